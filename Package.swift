@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each testable alone:
+//   JSONKit        – a small JSON value type with a strict parser and writer
+//   JupyterKernel  – wire format, signing, the kernel core and the interpreter seam (no sockets)
+//   JupyterZMQ     – ZeroMQ sockets and threads that drive the kernel core
+//   Rendering      – PNG (through zlib) and drawing, no knowledge of Jupyter
+//   CNNLanguage    – the command language: parse, check, run (implements the interpreter seam)
+//   cnn-kernel     – the executable: kernel, install, uninstall, run
+// C libraries enter only through the tiny system-library targets C*.
+let package = Package(
+    name: "cnn-kernel",
+    products: [
+        .executable(name: "cnn-kernel", targets: ["cnn-kernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Rendering", dependencies: ["CZlib"]),
+        .target(name: "JSONKit"),
+        .target(name: "JupyterKernel", dependencies: ["JSONKit", "CLibCrypto"]),
+        .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
+        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit"]),
+        .executableTarget(
+            name: "cnn-kernel",
+            dependencies: [
+                "JupyterKernel", "JupyterZMQ", "CNNLanguage", "JSONKit", "Rendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
+        .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit"]),
+    ]
+)

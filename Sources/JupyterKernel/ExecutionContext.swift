@@ -1,0 +1,72 @@
+import JSONKit
+
+public enum StreamName: String, Sendable { case stdout, stderr }
+
+/// The output API a running cell uses. Everything is published on IOPub with the
+/// execute request as parent, before the reply. With `silent`, nothing is broadcast.
+public final class ExecutionContext {
+    public let token: CancellationToken
+    /// The execution count of this cell (as shown in `In [n]`).
+    public let executionCount: Int
+    public let silent: Bool
+    private let publish: (String, JSON, JSON) -> Void  // type, content, metadata
+    public private(set) var payloads: [JSON] = []
+    /// The text/plain of the cell's execute_result, kept for history with output.
+    public private(set) var resultText: String?
+
+    public init(
+        token: CancellationToken, executionCount: Int, silent: Bool,
+        publish: @escaping (_ type: String, _ content: JSON, _ metadata: JSON) -> Void
+    ) {
+        self.token = token
+        self.executionCount = executionCount
+        self.silent = silent
+        self.publish = publish
+    }
+
+    private func emit(_ type: String, _ content: JSON, metadata: JSON = [:]) {
+        if !silent { publish(type, content, metadata) }
+    }
+
+    public func stream(_ name: StreamName, _ text: String) {
+        guard !text.isEmpty else { return }
+        emit("stream", ["name": .string(name.rawValue), "text": .string(text)])
+    }
+
+    public func newDisplayID() -> String { Identifiers.uuid4() }
+
+    /// Shows a bundle; with a display id it can later be updated in place.
+    public func display(_ bundle: MimeBundle, displayID: String? = nil) {
+        var content: JSON = ["data": .object(bundle.data), "metadata": .object(bundle.metadata)]
+        if let displayID { content["transient"] = ["display_id": .string(displayID)] }
+        emit("display_data", content)
+    }
+
+    /// Replaces every output that carries `displayID`.
+    public func updateDisplay(_ bundle: MimeBundle, displayID: String) {
+        emit(
+            "update_display_data",
+            [
+                "data": .object(bundle.data), "metadata": .object(bundle.metadata),
+                "transient": ["display_id": .string(displayID)],
+            ])
+    }
+
+    /// The cell's value (Out[n]).
+    public func result(_ bundle: MimeBundle) {
+        resultText = bundle.data["text/plain"]?.stringValue
+        emit(
+            "execute_result",
+            [
+                "execution_count": .int(executionCount), "data": .object(bundle.data),
+                "metadata": .object(bundle.metadata),
+            ])
+    }
+
+    public func clearOutput(wait: Bool) { emit("clear_output", ["wait": .bool(wait)]) }
+
+    /// Text for the pager (help). Returned as a `page` payload of the execute reply.
+    public func page(_ bundle: MimeBundle, start: Int = 0) {
+        payloads.append(["source": "page", "data": .object(bundle.data), "start": .int(start)])
+    }
+}

@@ -1,0 +1,189 @@
+import JSONKit
+import JupyterKernel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Binds the five sockets of a connection file and drives a `KernelCore` with them.
+///
+/// Threads and socket owners:
+///   main     – shell ROUTER and stdin ROUTER; cells run here
+///   control  – control ROUTER (shutdown and interrupt work while a cell runs)
+///   heartbeat– hb REP, echoing even during long computations
+///   iopub    – iopub PUB, fed by a queue (see IOPubPublisher)
+///   signals  – sigwait for SIGINT (interrupt) and SIGTERM
+public final class KernelServer: @unchecked Sendable {
+    let info: ConnectionInfo
+    let codec: WireCodec
+    let context = ZMQContext()
+    let shell: ZMQSocket
+    let control: ZMQSocket
+    let stdin: ZMQSocket
+    let heartbeat: ZMQSocket
+    let iopubSocket: ZMQSocket
+    public let iopub: IOPubPublisher
+    private let exitLock = Condition()
+    private var exiting = false
+
+    /// Blocks SIGINT and SIGTERM in every thread; call first thing in main, before any thread starts,
+    /// so that only the signal thread receives them (by sigwait).
+    public static func blockSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    public init(info: ConnectionInfo) throws {
+        self.info = info
+        codec = WireCodec(signer: try MessageSigner(key: Array(info.key.utf8), scheme: info.signatureScheme))
+        shell = try ZMQSocket(context, .router)
+        control = try ZMQSocket(context, .router)
+        stdin = try ZMQSocket(context, .router)
+        heartbeat = try ZMQSocket(context, .rep)
+        iopubSocket = try ZMQSocket(context, .pub)
+        let binds: [(String, ZMQSocket, Int)] = [
+            ("shell", shell, info.shellPort), ("iopub", iopubSocket, info.iopubPort), ("stdin", stdin, info.stdinPort),
+            ("control", control, info.controlPort), ("heartbeat", heartbeat, info.hbPort),
+        ]
+        for (name, socket, port) in binds {
+            do { try socket.bind(info.endpoint(port: port)) } catch {
+                for (_, s, _) in binds { s.close() }
+                context.terminate()
+                throw KernelStartError(description: "\(name) socket: \(error)")
+            }
+        }
+        iopub = IOPubPublisher(socket: iopubSocket, codec: codec)
+    }
+
+    /// Serves until shutdown; never returns (the process exits 0).
+    public func run(core: KernelCore) -> Never {
+        startSignalThread(core: core)
+        startHeartbeat()
+        startControl(core: core)
+        core.publishStatus("starting")
+        serveShell(core: core)
+        // The shell loop ends only when the context is shut down: the control thread exits the process.
+        while true { pause() }
+    }
+
+    // MARK: Threads
+
+    private func startSignalThread(core: KernelCore) {
+        spawnThread(name: "signals") { [self] in
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGINT)
+            sigaddset(&set, SIGTERM)
+            while true {
+                var sig: Int32 = 0
+                guard sigwait(&set, &sig) == 0 else { continue }
+                if sig == SIGINT {
+                    core.interrupt()
+                } else {
+                    KernelLog.write("SIGTERM: exiting")
+                    exitProcess(core: core, ownedSockets: [])
+                }
+            }
+        }
+    }
+
+    private func startHeartbeat() {
+        spawnThread(name: "heartbeat") { [heartbeat] in
+            while true {
+                do {
+                    let ping = try heartbeat.receive()
+                    try heartbeat.send(ping)
+                } catch let e as ZMQError where e.isTerminated {
+                    heartbeat.close()
+                    return
+                } catch {
+                    KernelLog.write("heartbeat: \(error)")
+                }
+            }
+        }
+    }
+
+    private func startControl(core: KernelCore) {
+        spawnThread(name: "control") { [self] in
+            while true {
+                let frames: [[UInt8]]
+                do { frames = try control.receive() } catch let e as ZMQError where e.isTerminated {
+                    control.close()
+                    return
+                } catch { continue }
+                guard let request = decode(frames, channel: "control") else { continue }
+                let action = core.handleControl(request) { reply in send(reply, on: control) }
+                if case .shutdown = action { exitProcess(core: core, ownedSockets: [control]) }
+            }
+        }
+    }
+
+    private func serveShell(core: KernelCore) {
+        while true {
+            let frames: [[UInt8]]
+            do { frames = try shell.receive() } catch let e as ZMQError where e.isTerminated {
+                break
+            } catch { continue }
+            handleShellFrames(frames, core: core)
+            // stop_on_error: answer the execute requests already queued behind a failed cell without running them.
+            while core.isAborting {
+                if shell.poll(milliseconds: 0), let next = try? shell.receive() {
+                    handleShellFrames(next, core: core)
+                } else {
+                    core.stopAborting()
+                }
+            }
+        }
+        shell.close()
+        stdin.close()
+    }
+
+    private func handleShellFrames(_ frames: [[UInt8]], core: KernelCore) {
+        guard let request = decode(frames, channel: "shell") else { return }
+        let action = core.handleShell(request) { reply in send(reply, on: shell) }
+        if case .shutdown = action { exitProcess(core: core, ownedSockets: [shell, stdin]) }
+    }
+
+    // MARK: Helpers
+
+    private func decode(_ frames: [[UInt8]], channel: String) -> Message? {
+        do { return try codec.decode(frames) } catch {
+            KernelLog.write("dropped a message on \(channel): \(error)")
+            return nil
+        }
+    }
+
+    /// Replies go out after every IOPub message published so far.
+    private func send(_ reply: Message, on socket: ZMQSocket) {
+        iopub.flush()
+        do { try socket.send(codec.encode(reply)) } catch { KernelLog.write("reply send failed: \(error)") }
+    }
+
+    /// Flushes IOPub, lets lingering replies leave, and exits 0 within a second.
+    private func exitProcess(core: KernelCore, ownedSockets: [ZMQSocket]) -> Never {
+        let first = exitLock.withLock { () -> Bool in
+            defer { exiting = true }
+            return !exiting
+        }
+        if !first { while true { pause() } }
+        core.interrupt()
+        spawnThread(name: "exit-watchdog") {
+            usleep(900_000)
+            _exit(0)
+        }
+        iopub.stop()
+        context.shutdown()
+        // Sockets owned by other threads are closed by them when their calls return ETERM.
+        for s in ownedSockets { s.close() }
+        context.terminate()
+        exit(0)
+    }
+}
+
+public struct KernelStartError: Error, CustomStringConvertible {
+    public let description: String
+}
+
