@@ -26,8 +26,9 @@ enum BuiltinCommands {
 
     static let progress = CommandSpec(
         name: "progress", summary: "Shows a progress bar and advances it in place, one step at a time.",
-        doc: "One output is shown and then updated (update_display_data), not one line per step.",
-        positionals: [ParameterSpec("steps", .integer(min: 1, max: 1_000_000), "number of steps")],
+        doc: "One output is shown and then updated once per step (update_display_data), not one line per step.\n"
+            + "Steps are capped at 10000 so that a typo cannot flood the frontend with updates.",
+        positionals: [ParameterSpec("steps", .integer(min: 1, max: 10_000), "number of steps")],
         options: [ParameterSpec("delay", .number(min: 0, max: 3600), default: "0.1", "seconds to wait at each step")],
         examples: ["progress 20", "progress 5 delay=0.5"])
 
@@ -41,7 +42,12 @@ enum BuiltinCommands {
         positionals: [ParameterSpec("topic", .name, default: "", "a command name")],
         examples: ["help", "help progress"])
 
-    static let all: [CommandSpec] = [print, warn, fail, sleep, progress, clear, help]
+    static let exit = CommandSpec(
+        name: "exit", summary: "Ends a jupyter console session (notebooks ignore it; the kernel keeps running there).",
+        options: [ParameterSpec("keep_kernel", .choice(["true", "false"]), default: "false", "leave the kernel running after the console exits")],
+        examples: ["exit"])
+
+    static let all: [CommandSpec] = [print, warn, fail, sleep, progress, clear, help, exit]
 }
 
 /// Draws the text and HTML forms of a progress bar.

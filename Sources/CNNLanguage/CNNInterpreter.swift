@@ -107,6 +107,7 @@ public final class CNNInterpreter: Interpreter {
         case "progress": try runProgress(inv, context: context)
         case "clear": context.clearOutput(wait: inv.text("wait") == "true")
         case "help": try runHelp(inv, context: context)
+        case "exit": context.askExit(keepKernel: inv.text("keep_kernel") == "true")
         default:
             throw LanguageError(.name, at: inv.nameToken, "`\(inv.spec.name)` has no implementation")
         }
@@ -117,18 +118,12 @@ public final class CNNInterpreter: Interpreter {
         let delay = inv.number("delay")
         let id = context.newDisplayID()
         context.display(ProgressBar.bundle(step: 0, of: steps), displayID: id)
-        // At most 20 updates a second: more would only load the frontend (notebook issue #2287).
-        var lastUpdate = Timestamps.monotonicSeconds()
         for step in 1...steps {
             if !context.token.sleep(seconds: delay) {
                 context.updateDisplay(ProgressBar.bundle(step: step - 1, of: steps, label: "interrupted"), displayID: id)
                 throw ExecutionInterrupted()
             }
-            let now = Timestamps.monotonicSeconds()
-            if step == steps || now - lastUpdate >= 0.05 {
-                context.updateDisplay(ProgressBar.bundle(step: step, of: steps), displayID: id)
-                lastUpdate = now
-            }
+            context.updateDisplay(ProgressBar.bundle(step: step, of: steps), displayID: id)
         }
     }
 

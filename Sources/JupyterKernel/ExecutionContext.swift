@@ -65,6 +65,11 @@ public final class ExecutionContext {
 
     public func clearOutput(wait: Bool) { emit("clear_output", ["wait": .bool(wait)]) }
 
+    /// Asks the frontend to end the session (jupyter console exits; notebooks ignore it).
+    public func askExit(keepKernel: Bool) {
+        payloads.append(["source": "ask_exit", "keepkernel": .bool(keepKernel)])
+    }
+
     /// Text for the pager (help). Returned as a `page` payload of the execute reply.
     public func page(_ bundle: MimeBundle, start: Int = 0) {
         payloads.append(["source": "page", "data": .object(bundle.data), "start": .int(start)])

@@ -25,6 +25,9 @@ public final class HistoryStore: @unchecked Sendable {
         self.path = path
         var loaded: [Entry] = []
         if let path, let bytes = try? FileIO.readAll(path: path) {
+            // A process killed mid-write leaves a line without its newline; end it so the next
+            // record starts on a line of its own.
+            if let last = bytes.last, last != UInt8(ascii: "\n") { _ = FileIO.append(path: path, bytes: [UInt8(ascii: "\n")]) }
             var index: [Int: [Int: Int]] = [:]  // session → line → position in loaded
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
                 guard let rec = try? JSON.parse(Array(line)), let s = rec["session"]?.intValue,

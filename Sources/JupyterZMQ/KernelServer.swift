@@ -44,6 +44,9 @@ public final class KernelServer: @unchecked Sendable {
         stdin = try ZMQSocket(context, .router)
         heartbeat = try ZMQSocket(context, .rep)
         iopubSocket = try ZMQSocket(context, .pub)
+        // A client that reconnects with the same identity takes its place (as ipykernel does:
+        // without this, a restarted frontend's DEALER is silently refused).
+        for s in [shell, control, stdin] { s.setInt(ZMQ_ROUTER_HANDOVER_OPTION, 1) }
         let binds: [(String, ZMQSocket, Int)] = [
             ("shell", shell, info.shellPort), ("iopub", iopubSocket, info.iopubPort), ("stdin", stdin, info.stdinPort),
             ("control", control, info.controlPort), ("heartbeat", heartbeat, info.hbPort),
@@ -187,3 +190,6 @@ public struct KernelStartError: Error, CustomStringConvertible {
     public let description: String
 }
 
+
+/// ZMQ_ROUTER_HANDOVER (zmq.h); a macro Swift does not import as a typed constant.
+let ZMQ_ROUTER_HANDOVER_OPTION: Int32 = 56

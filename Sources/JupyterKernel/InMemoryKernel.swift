@@ -1,0 +1,58 @@
+import JSONKit
+
+/// Collects IOPub broadcasts in memory.
+public final class RecordingIOPub: IOPubSink, @unchecked Sendable {
+    private let lock = Condition()
+    private var messages: [Message] = []
+    public init() {}
+    public func publish(_ message: Message) { lock.withLock { messages.append(message) } }
+    public var all: [Message] { lock.withLock { messages } }
+    public func take() -> [Message] {
+        lock.withLock {
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+}
+
+/// Drives a `KernelCore` without sockets: build a request, get the reply and the IOPub
+/// messages it caused. Used by unit tests and by `cnn-kernel run`.
+public final class InMemoryKernel {
+    public let core: KernelCore
+    public let iopub = RecordingIOPub()
+    let client = KernelSession(username: "client")
+
+    public init(interpreter: Interpreter, history: HistoryStore = HistoryStore(path: nil)) {
+        core = KernelCore(interpreter: interpreter, history: history, iopub: iopub)
+    }
+
+    public struct Exchange {
+        public var reply: Message
+        /// Every IOPub message with this request as parent, status included.
+        public var iopub: [Message]
+        /// IOPub messages other than status and execute_input.
+        public var outputs: [Message] { iopub.filter { !["status", "execute_input"].contains($0.msgType) } }
+        public var action: KernelAction
+    }
+
+    public func request(_ type: String, _ content: JSON, control: Bool = false) -> Exchange {
+        let msg = Message(identities: [Array("client".utf8)], header: client.header(msgType: type), content: content)
+        var reply: Message?
+        let action =
+            control
+            ? core.handleControl(msg) { reply = $0 }
+            : core.handleShell(msg) { reply = $0 }
+        let mine = iopub.take().filter { $0.parentHeader["msg_id"] == msg.header["msg_id"] }
+        return Exchange(
+            reply: reply ?? Message(header: ["msg_type": "no_reply"]), iopub: mine, action: action)
+    }
+
+    public func execute(_ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true) -> Exchange {
+        request(
+            "execute_request",
+            [
+                "code": .string(code), "silent": .bool(silent), "store_history": .bool(storeHistory),
+                "user_expressions": [:], "allow_stdin": false, "stop_on_error": .bool(stopOnError),
+            ])
+    }
+}

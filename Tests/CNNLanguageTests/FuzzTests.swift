@@ -1,0 +1,54 @@
+import JupyterKernel
+import XCTest
+@testable import CNNLanguage
+
+/// Random and mutated programs never crash or hang the interpreter, and each gives either
+/// a result or exactly one error.
+final class FuzzTests: XCTestCase {
+    struct SplitMix {  // deterministic, so a failure can be replayed
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    func testRandomAndMutatedCells() {
+        let seeds = [
+            "print \"hello\" 1 + 2", "progress 2 delay=0", "2 * (3 + 4)", "help progress", "clear wait=true",
+            "warn \"x\"\nfail \"y\"", "sleep 0", "print [1, 2, [3]]", "1e3 / 7 % 2 ^ 2", "# c\nprint \"a\\tb\"",
+        ]
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789 \t\n\"\\#()[]=,+-*/%^.éé😀eE")
+        var rng = SplitMix(state: 42)
+        let interp = CNNInterpreter()
+        let kernel = InMemoryKernel(interpreter: interp)
+        for i in 0..<3000 {
+            var chars = Array(seeds[rng.int(seeds.count)])
+            for _ in 0..<(1 + rng.int(4)) {
+                switch rng.int(3) {
+                case 0 where !chars.isEmpty: chars.remove(at: rng.int(chars.count))
+                case 1: chars.insert(alphabet[rng.int(alphabet.count)], at: rng.int(chars.count + 1))
+                default:
+                    if !chars.isEmpty { chars[rng.int(chars.count)] = alphabet[rng.int(alphabet.count)] }
+                }
+            }
+            var code = String(chars)
+            if i % 5 == 0 { code = String((0..<rng.int(40)).map { _ in alphabet[rng.int(alphabet.count)] }) }
+            // Keep every cell quick: no long sleeps or huge progress bars from mutations.
+            if code.contains("sleep") || code.contains("progress") { code = code.replacingOccurrences(of: "sleep", with: "print").replacingOccurrences(of: "progress", with: "print") }
+            let x = kernel.execute(code)
+            kernel.core.stopAborting()
+            let errors = x.outputs.filter { $0.msgType == "error" }.count
+            let status = x.reply.content["status"]?.stringValue
+            XCTAssertTrue(status == "ok" || status == "error", "no reply for \(code.debugDescription)")
+            XCTAssertEqual(errors, status == "error" ? 1 : 0, "cell \(code.debugDescription)")
+            _ = interp.complete(code, cursorPos: rng.int(code.unicodeScalars.count + 1))
+            _ = interp.inspect(code, cursorPos: rng.int(code.unicodeScalars.count + 1), detailLevel: 0)
+            _ = interp.isComplete(code)
+        }
+    }
+}
