@@ -1,6 +1,8 @@
 """The official protocol test suite (jupyter_kernel_test) against the cnn kernel, with
 every attribute set so that none of its tests is skipped."""
 
+import os
+import tempfile
 import unittest
 
 import jupyter_kernel_test as jkt  # not `from … import KernelTests`: that would collect the base class too
@@ -39,6 +41,12 @@ class CNNKernelSuite(jkt.KernelTests):
     code_clear_output = "clear"
     code_history_pattern = "1 + ?"
     supported_history_operations = ("tail", "range", "search")
+
+    @classmethod
+    def setUpClass(cls):
+        # A history of its own: the search subtests count matches exactly.
+        os.environ["JUPYTER_DATA_DIR"] = tempfile.mkdtemp(prefix="cnn-suite-data-")
+        super().setUpClass()
 
 
 if __name__ == "__main__":
