@@ -5,6 +5,8 @@ import PackageDescription
 //   JSONKit        – a small JSON value type with a strict parser and writer
 //   JupyterKernel  – wire format, signing, the kernel core and the interpreter seam (no sockets)
 //   JupyterZMQ     – ZeroMQ sockets and threads that drive the kernel core
+//   CNNCore        – (local package, one shared library) tensors, GEMM seam, layer-plugin API, registry
+//   CNNEngine      – built-in layers, models, training, data, checkpoints, model zoo (no Jupyter)
 //   Rendering      – PNG (through zlib) and drawing, no knowledge of Jupyter
 //   CNNLanguage    – the command language: parse, check, run (implements the interpreter seam)
 //   cnn-kernel     – the executable: kernel, install, uninstall, run
@@ -16,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(path: "Packages/CNNCore"),
     ],
     targets: [
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
@@ -25,6 +28,7 @@ let package = Package(
         .target(name: "JSONKit"),
         .target(name: "JupyterKernel", dependencies: ["JSONKit", "CLibCrypto"]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
+        .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit"]),
         .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit"]),
         .executableTarget(
             name: "cnn-kernel",
@@ -35,6 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
         .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit"]),
     ]

@@ -1,0 +1,78 @@
+/// Numeric check of a layer's backward pass: for L = Σ y·r with a fixed random r, the analytic
+/// gradients (from backward(r)) are compared with central differences (L(v+ε) − L(v−ε)) / 2ε,
+/// L accumulated in double precision. Works for any layer, built-in or plugin; used by the
+/// tests and by the language's `gradcheck` command.
+public enum GradientCheck {
+    public struct Entry: Sendable, CustomStringConvertible {
+        public var tensor: String
+        public var checked: Int
+        public var maxAbsoluteError: Double
+        public var maxRelativeError: Double
+        public var worstAnalytic: Double
+        public var worstNumeric: Double
+        public var passed: Bool
+        public var description: String {
+            "\(tensor): \(checked) values, max abs error \(maxAbsoluteError), max rel error \(maxRelativeError) \(passed ? "ok" : "FAILED (analytic \(worstAnalytic), numeric \(worstNumeric))")"
+        }
+    }
+
+    /// - Parameters:
+    ///   - samplesPerTensor: how many coordinates of each tensor are perturbed (all if fewer).
+    ///   - training: check the training-mode function (batch statistics, dropout with a fixed mask).
+    public static func run(
+        layer: Layer, input: Tensor, seed: UInt64 = 1, epsilon: Float = 1e-2, tolerance: Double = 2e-2,
+        samplesPerTensor: Int = 40, training: Bool = true
+    ) -> [Entry] {
+        let rng = RandomSource(seed: seed)
+        let r = Tensor(batch: input.batch, shape: layer.outputShape)
+        for i in 0..<r.count { r.data[i] = Float(rng.uniform(-1, 1)) }
+
+        func loss() -> Double {
+            let y = layer.forward(input, context: RunContext(training: training, rng: RandomSource(seed: seed &+ 7), recordsForBackward: true))
+            var s = 0.0
+            for i in 0..<y.count { s += Double(y.data[i]) * Double(r.data[i]) }
+            return s
+        }
+
+        layer.zeroGradients()
+        _ = layer.forward(input, context: RunContext(training: training, rng: RandomSource(seed: seed &+ 7), recordsForBackward: true))
+        let dx = layer.backward(r).copy()
+        let params = layer.namedParameters()
+        let analyticParams = params.map { $0.1.grad.copy() }
+
+        var targets: [(String, Tensor, Tensor)] = [("input", input, dx)]
+        for (i, (name, p)) in params.enumerated() { targets.append((name, p.value, analyticParams[i])) }
+
+        var entries: [Entry] = []
+        for (name, values, analytic) in targets {
+            var idx = Array(0..<values.count)
+            if idx.count > samplesPerTensor {
+                rng.shuffle(&idx)
+                idx = Array(idx.prefix(samplesPerTensor))
+            }
+            var e = Entry(tensor: name, checked: idx.count, maxAbsoluteError: 0, maxRelativeError: 0,
+                          worstAnalytic: 0, worstNumeric: 0, passed: true)
+            for i in idx {
+                let saved = values.data[i]
+                values.data[i] = saved + epsilon
+                let plus = loss()
+                values.data[i] = saved - epsilon
+                let minus = loss()
+                values.data[i] = saved
+                let numeric = (plus - minus) / (2 * Double(epsilon))
+                let a = Double(analytic.data[i])
+                let abs = Swift.abs(a - numeric)
+                let rel = abs / max(Swift.abs(a), Swift.abs(numeric), 1e-2)
+                if rel > e.maxRelativeError {
+                    e.maxRelativeError = rel
+                    e.worstAnalytic = a
+                    e.worstNumeric = numeric
+                }
+                e.maxAbsoluteError = max(e.maxAbsoluteError, abs)
+            }
+            e.passed = e.maxRelativeError <= tolerance
+            entries.append(e)
+        }
+        return entries
+    }
+}

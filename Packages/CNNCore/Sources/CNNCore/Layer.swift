@@ -1,0 +1,143 @@
+/// A trainable tensor and its gradient. `shape` is the conventional (PyTorch) shape, e.g.
+/// (out, in, kh, kw) for a convolution; `layout` says how the values lie in memory.
+public final class Parameter: @unchecked Sendable {
+    public enum Layout: Sendable, Equatable {
+        case natural  // memory order = `shape` order
+        case ohwi  // convolution weights stored (out, kh, kw, in): channels-last, like the activations
+    }
+    public let name: String
+    public let shape: [Int]
+    public let layout: Layout
+    public let value: Tensor
+    public let grad: Tensor
+    /// Weight decay applies to weights, not to biases and normalisation parameters.
+    public var decays: Bool
+
+    public init(name: String, shape: [Int], layout: Layout = .natural, decays: Bool) {
+        self.name = name
+        self.shape = shape
+        self.layout = layout
+        let n = shape.reduce(1, *)
+        value = Tensor(batch: 1, shape: .flat(n))
+        grad = Tensor(batch: 1, shape: .flat(n))
+        self.decays = decays
+    }
+
+    public var count: Int { value.count }
+
+    /// Values in the order of `shape` (what a checkpoint stores).
+    public func valuesInShapeOrder() -> [Float] {
+        switch layout {
+        case .natural: return Array(value.buffer)
+        case .ohwi:
+            let (o, i, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
+            var out = [Float](repeating: 0, count: count)
+            for a in 0..<o { for b in 0..<i { for y in 0..<kh { for x in 0..<kw {
+                out[((a * i + b) * kh + y) * kw + x] = value.data[((a * kh + y) * kw + x) * i + b]
+            } } } }
+            return out
+        }
+    }
+
+    public func setValues(inShapeOrder v: [Float]) {
+        precondition(v.count == count)
+        switch layout {
+        case .natural: value.data.update(from: v, count: v.count)
+        case .ohwi:
+            let (o, i, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
+            for a in 0..<o { for b in 0..<i { for y in 0..<kh { for x in 0..<kw {
+                value.data[((a * kh + y) * kw + x) * i + b] = v[((a * i + b) * kh + y) * kw + x]
+            } } } }
+        }
+    }
+}
+
+/// How a layer's weights start.
+public enum InitScheme: String, Sendable, CaseIterable {
+    /// PyTorch's defaults: U(±1/√fan_in) for conv and linear weights and biases.
+    case pytorch
+    case kaimingNormalFanIn = "kaiming_in"
+    case kaimingNormalFanOut = "kaiming_out"
+    case xavierUniform = "xavier"
+}
+
+/// What a forward pass needs besides its input.
+public final class RunContext: @unchecked Sendable {
+    /// Training mode: batch statistics in normalisation, dropout active.
+    public var training: Bool
+    /// Layers keep what backward needs. True when training; also set for an evaluation-mode
+    /// pass that will be differentiated (saliency, Grad-CAM, gradient checks).
+    public var recordsForBackward: Bool
+    public let rng: RandomSource
+    public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil) {
+        self.training = training
+        self.rng = rng
+        self.recordsForBackward = recordsForBackward ?? training
+    }
+}
+
+/// One built layer, with its shapes fixed. Forward (in training mode) keeps what backward
+/// needs; backward returns the input gradient and adds the parameter gradients to `grad`.
+public protocol Layer: AnyObject {
+    /// The plugin name (conv, relu, …) or a structural kind (sequence, concat, residual).
+    var typeName: String { get }
+    var inputShape: FeatureShape { get }
+    var outputShape: FeatureShape { get }
+    var parameters: [Parameter] { get }
+    /// Non-trained state saved with the model (batch-norm running statistics).
+    var buffers: [(name: String, tensor: Tensor)] { get }
+    /// Sub-layers with their local names, for composite layers.
+    var children: [(name: String, layer: Layer)] { get }
+    /// Multiply-adds of one forward pass for one sample.
+    var multiplyAdds: Int { get }
+    /// Kernel size and stride this layer adds to the receptive field (1, 1 for pointwise layers).
+    var receptiveStep: (kernel: Int, stride: Int) { get }
+    /// A short description of the settings (`16, kernel 5, pad 2`), for summaries.
+    var detail: String { get }
+
+    func forward(_ x: Tensor, context: RunContext) -> Tensor
+    func backward(_ dy: Tensor) -> Tensor
+    func initialize(_ rng: RandomSource, scheme: InitScheme)
+}
+
+extension Layer {
+    public var buffers: [(name: String, tensor: Tensor)] { [] }
+    public var children: [(name: String, layer: Layer)] { [] }
+    public var parameters: [Parameter] { [] }
+    public var multiplyAdds: Int { 0 }
+    public var receptiveStep: (kernel: Int, stride: Int) { (1, 1) }
+    public var detail: String { "" }
+    public func initialize(_ rng: RandomSource, scheme: InitScheme) {}
+
+    /// Every parameter of this layer and its descendants, with dotted names.
+    public func namedParameters(prefix: String = "") -> [(String, Parameter)] {
+        var out = parameters.map { (prefix + $0.name, $0) }
+        for (n, c) in children { out += c.namedParameters(prefix: prefix + n + ".") }
+        return out
+    }
+
+    public func namedBuffers(prefix: String = "") -> [(String, Tensor)] {
+        var out = buffers.map { (prefix + $0.name, $0.tensor) }
+        for (n, c) in children { out += c.namedBuffers(prefix: prefix + n + ".") }
+        return out
+    }
+
+    public var parameterCount: Int { namedParameters().reduce(0) { $0 + $1.1.count } }
+    public var totalMultiplyAdds: Int { multiplyAdds + children.reduce(0) { $0 + $1.layer.totalMultiplyAdds } }
+
+    public func initializeAll(_ rng: RandomSource, scheme: InitScheme) {
+        initialize(rng, scheme: scheme)
+        for (_, c) in children { c.initializeAll(rng, scheme: scheme) }
+    }
+
+    public func zeroGradients() {
+        for (_, p) in namedParameters() { p.grad.fill(0) }
+    }
+}
+
+/// A shape problem found while building, before any data flows.
+public struct ShapeError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,54 @@
+/// The version of the plugin interface. A dynamic plugin built against another version is refused.
+public let pluginInterfaceVersion = 1
+
+/// The one registry of layer types. Built-in layers register through `register` exactly as
+/// a third-party plugin does.
+public final class LayerRegistry: @unchecked Sendable {
+    public static let shared = LayerRegistry()
+    private let lock = SpinLock()
+    private var plugins: [String: LayerPlugin] = [:]
+    private var order: [String] = []
+    private var origins: [String: String] = [:]
+
+    public init() {}
+
+    public enum RegistrationError: Error, Equatable, CustomStringConvertible {
+        case duplicate(String, existingOrigin: String)
+        public var description: String {
+            switch self {
+            case .duplicate(let n, let o): return "a layer named `\(n)` is already registered (from \(o))"
+            }
+        }
+    }
+
+    /// `origin` says where the plugin came from ("built-in", a library path, "block in cell 3").
+    public func register(_ plugin: LayerPlugin, origin: String = "built-in", replacing: Bool = false) throws {
+        try lock.withLock {
+            for n in [plugin.name] + plugin.aliases {
+                if let existing = plugins[n], !replacing || existing.name != plugin.name {
+                    throw RegistrationError.duplicate(n, existingOrigin: origins[existing.name] ?? "?")
+                }
+            }
+            if plugins[plugin.name] == nil { order.append(plugin.name) }
+            plugins[plugin.name] = plugin
+            for a in plugin.aliases { plugins[a] = plugin }
+            origins[plugin.name] = origin
+        }
+    }
+
+    public func unregister(_ name: String) {
+        lock.withLock {
+            guard let p = plugins[name] else { return }
+            for n in [p.name] + p.aliases { plugins[n] = nil }
+            order.removeAll { $0 == p.name }
+            origins[p.name] = nil
+        }
+    }
+
+    public func plugin(named name: String) -> LayerPlugin? { lock.withLock { plugins[name] } }
+    public func origin(of name: String) -> String? { lock.withLock { origins[name] } }
+    /// Primary names, in registration order.
+    public var names: [String] { lock.withLock { order } }
+    /// Primary names and aliases.
+    public var allNames: [String] { lock.withLock { Array(plugins.keys).sorted() } }
+}

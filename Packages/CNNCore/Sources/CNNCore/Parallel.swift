@@ -1,0 +1,55 @@
+import Dispatch
+
+/// Work split across the engine's threads. Ranges are split statically (same thread count,
+/// same split), so results that depend on summation order are reproducible run to run.
+public enum Parallel {
+    nonisolated(unsafe) private static var _threads = 1
+    private static let lock = SpinLock()
+
+    /// Number of threads used by the engine's own loops and by the GEMM library.
+    public static var threads: Int {
+        get { lock.withLock { _threads } }
+        set {
+            let n = max(1, newValue)
+            lock.withLock { _threads = n }
+            GEMM.setThreads(n)
+        }
+    }
+
+    /// Calls `body(range)` for `threads` contiguous parts of 0..<count (fewer for small counts).
+    /// `grain` is the smallest count worth a thread.
+    public static func forEachChunk(_ count: Int, grain: Int = 1, _ body: (Range<Int>) -> Void) {
+        let t = min(threads, max(1, count / max(1, grain)))
+        if t <= 1 || count < 2 {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: t) { i in
+                let lo = count * i / t, hi = count * (i + 1) / t
+                if lo < hi { box.value(lo..<hi) }
+            }
+        }
+    }
+}
+
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ v: T) { value = v }
+}
+
+/// A tiny lock for rarely-contended state.
+final class SpinLock: @unchecked Sendable {
+    private var flag = pthread_mutex_t()
+    init() { pthread_mutex_init(&flag, nil) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&flag)
+        defer { pthread_mutex_unlock(&flag) }
+        return try body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,222 @@
+import CNNCore
+
+// 2-D convolution. LeCun et al. 1998, "Gradient-based learning applied to document recognition";
+// grouped convolution: Krizhevsky et al. 2012 (AlexNet); dilation: Yu & Koltun 2016, arXiv:1511.07122.
+//
+// Memory is channels-last. Forward lowers each chunk of samples to a patch matrix
+//   cols (rows = N·Ho·Wo, K = kh·kw·Cin/g)  and computes  y (rows × Cout) = cols · Wᵀ
+// with W stored (Cout, kh, kw, Cin/g). A 1×1, stride-1, unpadded, ungrouped convolution needs no
+// patch matrix: its input already is one. Backward, per chunk:  dW += dyᵀ · cols,  dcols = dy · W,
+// and dcols is scattered back onto dx (col2im).
+
+final class Conv2dPlugin: LayerPlugin {
+    let name = "conv"
+    let aliases = ["conv2d"]
+    let summary = "2-D convolution: a kernel slides over the input's channels and rows and columns, one feature map per output channel."
+    let doc = """
+        out[n, o, y, x] = bias[o] + Σ_c Σ_ky Σ_kx w[o, c, ky, kx] · in[n, c, y·stride − padding + ky·dilation, x·stride − padding + kx·dilation]
+        Output size per side: ⌊(size + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1.
+        With groups g, input and output channels are split into g independent groups.
+        Paper: LeCun et al. 1998, Gradient-based learning applied to document recognition.
+        """
+    let parameters: [LayerParameter] = [
+        LayerParameter("out_channels", .int(min: 1, max: 65536), positional: true, "number of output channels (feature maps)"),
+        LayerParameter("kernel", .int(min: 1, max: 31), default: .int(3), aliases: ["kernel_size"], "kernel height and width"),
+        LayerParameter("stride", .int(min: 1, max: 31), default: .int(1), "step between kernel positions"),
+        LayerParameter("padding", .int(min: 0, max: 31), default: .int(0), aliases: ["pad"], "zeros added on each side"),
+        LayerParameter("dilation", .int(min: 1, max: 31), default: .int(1), "spacing between kernel taps"),
+        LayerParameter("groups", .int(min: 1, max: 65536), default: .int(1), "independent channel groups"),
+        LayerParameter("bias", .bool, default: .bool(true), "add a learned bias per output channel"),
+        LayerParameter("in_channels", .int(min: 0, max: 65536), default: .int(0), "expected input channels (0: take them from the input)"),
+    ]
+
+    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer {
+        let (c, h, w) = try requireImage(input, "conv")
+        if a.int("in_channels") != 0 && a.int("in_channels") != c {
+            throw ShapeError("conv expects \(a.int("in_channels")) input channels, gets \(c)")
+        }
+        let g = a.int("groups"), cout = a.int("out_channels")
+        guard c % g == 0, cout % g == 0 else {
+            throw ShapeError("conv with groups=\(g) needs input channels (\(c)) and out_channels (\(cout)) divisible by \(g)")
+        }
+        let k = a.int("kernel"), s = a.int("stride"), p = a.int("padding"), d = a.int("dilation")
+        let ho = slidingOutputSize(h, kernel: k, stride: s, padding: p, dilation: d)
+        let wo = slidingOutputSize(w, kernel: k, stride: s, padding: p, dilation: d)
+        guard ho > 0, wo > 0 else {
+            throw ShapeError("conv with kernel \(k), dilation \(d) and padding \(p) does not fit a \(h)×\(w) input")
+        }
+        return Conv2d(cin: c, h: h, w: w, cout: cout, kernel: k, stride: s, padding: p, dilation: d, groups: g,
+                      bias: a.bool("bias"), ho: ho, wo: wo)
+    }
+}
+
+final class Conv2d: Layer {
+    let typeName = "conv"
+    let cin, h, w, cout, k, stride, padding, dilation, groups, ho, wo: Int
+    let weight: Parameter
+    let bias: Parameter?
+    private var input: Tensor?
+
+    init(cin: Int, h: Int, w: Int, cout: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, groups: Int,
+         bias: Bool, ho: Int, wo: Int) {
+        self.cin = cin; self.h = h; self.w = w; self.cout = cout; k = kernel
+        self.stride = stride; self.padding = padding; self.dilation = dilation; self.groups = groups
+        self.ho = ho; self.wo = wo
+        weight = Parameter(name: "weight", shape: [cout, cin / groups, kernel, kernel], layout: .ohwi, decays: true)
+        self.bias = bias ? Parameter(name: "bias", shape: [cout], decays: true) : nil
+    }
+
+    var inputShape: FeatureShape { .image(c: cin, h: h, w: w) }
+    var outputShape: FeatureShape { .image(c: cout, h: ho, w: wo) }
+    var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+    var cinG: Int { cin / groups }
+    var coutG: Int { cout / groups }
+    var patch: Int { k * k * cinG }
+    var multiplyAdds: Int { ho * wo * cout * patch }
+    var receptiveStep: (kernel: Int, stride: Int) { (dilation * (k - 1) + 1, stride) }
+    var detail: String {
+        var parts = ["\(cout)", "kernel \(k)"]
+        if stride != 1 { parts.append("stride \(stride)") }
+        if padding != 0 { parts.append("pad \(padding)") }
+        if dilation != 1 { parts.append("dilation \(dilation)") }
+        if groups != 1 { parts.append("groups \(groups)") }
+        if bias == nil { parts.append("no bias") }
+        return parts.joined(separator: ", ")
+    }
+    /// A 1×1 ungrouped convolution with stride 1 and no padding is a plain matrix product.
+    var isPointwise: Bool { k == 1 && stride == 1 && padding == 0 && groups == 1 }
+
+    func initialize(_ rng: RandomSource, scheme: InitScheme) {
+        let fanIn = patch, fanOut = coutG * k * k
+        Initializers.fill(weight.value, scheme: scheme, fanIn: fanIn, fanOut: fanOut, rng: rng)
+        if let bias { Initializers.uniform(bias.value, bound: 1 / Double(fanIn).squareRoot(), rng: rng) }
+    }
+
+    /// Samples per chunk, so that a patch matrix stays near 16 MB.
+    var chunk: Int { max(1, (1 << 22) / max(1, ho * wo * patch)) }
+
+    func forward(_ x: Tensor, context: RunContext) -> Tensor {
+        let n = x.batch
+        let y = Tensor(batch: n, shape: outputShape)
+        if context.recordsForBackward { input = x }
+        let rowsPerSample = ho * wo
+        var cols: UnsafeMutablePointer<Float>? = nil
+        if !isPointwise { cols = .allocate(capacity: min(n, chunk) * rowsPerSample * patch) }
+        defer { cols?.deallocate() }
+        var n0 = 0
+        while n0 < n {
+            let nc = min(chunk, n - n0)
+            let rows = nc * rowsPerSample
+            let yc = y.data + n0 * rowsPerSample * cout
+            for g in 0..<groups {
+                let a: UnsafePointer<Float>
+                if isPointwise {
+                    a = UnsafePointer(x.data + n0 * rowsPerSample * cin)
+                } else {
+                    im2col(x, firstSample: n0, samples: nc, group: g, into: cols!)
+                    a = UnsafePointer(cols!)
+                }
+                GEMM.sgemm(transA: false, transB: true, m: rows, n: coutG, k: patch,
+                           a: a, lda: isPointwise ? cin : patch,
+                           b: weight.value.data + g * coutG * patch, ldb: patch,
+                           c: yc + g * coutG, ldc: cout)
+            }
+            n0 += nc
+        }
+        if let bias { Kernels.addRowVector(y.data, rows: n * rowsPerSample, cols: cout, bias.value.data) }
+        return y
+    }
+
+    func backward(_ dy: Tensor) -> Tensor {
+        guard let x = input else { preconditionFailure("conv backward without a training forward") }
+        let n = x.batch
+        let dx = Tensor(batch: n, shape: inputShape)
+        let rowsPerSample = ho * wo
+        if let bias { Kernels.accumulateColumnSums(dy.data, rows: n * rowsPerSample, cols: cout, into: bias.grad.data) }
+        var cols: UnsafeMutablePointer<Float>? = nil
+        if !isPointwise { cols = .allocate(capacity: 2 * min(n, chunk) * rowsPerSample * patch) }
+        defer { cols?.deallocate() }
+        var n0 = 0
+        while n0 < n {
+            let nc = min(chunk, n - n0)
+            let rows = nc * rowsPerSample
+            let dyc = dy.data + n0 * rowsPerSample * cout
+            for g in 0..<groups {
+                if isPointwise {
+                    let xc = x.data + n0 * rowsPerSample * cin
+                    GEMM.sgemm(transA: true, transB: false, m: cout, n: cin, k: rows, a: dyc, lda: cout,
+                               b: xc, ldb: cin, beta: 1, c: weight.grad.data, ldc: cin)
+                    GEMM.sgemm(transA: false, transB: false, m: rows, n: cin, k: cout, a: dyc, lda: cout,
+                               b: weight.value.data, ldb: cin, c: dx.data + n0 * rowsPerSample * cin, ldc: cin)
+                } else {
+                    let patchCols = cols!, dcols = cols! + rows * patch
+                    im2col(x, firstSample: n0, samples: nc, group: g, into: patchCols)
+                    GEMM.sgemm(transA: true, transB: false, m: coutG, n: patch, k: rows,
+                               a: dyc + g * coutG, lda: cout, b: patchCols, ldb: patch, beta: 1,
+                               c: weight.grad.data + g * coutG * patch, ldc: patch)
+                    GEMM.sgemm(transA: false, transB: false, m: rows, n: patch, k: coutG,
+                               a: dyc + g * coutG, lda: cout, b: weight.value.data + g * coutG * patch, ldb: patch,
+                               c: dcols, ldc: patch)
+                    col2im(dcols, firstSample: n0, samples: nc, group: g, into: dx)
+                }
+            }
+            n0 += nc
+        }
+        input = nil
+        return dx
+    }
+
+    /// Patch rows for samples [first, first+samples) and channel group g: row (n, oy, ox) holds
+    /// the kh·kw·(Cin/g) input values under the kernel, zeros where it hangs over the border.
+    func im2col(_ x: Tensor, firstSample: Int, samples: Int, group g: Int, into cols: UnsafeMutablePointer<Float>) {
+        let (h, w, cin, cinG, k, s, p, d, ho, wo, patch) = (h, w, cin, cinG, k, stride, padding, dilation, ho, wo, patch)
+        let src = UncheckedPointer(x.data), dstBase = UncheckedPointer(cols)
+        Parallel.forEachChunk(samples * ho * wo, grain: 64) { range in
+            for r in range {
+                let n = firstSample + r / (ho * wo)
+                let oy = (r / wo) % ho, ox = r % wo
+                var dst = dstBase.value + r * patch
+                for ky in 0..<k {
+                    let iy = oy * s - p + ky * d
+                    for kx in 0..<k {
+                        let ix = ox * s - p + kx * d
+                        if iy >= 0 && iy < h && ix >= 0 && ix < w {
+                            dst.update(from: src.value + ((n * h + iy) * w + ix) * cin + g * cinG, count: cinG)
+                        } else {
+                            dst.update(repeating: 0, count: cinG)
+                        }
+                        dst += cinG
+                    }
+                }
+            }
+        }
+    }
+
+    /// The transpose of im2col: adds each patch row back onto the input positions it came from.
+    /// Split by sample, so no two threads write the same element.
+    func col2im(_ dcols: UnsafeMutablePointer<Float>, firstSample: Int, samples: Int, group g: Int, into dx: Tensor) {
+        let (h, w, cin, cinG, k, s, p, d, ho, wo, patch) = (h, w, cin, cinG, k, stride, padding, dilation, ho, wo, patch)
+        let dst = UncheckedPointer(dx.data), srcBase = UncheckedPointer(dcols)
+        Parallel.forEachChunk(samples) { range in
+            for local in range {
+                let n = firstSample + local
+                for oy in 0..<ho {
+                    for ox in 0..<wo {
+                        var src = srcBase.value + ((local * ho + oy) * wo + ox) * patch
+                        for ky in 0..<k {
+                            let iy = oy * s - p + ky * d
+                            for kx in 0..<k {
+                                let ix = ox * s - p + kx * d
+                                if iy >= 0 && iy < h && ix >= 0 && ix < w {
+                                    let t = dst.value + ((n * h + iy) * w + ix) * cin + g * cinG
+                                    for c in 0..<cinG { t[c] += src[c] }
+                                }
+                                src += cinG
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

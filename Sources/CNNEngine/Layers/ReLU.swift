@@ -1,0 +1,41 @@
+import CNNCore
+
+// ReLU: max(0, x). Nair & Hinton 2010, "Rectified linear units improve restricted Boltzmann machines".
+// Leaky ReLU: Maas et al. 2013, "Rectifier nonlinearities improve neural network acoustic models".
+
+final class ReLU: ActivationLayer {
+    init(_ s: FeatureShape) { super.init("relu", s) }
+    override func f(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        for i in 0..<n { y[i] = max(0, x[i]) }
+    }
+    // f′(x) = 1 for x > 0, else 0 (0 at x = 0, as PyTorch)
+    override func df(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, _ n: Int) {
+        for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : 0 }
+    }
+}
+
+final class LeakyReLU: ActivationLayer {
+    let slope: Float
+    init(_ s: FeatureShape, slope: Float) {
+        self.slope = slope
+        super.init("leaky_relu", s)
+    }
+    override var detail: String { "slope \(slope)" }
+    override func f(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        for i in 0..<n { y[i] = x[i] > 0 ? x[i] : slope * x[i] }
+    }
+    override func df(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, _ n: Int) {
+        for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : slope * dy[i] }
+    }
+}
+
+enum ReLUPlugins {
+    static let relu = ActivationPlugin(
+        name: "relu", summary: "Rectified linear unit: max(0, x).",
+        doc: "Negative inputs become 0; the gradient passes where the input was positive.\nPaper: Nair & Hinton 2010.") { _, s in ReLU(s) }
+    static let leakyRelu = ActivationPlugin(
+        name: "leaky_relu", aliases: ["leakyrelu"], summary: "Leaky ReLU: x for x > 0, slope·x otherwise.",
+        doc: "Keeps a small gradient for negative inputs, so units cannot die.\nPaper: Maas et al. 2013.",
+        parameters: [LayerParameter("slope", .float(min: 0, max: 1), default: .float(0.01), positional: true, aliases: ["negative_slope"], "slope for negative inputs")]
+    ) { a, s in LeakyReLU(s, slope: Float(a.float("slope"))) }
+}

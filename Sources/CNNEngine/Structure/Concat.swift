@@ -1,0 +1,79 @@
+import CNNCore
+
+/// Parallel branches on the same input, their outputs concatenated on channels, in branch
+/// order: the Inception block (Szegedy et al. 2014, arXiv:1409.4842) and, with an identity
+/// branch last, the dense layer (Huang et al. 2016, arXiv:1608.06993).
+/// Backward splits dy by channels and sums the branches' input gradients.
+public final class Concat: Layer {
+    public let typeName: String
+    public let branches: [(name: String, layer: Layer)]
+    public let inputShape: FeatureShape
+    public let outputShape: FeatureShape
+    let widths: [Int]
+    let h, w: Int
+
+    public init(_ branches: [(name: String, layer: Layer)], input: FeatureShape, typeName: String = "concat") throws {
+        guard !branches.isEmpty else { throw ShapeError("concat needs at least one branch") }
+        var sizes: (Int, Int)?
+        var widths: [Int] = []
+        for (name, b) in branches {
+            guard case .image(let c, let bh, let bw) = b.outputShape else {
+                throw ShapeError("concat joins images on channels, but branch \(name) gives flat features \(b.outputShape)")
+            }
+            if let (h0, w0) = sizes, (h0, w0) != (bh, bw) {
+                throw ShapeError("concat branches must agree on height and width: branch \(branches[0].name) gives \(branches[0].layer.outputShape), branch \(name) gives \(b.outputShape)")
+            }
+            sizes = (bh, bw)
+            widths.append(c)
+        }
+        self.branches = branches
+        self.inputShape = input
+        self.widths = widths
+        (h, w) = sizes!
+        outputShape = .image(c: widths.reduce(0, +), h: h, w: w)
+        self.typeName = typeName
+    }
+
+    public var children: [(name: String, layer: Layer)] { branches }
+    public var detail: String { widths.map(String.init).joined(separator: " + ") + " channels" }
+
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
+        let outs = branches.map { $0.layer.forward(x, context: context) }
+        let y = Tensor(batch: x.batch, shape: outputShape)
+        let total = outputShape.channels, pixels = x.batch * h * w
+        var offset = 0
+        for (i, o) in outs.enumerated() {
+            let c = widths[i], off = offset
+            let (src, dst) = (UncheckedPointer(o.data), UncheckedPointer(y.data))
+            Parallel.forEachChunk(pixels, grain: 256) { r in
+                for p in r { (dst.value + p * total + off).update(from: src.value + p * c, count: c) }
+            }
+            offset += c
+        }
+        return y
+    }
+
+    public func backward(_ dy: Tensor) -> Tensor {
+        let total = outputShape.channels, pixels = dy.batch * h * w
+        var dx: Tensor?
+        var offset = 0
+        for (i, (_, b)) in branches.enumerated() {
+            let c = widths[i], off = offset
+            let part = Tensor(batch: dy.batch, shape: b.outputShape)
+            let (src, dst) = (UncheckedPointer(dy.data), UncheckedPointer(part.data))
+            Parallel.forEachChunk(pixels, grain: 256) { r in
+                for p in r { (dst.value + p * c).update(from: src.value + p * total + off, count: c) }
+            }
+            let g = b.backward(part)
+            if let acc = dx {
+                if g === part || g === dy { Kernels.add(g.data, into: acc.data, count: acc.count) } else {
+                    Kernels.add(g.data, into: acc.data, count: acc.count)
+                }
+            } else {
+                dx = (g === part) ? g : g.copy()
+            }
+            offset += c
+        }
+        return dx!
+    }
+}

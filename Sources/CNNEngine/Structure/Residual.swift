@@ -1,0 +1,47 @@
+import CNNCore
+
+/// y = body(x) + shortcut(x), the shortcut being the identity or a projection (a 1×1 strided
+/// convolution, possibly with normalisation). He et al. 2015, arXiv:1512.03385; the pre-activation
+/// arrangement, He et al. 2016, arXiv:1603.05027, puts its normalisation and activation in the body.
+/// Backward: both paths receive dy; their input gradients add.
+public final class Residual: Layer {
+    public let typeName: String
+    public let body: Layer
+    public let shortcut: Layer?
+    public init(body: Layer, shortcut: Layer?, typeName: String = "residual") throws {
+        let s = shortcut?.outputShape ?? body.inputShape
+        guard body.outputShape == s else {
+            let what = shortcut == nil ? "the identity shortcut keeps the input \(body.inputShape)" : "the shortcut gives \(s)"
+            throw ShapeError("residual sum needs equal shapes: the body gives \(body.outputShape) but \(what); add a projection shortcut")
+        }
+        self.body = body
+        self.shortcut = shortcut
+        self.typeName = typeName
+    }
+
+    public var inputShape: FeatureShape { body.inputShape }
+    public var outputShape: FeatureShape { body.outputShape }
+    public var children: [(name: String, layer: Layer)] {
+        [("body", body)] + (shortcut.map { [("shortcut", $0)] } ?? [])
+    }
+    public var detail: String { shortcut == nil ? "identity shortcut" : "projection shortcut" }
+    public var multiplyAdds: Int { outputShape.count }
+
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
+        let y = body.forward(x, context: context)
+        let s = shortcut?.forward(x, context: context) ?? x
+        // A new tensor: the body's output may be kept by its last layer for backward.
+        let out = Tensor(batch: y.batch, shape: y.shape)
+        let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
+        Parallel.forEachChunk(out.count, grain: 1 << 14) { r in for i in r { o.value[i] = a.value[i] + b.value[i] } }
+        return out
+    }
+
+    public func backward(_ dy: Tensor) -> Tensor {
+        let dxBody = body.backward(dy)
+        let dxShort = shortcut?.backward(dy) ?? dy
+        let dx = (dxBody === dy) ? dxBody.copy() : dxBody
+        Kernels.add(dxShort.data, into: dx.data, count: dx.count)
+        return dx
+    }
+}

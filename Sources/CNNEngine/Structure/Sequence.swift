@@ -1,0 +1,49 @@
+import CNNCore
+
+/// Layers applied one after another. Forward chains them; backward runs them in reverse.
+public final class Sequence: Layer {
+    public let typeName: String
+    public let items: [(name: String, layer: Layer)]
+    public let inputShape: FeatureShape
+
+    /// `typeName` lets a user-defined block show its own name in summaries.
+    public init(_ items: [(name: String, layer: Layer)], input: FeatureShape, typeName: String = "sequence") {
+        self.items = items
+        inputShape = input
+        self.typeName = typeName
+    }
+
+    public var outputShape: FeatureShape { items.last?.layer.outputShape ?? inputShape }
+    public var children: [(name: String, layer: Layer)] { items }
+
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
+        var h = x
+        for (_, l) in items { h = l.forward(h, context: context) }
+        return h
+    }
+
+    public func backward(_ dy: Tensor) -> Tensor {
+        var g = dy
+        for (_, l) in items.reversed() { g = l.backward(g) }
+        return g
+    }
+}
+
+/// Passes its input through unchanged (the identity shortcut of a residual block, the input
+/// branch of a dense layer).
+public final class Identity: Layer {
+    public let typeName = "identity"
+    public let inputShape: FeatureShape
+    public init(_ s: FeatureShape) { inputShape = s }
+    public var outputShape: FeatureShape { inputShape }
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor { x }
+    public func backward(_ dy: Tensor) -> Tensor { dy }
+}
+
+final class IdentityPlugin: LayerPlugin {
+    let name = "identity"
+    let summary = "Passes its input through unchanged."
+    let doc = "Useful as an explicit shortcut or branch."
+    let parameters: [LayerParameter] = []
+    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer { Identity(input) }
+}

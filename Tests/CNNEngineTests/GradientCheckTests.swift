@@ -1,0 +1,84 @@
+import CNNCore
+@testable import CNNEngine
+import XCTest
+
+/// Every layer plugin and every structural piece passes a numeric gradient check, at odd
+/// sizes, strides and paddings (float32 central differences; see ReferenceConvTests for the
+/// float64 reference of the convolution).
+final class GradientCheckTests: XCTestCase {
+    func testConvolutionVariants() throws {
+        let cases: [([String: LayerValue], FeatureShape)] = [
+            (["out_channels": .int(4), "kernel": .int(3)], .image(c: 3, h: 7, w: 5)),
+            (["out_channels": .int(5), "kernel": .int(3), "stride": .int(2), "padding": .int(1)], .image(c: 2, h: 9, w: 6)),
+            (["out_channels": .int(3), "kernel": .int(2), "dilation": .int(2), "padding": .int(2), "bias": .bool(false)], .image(c: 3, h: 5, w: 7)),
+            (["out_channels": .int(6), "kernel": .int(3), "groups": .int(3), "padding": .int(1)], .image(c: 3, h: 5, w: 5)),
+            (["out_channels": .int(4), "kernel": .int(1)], .image(c: 6, h: 3, w: 4)),  // pointwise fast path
+            (["out_channels": .int(2), "kernel": .int(5), "stride": .int(3), "padding": .int(2)], .image(c: 1, h: 11, w: 8)),
+        ]
+        for (args, shape) in cases {
+            let layer = try Support.build("conv", args, input: shape)
+            Support.assertGradients(layer, Support.input(2, shape))
+        }
+    }
+
+    func testLinear() throws {
+        let layer = try Support.build("linear", ["out_features": .int(7)], input: .flat(13))
+        Support.assertGradients(layer, Support.input(3, .flat(13)))
+        let nobias = try Support.build("linear", ["out_features": .int(2), "bias": .bool(false)], input: .flat(5))
+        Support.assertGradients(nobias, Support.input(4, .flat(5)))
+    }
+
+    func testPooling() throws {
+        for (k, s, p) in [(2, 0, 0), (3, 2, 1), (3, 1, 1), (2, 1, 0)] {
+            let shape = FeatureShape.image(c: 3, h: 7, w: 6)
+            let mx = try Support.build("maxpool", ["kernel": .int(k), "stride": .int(s), "padding": .int(p)], input: shape)
+            Support.assertGradients(mx, Support.distinctInput(2, shape))
+            let av = try Support.build("avgpool", ["kernel": .int(k), "stride": .int(s), "padding": .int(p)], input: shape)
+            Support.assertGradients(av, Support.input(2, shape))
+        }
+        let noPad = try Support.build("avgpool", ["kernel": .int(3), "stride": .int(2), "padding": .int(1), "count_include_pad": .bool(false)], input: .image(c: 2, h: 5, w: 5))
+        Support.assertGradients(noPad, Support.input(2, .image(c: 2, h: 5, w: 5)))
+        let gap = try Support.build("gap", input: .image(c: 4, h: 3, w: 5))
+        Support.assertGradients(gap, Support.input(2, .image(c: 4, h: 3, w: 5)))
+    }
+
+    func testActivationsFlattenDropout() throws {
+        let shape = FeatureShape.image(c: 3, h: 4, w: 5)
+        for name in ["relu", "leaky_relu", "gelu", "tanh", "sigmoid", "flatten", "identity"] {
+            Support.assertGradients(try Support.build(name, input: shape), Support.input(2, shape))
+        }
+        Support.assertGradients(try Support.build("dropout", ["p": .float(0.3)], input: shape), Support.input(2, shape))
+        Support.assertGradients(try Support.build("relu", input: .flat(9)), Support.input(3, .flat(9)))
+    }
+
+    func testBatchNormInBothModes() throws {
+        let shape = FeatureShape.image(c: 3, h: 5, w: 4)
+        let bn = try Support.build("batchnorm", input: shape)
+        let x = Support.input(4, shape)
+        Support.assertGradients(bn, x, training: true, tolerance: 3e-2)
+        Support.assertGradients(bn, x, training: false)
+        let flat = try Support.build("batchnorm", input: .flat(6))
+        Support.assertGradients(flat, Support.input(5, .flat(6)), tolerance: 3e-2)
+    }
+
+    func testStructuralPieces() throws {
+        let shape = FeatureShape.image(c: 3, h: 6, w: 6)
+        let a = try Support.build("conv", ["out_channels": .int(2), "kernel": .int(3), "padding": .int(1)], input: shape)
+        let b = try Support.build("conv", ["out_channels": .int(4), "kernel": .int(1)], input: shape)
+        let concat = try Concat([("a", a), ("b", b), ("x", Identity(shape))], input: shape)
+        XCTAssertEqual(concat.outputShape, .image(c: 9, h: 6, w: 6))
+        Support.assertGradients(concat, Support.input(2, shape))
+
+        let c1 = try Support.build("conv", ["out_channels": .int(3), "kernel": .int(3), "padding": .int(1)], input: shape)
+        let res = try Residual(body: Sequence([("conv", c1), ("tanh", try Support.build("tanh", input: shape))], input: shape), shortcut: nil)
+        Support.assertGradients(res, Support.input(2, shape))
+
+        let down = try Support.build("conv", ["out_channels": .int(5), "kernel": .int(3), "stride": .int(2), "padding": .int(1)], input: shape)
+        let proj = try Support.build("conv", ["out_channels": .int(5), "kernel": .int(1), "stride": .int(2)], input: shape)
+        let projected = try Residual(body: down, shortcut: proj)
+        Support.assertGradients(projected, Support.input(2, shape))
+        XCTAssertThrowsError(try Residual(body: down, shortcut: nil)) {
+            XCTAssertTrue("\($0)".contains("add a projection shortcut"))
+        }
+    }
+}
