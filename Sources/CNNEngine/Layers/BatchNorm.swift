@@ -122,8 +122,8 @@ final class BatchNorm: Layer {
             apply(x, scale, shift, into: xh)
             xhat = xh
             trainedForward = true
-            let g = gamma.map { Array($0.value.buffer) } ?? [Float](repeating: 1, count: c)
-            let b = beta.map { Array($0.value.buffer) } ?? [Float](repeating: 0, count: c)
+            let g = gamma.map { $0.value.values } ?? [Float](repeating: 1, count: c)
+            let b = beta.map { $0.value.values } ?? [Float](repeating: 0, count: c)
             apply(xh, g, b, into: y)
         } else {
             trainedForward = false
@@ -162,7 +162,7 @@ final class BatchNorm: Layer {
     func backward(_ dy: Tensor) -> Tensor {
         let c = channels, m = rows(dy)
         let dx = Tensor(batch: dy.batch, shape: shape)
-        let g = gamma.map { Array($0.value.buffer) } ?? [Float](repeating: 1, count: c)
+        let g = gamma.map { $0.value.values } ?? [Float](repeating: 1, count: c)
         guard let xh = xhat else { preconditionFailure("batchnorm backward without a recorded forward") }
         let (dyp, xhp) = (UncheckedPointer(dy.data), UncheckedPointer(xh.data))
         let sumDy = channelSums(rows: m) { r, acc in

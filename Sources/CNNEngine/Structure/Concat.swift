@@ -44,9 +44,11 @@ public final class Concat: Layer {
         var offset = 0
         for (i, o) in outs.enumerated() {
             let c = widths[i], off = offset
-            let (src, dst) = (UncheckedPointer(o.data), UncheckedPointer(y.data))
-            Parallel.forEachChunk(pixels, grain: 256) { r in
-                for p in r { (dst.value + p * total + off).update(from: src.value + p * c, count: c) }
+            withExtendedLifetime(o) {
+                let (src, dst) = (UncheckedPointer(o.data), UncheckedPointer(y.data))
+                Parallel.forEachChunk(pixels, grain: 256) { r in
+                    for p in r { (dst.value + p * total + off).update(from: src.value + p * c, count: c) }
+                }
             }
             offset += c
         }
@@ -66,9 +68,7 @@ public final class Concat: Layer {
             }
             let g = b.backward(part)
             if let acc = dx {
-                if g === part || g === dy { Kernels.add(g.data, into: acc.data, count: acc.count) } else {
-                    Kernels.add(g.data, into: acc.data, count: acc.count)
-                }
+                withExtendedLifetime(g) { Kernels.add(g.data, into: acc.data, count: acc.count) }
             } else {
                 dx = (g === part) ? g : g.copy()
             }

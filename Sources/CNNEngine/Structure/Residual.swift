@@ -32,8 +32,10 @@ public final class Residual: Layer {
         let s = shortcut?.forward(x, context: context) ?? x
         // A new tensor: the body's output may be kept by its last layer for backward.
         let out = Tensor(batch: y.batch, shape: y.shape)
-        let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
-        Parallel.forEachChunk(out.count, grain: 1 << 14) { r in for i in r { o.value[i] = a.value[i] + b.value[i] } }
+        withExtendedLifetime((y, s)) {
+            let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
+            Parallel.forEachChunk(out.count, grain: 1 << 14) { r in for i in r { o.value[i] = a.value[i] + b.value[i] } }
+        }
         return out
     }
 
@@ -41,7 +43,7 @@ public final class Residual: Layer {
         let dxBody = body.backward(dy)
         let dxShort = shortcut?.backward(dy) ?? dy
         let dx = (dxBody === dy) ? dxBody.copy() : dxBody
-        Kernels.add(dxShort.data, into: dx.data, count: dx.count)
+        withExtendedLifetime(dxShort) { Kernels.add(dxShort.data, into: dx.data, count: dx.count) }
         return dx
     }
 }

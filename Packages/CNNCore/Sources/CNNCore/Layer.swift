@@ -28,7 +28,7 @@ public final class Parameter: @unchecked Sendable {
     /// Values in the order of `shape` (what a checkpoint stores).
     public func valuesInShapeOrder() -> [Float] {
         switch layout {
-        case .natural: return Array(value.buffer)
+        case .natural: return value.values
         case .ohwi:
             let (o, i, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
             var out = [Float](repeating: 0, count: count)

@@ -67,7 +67,10 @@ public final class Tensor: @unchecked Sendable {
 
     deinit { free(data) }
 
-    public var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: data, count: count) }
+    /// The values in memory order, copied (safe on a temporary tensor, unlike `data`).
+    public var values: [Float] {
+        withExtendedLifetime(self) { Array(UnsafeBufferPointer(start: data, count: count)) }
+    }
 
     /// Values in conventional (N, C, H, W) order (for tests, display and checkpoints).
     public var nchw: [Float] {
