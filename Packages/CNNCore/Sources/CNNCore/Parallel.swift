@@ -3,7 +3,8 @@ import Dispatch
 /// Work split across the engine's threads. Ranges are split statically (same thread count,
 /// same split), so results that depend on summation order are reproducible run to run.
 public enum Parallel {
-    nonisolated(unsafe) private static var _threads = 1
+    /// Both (all) cores by default; `threads N` in the language changes it.
+    nonisolated(unsafe) private static var _threads = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     private static let lock = SpinLock()
 
     /// Number of threads used by the engine's own loops and by the GEMM library.

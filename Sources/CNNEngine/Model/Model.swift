@@ -1,0 +1,56 @@
+import CNNCore
+
+/// A built model: its architecture, its layers for one input shape, and its number of classes.
+public final class Model: @unchecked Sendable {
+    public let spec: ModelSpec
+    public let inputShape: FeatureShape
+    public let root: Layer
+    public var classes: Int { root.outputShape.count }
+
+    public init(spec: ModelSpec, input: FeatureShape) throws {
+        self.spec = spec
+        inputShape = input
+        root = try ModelBuilder.build(spec, input: input)
+        guard case .flat = root.outputShape else {
+            throw ModelBuildError(path: "", message: "a classifier must end in flat features (one score per class), but this model ends with \(root.outputShape); add gap or flatten and a linear layer")
+        }
+    }
+
+    public func initialize(seed: UInt64, scheme: InitScheme = .pytorch) {
+        root.initializeAll(RandomSource(seed: seed), scheme: scheme)
+    }
+
+    public func initialize(_ rng: RandomSource, scheme: InitScheme = .pytorch) { root.initializeAll(rng, scheme: scheme) }
+
+    public var parameters: [(String, Parameter)] { root.namedParameters() }
+    public var buffers: [(String, Tensor)] { root.namedBuffers() }
+    public var parameterCount: Int { root.parameterCount }
+
+    /// Scores (logits) for a batch.
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor { root.forward(x, context: context) }
+    public func backward(_ dLogits: Tensor) -> Tensor { root.backward(dLogits) }
+
+    /// The layer with a dotted name (`block2.conv1`), if any.
+    public func layer(named path: String) -> Layer? {
+        var current: Layer = root
+        for part in path.split(separator: ".") {
+            guard let next = current.children.first(where: { $0.name == part })?.layer else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// Every layer with its dotted name, parents before children (depth first).
+    public func allLayers() -> [(name: String, layer: Layer, depth: Int)] {
+        var out: [(String, Layer, Int)] = []
+        func walk(_ l: Layer, _ prefix: String, _ depth: Int) {
+            for (n, c) in l.children {
+                let name = prefix.isEmpty ? n : prefix + "." + n
+                out.append((name, c, depth))
+                walk(c, name, depth + 1)
+            }
+        }
+        walk(root, "", 0)
+        return out
+    }
+}

@@ -1,0 +1,204 @@
+import CNNCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct TrainingConfig: Sendable {
+    public var epochs = 1
+    public var batchSize = 128
+    public var optimizer: Optimizer.Kind = .sgd
+    public var learningRate = 0.1
+    public var momentum = 0.9
+    public var nesterov = false
+    public var weightDecay = 0.0
+    public var schedule: Schedule = .constant
+    /// Clip the global gradient norm to this (nil: no clipping).
+    public var clipNorm: Double?
+    /// At most this many batches per epoch (nil: all).
+    public var batchLimit: Int?
+    public var augment: [Augmentation] = []
+    /// Restore the weights of the epoch with the best validation accuracy at the end.
+    public var keepBest = true
+    public init() {}
+}
+
+public struct BatchProgress: Sendable {
+    public var epoch: Int, epochs: Int
+    public var batch: Int, batchesPerEpoch: Int
+    public var step: Int, totalSteps: Int
+    public var loss: Double, accuracy: Double
+    public var imagesPerSecond: Double
+    public var secondsLeft: Double
+    public var learningRate: Double
+}
+
+public struct EpochSummary: Sendable, Equatable {
+    public var epoch: Int
+    public var trainLoss: Double, trainAccuracy: Double
+    public var validationLoss: Double?, validationAccuracy: Double?
+    public var seconds: Double
+    public var learningRate: Double
+}
+
+public enum TrainingEvent: Sendable {
+    case started(totalSteps: Int, batchesPerEpoch: Int)
+    case batch(BatchProgress)
+    case epoch(EpochSummary)
+}
+
+/// What a model has been through: the loss and accuracy of every step, and each epoch's summary.
+public final class TrainingHistory: @unchecked Sendable {
+    public struct Step: Sendable, Equatable { public var step: Int; public var loss: Double; public var accuracy: Double; public var learningRate: Double }
+    public var steps: [Step] = []
+    public var epochs: [EpochSummary] = []
+    public init() {}
+}
+
+public enum TrainingOutcome: Equatable, Sendable {
+    case completed
+    /// Stopped between batches; the model holds the weights after the last finished step.
+    case interrupted(epoch: Int, batch: Int)
+}
+
+/// The training loop: epochs of shuffled batches (prepared ahead on a background thread),
+/// validation after each epoch, the best weights kept, progress reported as events, and a
+/// cancellation check between batches so an interrupt leaves a consistent, usable model.
+public final class Trainer {
+    public let model: Model
+    public let data: DataSplit
+    public let config: TrainingConfig
+    public let optimizer: Optimizer
+    public let history: TrainingHistory
+    let rng: RandomSource
+
+    public init(model: Model, data: DataSplit, config: TrainingConfig, optimizer: Optimizer? = nil,
+                history: TrainingHistory = TrainingHistory(), rng: RandomSource) {
+        self.model = model
+        self.data = data
+        self.config = config
+        self.optimizer = optimizer ?? Optimizer(kind: config.optimizer, momentum: config.momentum, nesterov: config.nesterov, weightDecay: config.weightDecay)
+        self.history = history
+        self.rng = rng
+    }
+
+    public var batchesPerEpoch: Int {
+        let full = (data.train.count + config.batchSize - 1) / config.batchSize
+        return min(full, config.batchLimit ?? full)
+    }
+
+    public func run(events: (TrainingEvent) -> Void = { _ in }, shouldStop: () -> Bool = { false }) -> TrainingOutcome {
+        let perEpoch = batchesPerEpoch
+        let total = perEpoch * config.epochs
+        events(.started(totalSteps: total, batchesPerEpoch: perEpoch))
+        let params = model.parameters
+        var best: (accuracy: Double, state: [[Float]])?
+        let startTime = now()
+        var step = 0
+        let firstStep = history.steps.last.map { $0.step + 1 } ?? 0
+        let epochOffset = history.epochs.last?.epoch ?? 0
+        let dropoutRng = rng.fork()
+        for epoch in 1...max(1, config.epochs) where config.epochs > 0 {
+            var order = Array(0..<data.train.count)
+            rng.shuffle(&order)
+            order = Array(order.prefix(perEpoch * config.batchSize))
+            let prefetch = BatchPrefetcher(data: data.train, order: order, batchSize: config.batchSize,
+                                           normalization: data.normalization, augment: config.augment, rng: rng.fork())
+            defer { prefetch.cancel() }
+            let epochStart = now()
+            var lossSum = 0.0, correct = 0, seen = 0
+            var batchIndex = 0
+            var lr = config.learningRate
+            while let (x, labels) = prefetch.next() {
+                if shouldStop() { return .interrupted(epoch: epochOffset + epoch, batch: batchIndex) }
+                lr = config.schedule.learningRate(base: config.learningRate, step: step, stepsPerEpoch: perEpoch, totalSteps: total)
+                model.root.zeroGradients()
+                let logits = model.forward(x, context: RunContext(training: true, rng: dropoutRng))
+                let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
+                _ = model.backward(r.gradient)
+                if let c = config.clipNorm { Optimizer.clipGradients(params, maxNorm: c) }
+                optimizer.update(params, learningRate: lr)
+                batchIndex += 1
+                step += 1
+                lossSum += r.loss * Double(labels.count)
+                correct += r.correct
+                seen += labels.count
+                history.steps.append(.init(step: firstStep + step - 1, loss: r.loss, accuracy: Double(r.correct) / Double(labels.count), learningRate: lr))
+                let elapsed = now() - startTime
+                events(.batch(BatchProgress(
+                    epoch: epochOffset + epoch, epochs: epochOffset + config.epochs, batch: batchIndex, batchesPerEpoch: perEpoch,
+                    step: step, totalSteps: total, loss: r.loss, accuracy: Double(r.correct) / Double(labels.count),
+                    imagesPerSecond: Double(seen) / max(1e-9, now() - epochStart),
+                    secondsLeft: elapsed / Double(step) * Double(total - step), learningRate: lr)))
+            }
+            var summary = EpochSummary(epoch: epochOffset + epoch, trainLoss: lossSum / Double(max(1, seen)),
+                                       trainAccuracy: Double(correct) / Double(max(1, seen)), validationLoss: nil,
+                                       validationAccuracy: nil, seconds: now() - epochStart, learningRate: lr)
+            if let v = data.validation {
+                let e = Evaluation.run(model, on: v, normalization: data.normalization, batchSize: max(config.batchSize, 256))
+                summary.validationLoss = e.loss
+                summary.validationAccuracy = e.accuracy
+                if config.keepBest, best == nil || e.accuracy > best!.accuracy {
+                    best = (e.accuracy, snapshot())
+                }
+            }
+            history.epochs.append(summary)
+            events(.epoch(summary))
+        }
+        if let best, config.keepBest { restore(best.state) }
+        return .completed
+    }
+
+    func snapshot() -> [[Float]] { model.parameters.map { $0.1.value.values } + model.buffers.map { $0.1.values } }
+
+    func restore(_ s: [[Float]]) {
+        let targets = model.parameters.map { $0.1.value } + model.buffers.map { $0.1 }
+        for (t, v) in zip(targets, s) { t.data.update(from: v, count: v.count) }
+    }
+
+    func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+}
+
+/// Loss, accuracy and predictions of a model on a data set, in evaluation mode.
+public struct Evaluation: Sendable {
+    public var loss: Double
+    public var accuracy: Double
+    public var predictions: [Int]
+    public var labels: [Int]
+    /// Class probabilities of every sample (rows of `classes`).
+    public var probabilities: [Float]
+
+    public static func run(_ model: Model, on data: Dataset, normalization: Normalization, batchSize: Int = 256,
+                           limit: Int? = nil, shouldStop: () -> Bool = { false }) -> Evaluation {
+        let n = min(data.count, limit ?? data.count)
+        let k = model.classes
+        var lossSum = 0.0, correct = 0
+        var preds: [Int] = [], labels: [Int] = [], probs: [Float] = []
+        preds.reserveCapacity(n)
+        var start = 0
+        let ctx = RunContext(training: false, rng: RandomSource(seed: 0))
+        while start < n && !shouldStop() {
+            let end = min(n, start + batchSize)
+            let (x, l) = Batches.make(data, indices: Array(start..<end)[...], normalization: normalization)
+            let logits = model.forward(x, context: ctx)
+            let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: l, needGradient: false)
+            lossSum += r.loss * Double(l.count)
+            correct += r.correct
+            for i in 0..<l.count {
+                let row = Array(UnsafeBufferPointer(start: logits.data + i * k, count: k))
+                let p = SoftmaxCrossEntropy.softmax(row)
+                preds.append(p.indices.max { p[$0] < p[$1] }!)
+                probs.append(contentsOf: p.map { Float($0) })
+            }
+            withExtendedLifetime(logits) {}
+            labels += l
+            start = end
+        }
+        let done = max(1, labels.count)
+        return Evaluation(loss: lossSum / Double(done), accuracy: Double(correct) / Double(done), predictions: preds,
+                          labels: labels, probabilities: probs)
+    }
+}
