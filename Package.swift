@@ -33,7 +33,8 @@ let package = Package(
         .executableTarget(
             name: "cnn-kernel",
             dependencies: [
-                "JupyterKernel", "JupyterZMQ", "CNNLanguage", "JSONKit", "Rendering",
+                "JupyterKernel", "JupyterZMQ", "CNNLanguage", "JSONKit", "Rendering", "CNNEngine",
+                .product(name: "CNNCore", package: "CNNCore"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,6 +16,8 @@ let package = Package(
         // AVX-512, AMX); OpenBLAS is the GEMM on other architectures.
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "CNNCore", dependencies: ["CDNNL", "COpenBLAS"]),
+        // glibc's malloc tuning (mallopt), which the Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "CNNCore", dependencies: ["CDNNL", "COpenBLAS", "CMalloc"]),
     ]
 )

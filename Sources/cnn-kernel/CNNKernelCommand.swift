@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNCore
 import CNNLanguage
 import JSONKit
 import JupyterKernel
@@ -14,8 +15,13 @@ struct CNNKernelCommand: ParsableCommand {
         commandName: "cnn-kernel",
         abstract: "A Jupyter kernel for learning and experimenting with convolutional neural networks.",
         version: CNNInterpreter.version,
-        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, BenchCommand.self]
     )
+
+    static func main() {
+        ThreadEnvironment.ensurePassiveOpenMPWaiting()
+        main(nil)
+    }
 }
 
 struct KernelCommand: ParsableCommand {
@@ -109,6 +115,8 @@ struct InstallCommand: ParsableCommand {
             "language": "cnn",
             "interrupt_mode": .string(interruptMode),
             "kernel_protocol_version": .string(jupyterProtocolVersion),
+            // Set here so the kernel need not re-execute itself to set it (see ThreadEnvironment).
+            "env": ["OMP_WAIT_POLICY": "PASSIVE"],
             "metadata": [:],
         ]
         try FileIO.writeAtomically(path: dir + "/kernel.json", bytes: Array((spec.prettyString() + "\n").utf8))

@@ -23,7 +23,7 @@ class ActivationLayer: Layer {
     }
 
     func forward(_ input: Tensor, context: RunContext) -> Tensor {
-        let out = Tensor(batch: input.batch, shape: shape)
+        let out = Tensor(batch: input.batch, shape: shape, zeroed: false)
         let (xp, yp) = (UncheckedPointer(input.data), UncheckedPointer(out.data))
         Parallel.forEachChunk(input.count, grain: 1 << 15) { r in
             self.f(xp.value + r.lowerBound, yp.value + r.lowerBound, r.count)
@@ -37,7 +37,7 @@ class ActivationLayer: Layer {
 
     func backward(_ dy: Tensor) -> Tensor {
         guard let x, let y else { preconditionFailure("\(typeName) backward without a training forward") }
-        let dx = Tensor(batch: dy.batch, shape: shape)
+        let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)
         let (xp, yp, dyp, dxp) = (UncheckedPointer(x.data), UncheckedPointer(y.data), UncheckedPointer(dy.data), UncheckedPointer(dx.data))
         Parallel.forEachChunk(dy.count, grain: 1 << 15) { r in
             let o = r.lowerBound

@@ -37,7 +37,10 @@ final class BatchNorm: Layer {
     let beta: Parameter?
     let runningMean: Tensor
     let runningVar: Tensor
-    private var xhat: Tensor?
+    // Kept for backward: the input (already held by the layer before, so no extra memory) and
+    // the statistics that normalised it.
+    private var input: Tensor?
+    private var mean: [Float] = []
     private var invStd: [Float] = []
     private var trainedForward = false
 
@@ -68,86 +71,96 @@ final class BatchNorm: Layer {
         runningVar.fill(1)
     }
 
-    func rows(_ x: Tensor) -> Int { x.count / channels }
+    var gammaValues: [Float] { gamma?.value.values ?? [Float](repeating: 1, count: channels) }
+    var betaValues: [Float] { beta?.value.values ?? [Float](repeating: 0, count: channels) }
 
-    /// Per-channel Σ f(row values) in double precision; per-thread partials summed in a fixed order.
-    func channelSums(rows: Int, _ f: @escaping (Int, UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+    /// Two per-channel sums over all rows, Σ f and Σ g, computed by `body(rows, accF, accG)` on
+    /// each thread's block of rows (float accumulation in short runs, summed in double), then
+    /// added in a fixed order so the result does not depend on timing.
+    func channelSums(rows: Int, _ body: @escaping (Range<Int>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> ([Double], [Double]) {
         let c = channels
         let parts = min(Parallel.threads, max(1, rows / 512))
-        var partial = [Double](repeating: 0, count: parts * c)
+        var partial = [Double](repeating: 0, count: parts * 2 * c)
         partial.withUnsafeMutableBufferPointer { p in
             let base = UncheckedPointer(p.baseAddress!)
             Parallel.forEachChunk(parts) { pr in
+                let f = UnsafeMutablePointer<Float>.allocate(capacity: 2 * c)
+                defer { f.deallocate() }
                 for part in pr {
-                    let acc = base.value + part * c
-                    for r in (rows * part / parts)..<(rows * (part + 1) / parts) { f(r, acc) }
+                    let lo = rows * part / parts, hi = rows * (part + 1) / parts
+                    let acc = base.value + part * 2 * c
+                    var r = lo
+                    while r < hi {
+                        let end = min(hi, r + 64)
+                        f.update(repeating: 0, count: 2 * c)
+                        body(r..<end, f, f + c)
+                        for i in 0..<(2 * c) { acc[i] += Double(f[i]) }
+                        r = end
+                    }
                 }
             }
         }
-        var out = [Double](repeating: 0, count: c)
-        for part in 0..<parts { for ch in 0..<c { out[ch] += partial[part * c + ch] } }
-        return out
+        var a = [Double](repeating: 0, count: c), b = [Double](repeating: 0, count: c)
+        for part in 0..<parts {
+            for ch in 0..<c {
+                a[ch] += partial[part * 2 * c + ch]
+                b[ch] += partial[part * 2 * c + c + ch]
+            }
+        }
+        return (a, b)
     }
 
     func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        let m = rows(x), c = channels
-        let y = Tensor(batch: x.batch, shape: shape)
-        var scale = [Float](repeating: 1, count: c), shift = [Float](repeating: 0, count: c)
-        let xp = UncheckedPointer(x.data)
+        let m = x.count / channels, c = channels
+        let y = Tensor(batch: x.batch, shape: shape, zeroed: false)
         if context.training {
-            let sums = channelSums(rows: m) { r, acc in
-                let row = xp.value + r * c
-                for ch in 0..<c { acc[ch] += Double(row[ch]) }
-            }
-            let mean = sums.map { $0 / Double(m) }
-            let meanF = mean.map { Float($0) }
-            let sq = channelSums(rows: m) { r, acc in
-                let row = xp.value + r * c
-                for ch in 0..<c {
-                    let d = Double(row[ch] - meanF[ch])
-                    acc[ch] += d * d
+            // One pass: sums of (x − K) and (x − K)² with K the first row, a shift that keeps the
+            // variance accurate without a second pass over the data.
+            let xp = UncheckedPointer(x.data)
+            let k = Array(UnsafeBufferPointer(start: x.data, count: c))
+            let (s1, s2) = channelSums(rows: m) { rows, a, b in
+                k.withUnsafeBufferPointer { kk in
+                    for r in rows {
+                        let row = xp.value + r * c
+                        for ch in 0..<c {
+                            let d = row[ch] - kk[ch]
+                            a[ch] += d
+                            b[ch] += d * d
+                        }
+                    }
                 }
             }
-            let variance = sq.map { $0 / Double(m) }
-            invStd = variance.map { Float(1 / ($0 + eps).squareRoot()) }
+            var meanD = [Double](repeating: 0, count: c), varD = [Double](repeating: 0, count: c)
             for ch in 0..<c {
-                runningMean.data[ch] = Float((1 - momentum) * Double(runningMean.data[ch]) + momentum * mean[ch])
-                let unbiased = m > 1 ? variance[ch] * Double(m) / Double(m - 1) : variance[ch]
+                let md = s1[ch] / Double(m)
+                meanD[ch] = Double(k[ch]) + md
+                varD[ch] = max(0, s2[ch] / Double(m) - md * md)
+            }
+            mean = meanD.map { Float($0) }
+            invStd = varD.map { Float(1 / ($0 + eps).squareRoot()) }
+            for ch in 0..<c {
+                runningMean.data[ch] = Float((1 - momentum) * Double(runningMean.data[ch]) + momentum * meanD[ch])
+                let unbiased = m > 1 ? varD[ch] * Double(m) / Double(m - 1) : varD[ch]
                 runningVar.data[ch] = Float((1 - momentum) * Double(runningVar.data[ch]) + momentum * unbiased)
-                scale[ch] = invStd[ch]
-                shift[ch] = -meanF[ch] * invStd[ch]
             }
-            // keep x̂ for backward; y = γ·x̂ + β
-            let xh = Tensor(batch: x.batch, shape: shape)
-            apply(x, scale, shift, into: xh)
-            xhat = xh
             trainedForward = true
-            let g = gamma.map { $0.value.values } ?? [Float](repeating: 1, count: c)
-            let b = beta.map { $0.value.values } ?? [Float](repeating: 0, count: c)
-            apply(xh, g, b, into: y)
         } else {
+            mean = runningMean.values
+            invStd = runningVar.values.map { Float(1 / (Double($0) + eps).squareRoot()) }
             trainedForward = false
-            for ch in 0..<c {
-                let inv = Float(1 / (Double(runningVar.data[ch]) + eps).squareRoot())
-                let g = gamma?.value.data[ch] ?? 1, b = beta?.value.data[ch] ?? 0
-                scale[ch] = g * inv
-                shift[ch] = b - runningMean.data[ch] * g * inv
-            }
-            invStd = (0..<c).map { Float(1 / (Double(runningVar.data[$0]) + eps).squareRoot()) }
-            apply(x, scale, shift, into: y)
-            if context.recordsForBackward {
-                let xh = Tensor(batch: x.batch, shape: shape)
-                apply(x, invStd, (0..<c).map { -runningMean.data[$0] * invStd[$0] }, into: xh)
-                xhat = xh
-            }
         }
+        input = context.recordsForBackward ? x : nil
+        let g = gammaValues, b = betaValues
+        let scale = (0..<c).map { g[$0] * invStd[$0] }
+        let shift = (0..<c).map { b[$0] - mean[$0] * g[$0] * invStd[$0] }
+        BatchNorm.affine(x, scale, shift, into: y, channels: c)
         return y
     }
 
     /// out[r, c] = x[r, c]·scale[c] + shift[c]
-    func apply(_ x: Tensor, _ scale: [Float], _ shift: [Float], into out: Tensor) {
-        let (xp, op, c) = (UncheckedPointer(x.data), UncheckedPointer(out.data), channels)
-        Parallel.forEachChunk(rows(x), grain: 256) { range in
+    static func affine(_ x: Tensor, _ scale: [Float], _ shift: [Float], into out: Tensor, channels c: Int) {
+        let (xp, op) = (UncheckedPointer(x.data), UncheckedPointer(out.data))
+        Parallel.forEachChunk(x.count / c, grain: 256) { range in
             scale.withUnsafeBufferPointer { s in
                 shift.withUnsafeBufferPointer { b in
                     for r in range {
@@ -160,18 +173,24 @@ final class BatchNorm: Layer {
     }
 
     func backward(_ dy: Tensor) -> Tensor {
-        let c = channels, m = rows(dy)
-        let dx = Tensor(batch: dy.batch, shape: shape)
-        let g = gamma.map { $0.value.values } ?? [Float](repeating: 1, count: c)
-        guard let xh = xhat else { preconditionFailure("batchnorm backward without a recorded forward") }
-        let (dyp, xhp) = (UncheckedPointer(dy.data), UncheckedPointer(xh.data))
-        let sumDy = channelSums(rows: m) { r, acc in
-            let row = dyp.value + r * c
-            for ch in 0..<c { acc[ch] += Double(row[ch]) }
-        }
-        let sumDyXhat = channelSums(rows: m) { r, acc in
-            let a = dyp.value + r * c, b = xhp.value + r * c
-            for ch in 0..<c { acc[ch] += Double(a[ch] * b[ch]) }
+        guard let x = input else { preconditionFailure("batchnorm backward without a recorded forward") }
+        let c = channels, m = dy.count / c
+        let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)
+        let (dyp, xp) = (UncheckedPointer(dy.data), UncheckedPointer(x.data))
+        let mu = mean, inv = invStd
+        // Σ dy and Σ dy·x̂ in one pass, x̂ = (x − μ)·invStd recomputed on the fly.
+        let (sumDy, sumDyXhat) = channelSums(rows: m) { rows, a, b in
+            mu.withUnsafeBufferPointer { mp in
+                inv.withUnsafeBufferPointer { ip in
+                    for r in rows {
+                        let g = dyp.value + r * c, xr = xp.value + r * c
+                        for ch in 0..<c {
+                            a[ch] += g[ch]
+                            b[ch] += g[ch] * (xr[ch] - mp[ch]) * ip[ch]
+                        }
+                    }
+                }
+            }
         }
         if let gamma, let beta {
             for ch in 0..<c {
@@ -179,23 +198,34 @@ final class BatchNorm: Layer {
                 gamma.grad.data[ch] += Float(sumDyXhat[ch])
             }
         }
+        let g = gammaValues
         let k = (0..<c).map { g[$0] * invStd[$0] }
+        input = nil
         guard trainedForward else {
-            // Evaluation-mode statistics are constants: y = γ·x̂ + β with x̂ affine in x, so dx = γ/√(var + ε)·dy.
-            apply(dy, k, [Float](repeating: 0, count: c), into: dx)
-            xhat = nil
+            // Evaluation-mode statistics are constants: dx = γ/√(var + ε)·dy.
+            BatchNorm.affine(dy, k, [Float](repeating: 0, count: c), into: dx, channels: c)
             return dx
         }
-        let meanDy = sumDy.map { Float($0 / Double(m)) }
-        let meanDyXhat = sumDyXhat.map { Float($0 / Double(m)) }
+        // dx = k·(dy − mean dy − x̂·mean(dy·x̂)) = dy·k + x·a + b, per channel
+        var a = [Float](repeating: 0, count: c), b = [Float](repeating: 0, count: c)
+        for ch in 0..<c {
+            let mdy = Float(sumDy[ch] / Double(m)), mdx = Float(sumDyXhat[ch] / Double(m))
+            a[ch] = -k[ch] * mdx * inv[ch]
+            b[ch] = -k[ch] * mdy + k[ch] * mdx * inv[ch] * mu[ch]
+        }
         let dxp = UncheckedPointer(dx.data)
         Parallel.forEachChunk(m, grain: 256) { range in
-            for r in range {
-                let a = dyp.value + r * c, b = xhp.value + r * c, o = dxp.value + r * c
-                for ch in 0..<c { o[ch] = k[ch] * (a[ch] - meanDy[ch] - b[ch] * meanDyXhat[ch]) }
+            k.withUnsafeBufferPointer { kp in
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        for r in range {
+                            let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
+                            for ch in 0..<c { o[ch] = gr[ch] * kp[ch] + xr[ch] * ap[ch] + bp[ch] }
+                        }
+                    }
+                }
             }
         }
-        xhat = nil
         return dx
     }
 }

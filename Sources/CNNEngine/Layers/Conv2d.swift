@@ -97,7 +97,7 @@ final class Conv2d: Layer {
 
     func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
-        let y = Tensor(batch: n, shape: outputShape)
+        let y = Tensor(batch: n, shape: outputShape, zeroed: false)  // every element is written by the GEMM
         if context.recordsForBackward { input = x }
         let rowsPerSample = ho * wo
         var cols: UnsafeMutablePointer<Float>? = nil
@@ -176,8 +176,16 @@ final class Conv2d: Layer {
                 let n = firstSample + r / (ho * wo)
                 let oy = (r / wo) % ho, ox = r % wo
                 var dst = dstBase.value + r * patch
+                let x0 = ox * s - p
                 for ky in 0..<k {
                     let iy = oy * s - p + ky * d
+                    // The common case, a whole kernel row inside the image with dilation 1 and no groups:
+                    // its k pixels are contiguous in channels-last memory, one copy of k·Cin values.
+                    if d == 1 && cinG == cin && iy >= 0 && iy < h && x0 >= 0 && x0 + k <= w {
+                        dst.update(from: src.value + ((n * h + iy) * w + x0) * cin, count: k * cin)
+                        dst += k * cin
+                        continue
+                    }
                     for kx in 0..<k {
                         let ix = ox * s - p + kx * d
                         if iy >= 0 && iy < h && ix >= 0 && ix < w {
@@ -203,8 +211,15 @@ final class Conv2d: Layer {
                 for oy in 0..<ho {
                     for ox in 0..<wo {
                         var src = srcBase.value + ((local * ho + oy) * wo + ox) * patch
+                        let x0 = ox * s - p
                         for ky in 0..<k {
                             let iy = oy * s - p + ky * d
+                            if d == 1 && cinG == cin && iy >= 0 && iy < h && x0 >= 0 && x0 + k <= w {
+                                let t = dst.value + ((n * h + iy) * w + x0) * cin
+                                for j in 0..<(k * cin) { t[j] += src[j] }
+                                src += k * cin
+                                continue
+                            }
                             for kx in 0..<k {
                                 let ix = ox * s - p + kx * d
                                 if iy >= 0 && iy < h && ix >= 0 && ix < w {

@@ -1,3 +1,4 @@
+import CMalloc
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,8 +46,19 @@ public final class Tensor: @unchecked Sendable {
     public let count: Int
     public let data: UnsafeMutablePointer<Float>
 
-    /// Zero-filled, 64-byte aligned storage.
-    public init(batch: Int, shape: FeatureShape) {
+    /// Large activations come and go every step. Left to glibc's defaults they are mmap'ed and
+    /// unmapped each time, and every page faults in again (zeroed by the kernel): keep freed
+    /// memory in the heap instead.
+    private static let allocatorTuned: Bool = {
+        _ = mallopt(M_MMAP_THRESHOLD, 1 << 30)
+        _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+        return true
+    }()
+
+    /// 64-byte aligned storage, zero-filled unless `zeroed` is false (for outputs that are
+    /// written in full).
+    public init(batch: Int, shape: FeatureShape, zeroed: Bool = true) {
+        _ = Tensor.allocatorTuned
         precondition(batch >= 0 && shape.count >= 0, "negative tensor size")
         self.batch = batch
         self.shape = shape
@@ -55,7 +67,7 @@ public final class Tensor: @unchecked Sendable {
         let bytes = max(64, count * MemoryLayout<Float>.stride)
         precondition(posix_memalign(&raw, 64, bytes) == 0, "out of memory allocating \(bytes) bytes")
         data = raw!.bindMemory(to: Float.self, capacity: max(1, count))
-        data.initialize(repeating: 0, count: count)
+        if zeroed { data.initialize(repeating: 0, count: count) }
     }
 
     /// From values in conventional (N, C, H, W) order.
