@@ -216,7 +216,7 @@ final class Conv2d: Layer {
                             let iy = oy * s - p + ky * d
                             if d == 1 && cinG == cin && iy >= 0 && iy < h && x0 >= 0 && x0 + k <= w {
                                 let t = dst.value + ((n * h + iy) * w + x0) * cin
-                                for j in 0..<(k * cin) { t[j] += src[j] }
+                                Vec.addInPlace(src, t, k * cin)
                                 src += k * cin
                                 continue
                             }
@@ -224,7 +224,7 @@ final class Conv2d: Layer {
                                 let ix = ox * s - p + kx * d
                                 if iy >= 0 && iy < h && ix >= 0 && ix < w {
                                     let t = dst.value + ((n * h + iy) * w + ix) * cin + g * cinG
-                                    for c in 0..<cinG { t[c] += src[c] }
+                                    Vec.addInPlace(src, t, cinG)
                                 }
                                 src += cinG
                             }

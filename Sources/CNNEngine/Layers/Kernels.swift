@@ -5,10 +5,7 @@ enum Kernels {
     /// rows × cols matrix: y[r, c] += b[c].
     static func addRowVector(_ y: UnsafeMutablePointer<Float>, rows: Int, cols: Int, _ b: UnsafePointer<Float>) {
         Parallel.forEachChunk(rows, grain: 256) { range in
-            for r in range {
-                let row = y + r * cols
-                for c in 0..<cols { row[c] += b[c] }
-            }
+            for r in range { Vec.addInPlace(b, y + r * cols, cols) }
         }
     }
 
@@ -34,7 +31,7 @@ enum Kernels {
 
     static func add(_ a: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
         Parallel.forEachChunk(count, grain: 1 << 14) { r in
-            for i in r { y[i] += a[i] }
+            Vec.addInPlace(a + r.lowerBound, y + r.lowerBound, r.count)
         }
     }
 }

@@ -93,17 +93,14 @@ final class Pool2d: Layer {
                             for ix in xs {
                                 let inp = xp.value + ((nn * h + iy) * w + ix) * c
                                 let idx = Int32((nn * h + iy) * w + ix)
-                                for ch in 0..<c where inp[ch] > out[ch] {
-                                    out[ch] = inp[ch]
-                                    if keep { amp!.value[r * c + ch] = idx }
-                                }
+                                Vec.maxUpdate(inp, out, keep ? amp!.value + r * c : nil, index: idx, c)
                             }
                         }
                     } else {
                         for iy in ys {
                             for ix in xs {
                                 let inp = xp.value + ((nn * h + iy) * w + ix) * c
-                                for ch in 0..<c { out[ch] += inp[ch] }
+                                Vec.addInPlace(inp, out, c)
                             }
                         }
                         let scale = 1 / Float(full)

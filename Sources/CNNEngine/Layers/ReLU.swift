@@ -6,11 +6,11 @@ import CNNCore
 final class ReLU: ActivationLayer {
     init(_ s: FeatureShape) { super.init("relu", s) }
     override func f(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
-        for i in 0..<n { y[i] = max(0, x[i]) }
+        Vec.relu(x, y, n)
     }
     // f′(x) = 1 for x > 0, else 0 (0 at x = 0, as PyTorch)
     override func df(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, _ n: Int) {
-        for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : 0 }
+        Vec.reluBackward(x, dy, dx, n)
     }
 }
 

@@ -34,7 +34,9 @@ public final class Residual: Layer {
         let out = Tensor(batch: y.batch, shape: y.shape)
         withExtendedLifetime((y, s)) {
             let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
-            Parallel.forEachChunk(out.count, grain: 1 << 14) { r in for i in r { o.value[i] = a.value[i] + b.value[i] } }
+            Parallel.forEachChunk(out.count, grain: 1 << 14) { r in
+                Vec.add(a.value + r.lowerBound, b.value + r.lowerBound, o.value + r.lowerBound, r.count)
+            }
         }
         return out
     }

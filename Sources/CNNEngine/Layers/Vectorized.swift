@@ -1,0 +1,74 @@
+/// Element-wise loops written with SIMD8 so they vectorise on any x86-64 or arm64 (the
+/// plain scalar forms of some of them compiled to branchy scalar code, with a mispredicted
+/// branch per element). The scalar tails keep the exact same arithmetic.
+enum Vec {
+    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+    @inline(__always) static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+
+    /// y = max(0, x)
+    static func relu(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            store(load(x + i).replacing(with: 0, where: load(x + i) .< 0), y + i)
+            i += 8
+        }
+        while i < n { y[i] = max(0, x[i]); i += 1 }
+    }
+
+    /// dx = dy where x > 0, else 0
+    static func reluBackward(_ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            store(load(dy + i).replacing(with: 0, where: load(x + i) .<= 0), dx + i)
+            i += 8
+        }
+        while i < n { dx[i] = x[i] > 0 ? dy[i] : 0; i += 1 }
+    }
+
+    /// y += a
+    static func addInPlace(_ a: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            store(load(y + i) + load(a + i), y + i)
+            i += 8
+        }
+        while i < n { y[i] += a[i]; i += 1 }
+    }
+
+    /// out = a + b
+    static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            store(load(a + i) + load(b + i), out + i)
+            i += 8
+        }
+        while i < n { out[i] = a[i] + b[i]; i += 1 }
+    }
+
+    /// Running maximum over channels with the index of the first maximum (ties keep the earlier).
+    static func maxUpdate(_ v: UnsafePointer<Float>, _ best: UnsafeMutablePointer<Float>, _ arg: UnsafeMutablePointer<Int32>?,
+                          index: Int32, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            let x = load(v + i), b = load(best + i)
+            let m = x .> b
+            store(b.replacing(with: x, where: m), best + i)
+            if let arg {
+                let a = UnsafeRawPointer(arg + i).loadUnaligned(as: SIMD8<Int32>.self)
+                UnsafeMutableRawPointer(arg + i).storeBytes(of: a.replacing(with: index, where: m), as: SIMD8<Int32>.self)
+            }
+            i += 8
+        }
+        while i < n {
+            if v[i] > best[i] {
+                best[i] = v[i]
+                arg?[i] = index
+            }
+            i += 1
+        }
+    }
+}
