@@ -78,7 +78,7 @@ public enum Benchmark {
                       multiplyAddsPerImage: model.root.totalMultiplyAdds, finalLoss: loss)
     }
 
-    static func now() -> Double {
+    public static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9

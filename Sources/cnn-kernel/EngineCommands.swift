@@ -49,3 +49,108 @@ struct BenchCommand: ParsableCommand {
         }
     }
 }
+
+/// Trains a zoo model from the command line, printing each epoch and writing the curve: used
+/// for the recorded accuracy runs (bench/results) and by tests that need a real checkpoint.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "train", abstract: "Train a zoo model on a data set and report test accuracy.")
+
+    @Option(help: "simplecnn, resnet, preactresnet, googlenet or densenet.") var model = "simplecnn"
+    @Option(help: "fashion-mnist, shapes, idx:DIR or cifar10:DIR.") var data = "fashion-mnist"
+    @Option(help: "Training images held out for validation.") var val = 5000
+    @Option(help: "Use only this many training images (0: all).") var limit = 0
+    @Option var epochs = 10
+    @Option var batch = 128
+    @Option(help: "sgd, adam or adamw.") var optimizer = "adamw"
+    @Option var lr = 1e-3
+    @Option var momentum = 0.9
+    @Flag var nesterov = false
+    @Option(name: .customLong("weight-decay")) var weightDecay = 1e-4
+    @Option(help: "constant, cosine, onecycle, or multistep:E1,E2.") var schedule = "onecycle"
+    @Option(help: "Comma-separated: flip, crop:P, resizedcrop.") var augment = ""
+    @Option(help: "pytorch, kaiming_in, kaiming_out or xavier.") var initialization = "pytorch"
+    @Option var seed: UInt64 = 42
+    @Option var threads = 0
+    @Option(help: "Write the per-step and per-epoch curve here (CSV).") var csv: String?
+    @Option(help: "Save the trained model (safetensors checkpoint).") var save: String?
+
+    func run() throws {
+        if threads > 0 { Parallel.threads = threads }
+        let (train, test) = try loadData()
+        let full = limit > 0 ? train.subset(Array(0..<min(limit, train.count))) : train
+        let split = DataSplit(train: full, test: test, validation: val, seed: seed)
+        guard let spec = Zoo.spec(named: model, classes: train.classNames.count) else { throw ValidationError("unknown model \(model)") }
+        let m = try Model(spec: spec, input: train.shape)
+        m.initialize(seed: seed, scheme: InitScheme(rawValue: initialization) ?? .pytorch)
+        var config = TrainingConfig()
+        config.epochs = epochs
+        config.batchSize = batch
+        config.optimizer = Optimizer.Kind(rawValue: optimizer) ?? .adamw
+        config.learningRate = lr
+        config.momentum = momentum
+        config.nesterov = nesterov
+        config.weightDecay = weightDecay
+        config.schedule = try parseSchedule()
+        config.augment = try parseAugment()
+        print("\(model) (\(m.parameterCount) parameters) on \(train.name): \(split.train.count) train, \(split.validation?.count ?? 0) validation, \(test?.count ?? 0) test; \(Parallel.threads) threads; GEMM \(GEMM.backendName)")
+        print("\(optimizer) lr \(lr) momentum \(momentum) weight decay \(weightDecay), \(config.schedule), batch \(batch), augment [\(config.augment.map(\.description).joined(separator: ", "))], seed \(seed)")
+        let trainer = Trainer(model: m, data: split, config: config, rng: RandomSource(seed: seed))
+        let t0 = Benchmark.now()
+        _ = trainer.run(events: { e in
+            if case .epoch(let s) = e {
+                print(String(format: "epoch %2d  train loss %.4f acc %.4f  val loss %.4f acc %.4f  lr %.5f  %.1f s",
+                             s.epoch, s.trainLoss, s.trainAccuracy, s.validationLoss ?? .nan, s.validationAccuracy ?? .nan, s.learningRate, s.seconds))
+                fflush(nil)
+            }
+        })
+        let total = Benchmark.now() - t0
+        if let test {
+            let e = Evaluation.run(m, on: test, normalization: split.normalization)
+            print(String(format: "test accuracy %.4f (loss %.4f) on %d images, best-validation weights; training took %.0f s", e.accuracy, e.loss, test.count, total))
+        }
+        if let csv {
+            var text = "kind,index,loss,accuracy,validation_loss,validation_accuracy,learning_rate\n"
+            for s in trainer.history.steps { text += "step,\(s.step),\(s.loss),\(s.accuracy),,,\(s.learningRate)\n" }
+            for e in trainer.history.epochs {
+                text += "epoch,\(e.epoch),\(e.trainLoss),\(e.trainAccuracy),\(e.validationLoss ?? .nan),\(e.validationAccuracy ?? .nan),\(e.learningRate)\n"
+            }
+            try writeFileAtomically(csv, Array(text.utf8))
+        }
+        if let save {
+            try Checkpoint.save(save, model: m, optimizer: trainer.optimizer, history: trainer.history,
+                                extra: ["data": .string(train.name), "classes": .array(train.classNames.map { .string($0) })])
+        }
+    }
+
+    func loadData() throws -> (Dataset, Dataset?) {
+        if data == "fashion-mnist" {
+            return try DataReaders.readIDXDirectory(DataReaders.fashionDirectory, name: "fashion-mnist", classNames: DataReaders.fashionClasses)
+        }
+        if data == "shapes" { return (SyntheticShapes.make(count: 5000, seed: seed), SyntheticShapes.make(count: 1000, seed: seed + 1)) }
+        if data.hasPrefix("idx:") { return try DataReaders.readIDXDirectory(String(data.dropFirst(4)), name: "idx", classNames: nil) }
+        if data.hasPrefix("cifar10:") { return try DataReaders.readCIFARDirectory(String(data.dropFirst(8))) }
+        throw ValidationError("unknown data \(data)")
+    }
+
+    func parseSchedule() throws -> Schedule {
+        switch schedule {
+        case "constant": return .constant
+        case "cosine": return .cosine
+        case "onecycle": return .onecycle(warmup: 0.3)
+        default:
+            if schedule.hasPrefix("multistep:") {
+                return .multistep(milestones: schedule.dropFirst(10).split(separator: ",").compactMap { Int($0) }, gamma: 0.1)
+            }
+            throw ValidationError("unknown schedule \(schedule)")
+        }
+    }
+
+    func parseAugment() throws -> [Augmentation] {
+        try augment.split(separator: ",").map { a in
+            if a == "flip" { return .flip }
+            if a == "resizedcrop" { return .resizedCrop(scale: 0.8...1.0, ratio: 0.9...1.1) }
+            if a.hasPrefix("crop:"), let p = Int(a.dropFirst(5)) { return .crop(padding: p) }
+            throw ValidationError("unknown augmentation \(a)")
+        }
+    }
+}
