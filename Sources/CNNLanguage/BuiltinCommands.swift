@@ -34,7 +34,7 @@ enum BuiltinCommands {
 
     static let clear = CommandSpec(
         name: "clear", summary: "Clears the output of the cell so far.",
-        options: [ParameterSpec("wait", .choice(["true", "false"]), default: "false", "clear only when the next output arrives (no flicker)")],
+        options: [ParameterSpec("wait", .bool, default: "false", "clear only when the next output arrives (no flicker)")],
         examples: ["clear", "clear wait=true"])
 
     static let help = CommandSpec(
@@ -44,7 +44,7 @@ enum BuiltinCommands {
 
     static let exit = CommandSpec(
         name: "exit", summary: "Ends a jupyter console session (notebooks ignore it; the kernel keeps running there).",
-        options: [ParameterSpec("keep_kernel", .choice(["true", "false"]), default: "false", "leave the kernel running after the console exits")],
+        options: [ParameterSpec("keep_kernel", .bool, default: "false", "leave the kernel running after the console exits")],
         examples: ["exit"])
 
     static let all: [CommandSpec] = [print, warn, fail, sleep, progress, clear, help, exit]

@@ -1,18 +1,25 @@
+import CNNCore
+import CNNEngine
 import JSONKit
 import JupyterKernel
 
 /// The command language as the kernel sees it.
 ///
-/// Cell semantics (documented in `help`): a cell is parsed and checked as a whole first, so a
-/// syntax error anywhere means nothing runs. Then its lines run in order; a failing line stops the
-/// cell there, and the effects of the lines before it are kept.
+/// Cell semantics (also in `help`): a cell is parsed and its commands' options checked as a
+/// whole first, so a syntax or option mistake anywhere means nothing runs. Then its statements
+/// run in order; a model's shapes are checked when its line runs, before any data flows. A
+/// failing statement stops the cell there, and the effects of the statements before it are kept.
 public final class CNNInterpreter: Interpreter {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
     var commands: [String: CommandSpec] = [:]
     var commandOrder: [String] = []
+    public let session = Session()
+    /// Text of the cell being run (for `show source` of what it defines).
+    var currentSource = ""
 
     public init() {
-        for c in BuiltinCommands.all { register(c) }
+        for c in BuiltinCommands.all + CNNCommands.all { register(c) }
+        loadZoo()
     }
 
     func register(_ spec: CommandSpec) {
@@ -21,6 +28,11 @@ public final class CNNInterpreter: Interpreter {
     }
 
     public var commandNames: [String] { commandOrder }
+
+    func loadZoo() {
+        guard let statements = try? Parser.parse(ZooSource.text) else { preconditionFailure("the zoo source does not parse") }
+        for case .block(let b) in statements { try? define(b, source: ZooSource.text, origin: "zoo") }
+    }
 
     // MARK: Interpreter
 
@@ -46,15 +58,24 @@ public final class CNNInterpreter: Interpreter {
     }
 
     public func execute(_ code: String, context: ExecutionContext) throws {
+        session.cellCounter += 1
+        currentSource = code
         let statements: [Statement]
         do { statements = try Parser.parse(code) } catch let e as LanguageError { throw e.kernelError(source: code) }
-        // Check every command before running any, so a typo on line 5 does not leave lines 1–4 half done.
+        // Check every command's options before running any, so a typo on line 5 does not leave lines 1–4 half done.
         var plan: [(Statement, Invocation?)] = []
         do {
             for s in statements {
                 switch s {
-                case .command(let name, let args): plan.append((s, try bind(name: name, arguments: args)))
-                case .expression: plan.append((s, nil))
+                case .command(let name, let args):
+                    if name.word == "gradcheck" {
+                        plan.append((s, nil))
+                    } else {
+                        plan.append((s, try bind(name: name, arguments: args)))
+                    }
+                case .block(let b) where Keywords.structural.contains(b.keyword.word!):
+                    throw LanguageError(.syntax, at: b.keyword, "`\(b.keyword.word!)` goes inside a model or block")
+                default: plan.append((s, nil))
                 }
             }
         } catch let e as LanguageError { throw e.kernelError(source: code) }
@@ -64,9 +85,14 @@ public final class CNNInterpreter: Interpreter {
             do {
                 switch statement {
                 case .expression(let e):
-                    context.result(.text(Arithmetic.format(try Arithmetic.evaluate(e))))
-                case .command:
-                    try run(invocation!, context: context)
+                    let v = try Evaluator.evaluate(e)
+                    context.result(.text(v.description))
+                case .command(let name, let args):
+                    if let invocation { try run(invocation, context: context) } else { try runGradcheck(name, args, context: context) }
+                case .instantiate(_, let name, let template, let args):
+                    try instantiate(name: name, template: template, arguments: args, context: context)
+                case .block(let b):
+                    try runDefinition(b, context: context)
                 }
             } catch let e as LanguageError {
                 throw e.kernelError(source: code)
@@ -80,7 +106,7 @@ public final class CNNInterpreter: Interpreter {
             guard statements.count == 1, case .expression(let e) = statements[0] else {
                 throw KernelError(ename: "SyntaxError", evalue: "a user expression must be one arithmetic expression")
             }
-            return .text(Arithmetic.format(try Arithmetic.evaluate(e)))
+            return .text(try Evaluator.evaluate(e).description)
         } catch let e as LanguageError {
             throw e.kernelError(source: expression)
         }
@@ -89,7 +115,13 @@ public final class CNNInterpreter: Interpreter {
     func bind(name: Token, arguments: [Argument]) throws -> Invocation {
         let word = name.word ?? ""
         guard let spec = commands[word] else {
-            throw LanguageError(.name, at: name, "unknown command `\(word)`\(Suggest.hint(for: word, in: commandOrder))")
+            var message = "unknown command `\(word)`"
+            if LayerRegistry.shared.plugin(named: word) != nil || session.definitions[word] != nil {
+                message += "; `\(word)` is a layer: layers go inside `model NAME … end`"
+            } else {
+                message += Suggest.hint(for: word, in: commandOrder + Array(Keywords.openers))
+            }
+            throw LanguageError(.name, at: name, message)
         }
         return try Binder.bind(spec, name: name, arguments: arguments)
     }
@@ -98,19 +130,58 @@ public final class CNNInterpreter: Interpreter {
 
     func run(_ inv: Invocation, context: ExecutionContext) throws {
         switch inv.spec.name {
-        case "print": context.stream(.stdout, inv.variadic.map(\.display).joined(separator: " ") + "\n")
-        case "warn": context.stream(.stderr, inv.variadic.map(\.display).joined(separator: " ") + "\n")
+        case "print": context.stream(.stdout, inv.variadic.map(\.description).joined(separator: " ") + "\n")
+        case "warn": context.stream(.stderr, inv.variadic.map(\.description).joined(separator: " ") + "\n")
         case "fail":
             throw LanguageError(.failure, at: inv.nameToken, inv.text("message") ?? "")
         case "sleep":
             if !context.token.sleep(seconds: inv.number("seconds")) { throw ExecutionInterrupted() }
         case "progress": try runProgress(inv, context: context)
-        case "clear": context.clearOutput(wait: inv.text("wait") == "true")
+        case "clear": context.clearOutput(wait: inv.bool("wait"))
         case "help": try runHelp(inv, context: context)
-        case "exit": context.askExit(keepKernel: inv.text("keep_kernel") == "true")
+        case "exit": context.askExit(keepKernel: inv.bool("keep_kernel"))
+        case "data": try runData(inv, context: context)
+        case "use":
+            let entry = try model(inv, "model")
+            session.current = entry.name
+            context.stream(.stdout, "current model: \(entry.name)\n")
+        case "summary": try runSummary(inv, context: context)
+        case "params":
+            let entry = try model(inv, "model")
+            context.result(.text("\(entry.model.parameterCount)"))
+        case "train": try runTrain(inv, context: context)
+        case "evaluate": try runEvaluate(inv, context: context)
+        case "predict": try runPredict(inv, context: context)
+        case "save": try runSave(inv, context: context)
+        case "load": try runLoad(inv, context: context)
+        case "seed":
+            session.seed = UInt64(inv.integer("value"))
+            session.rng = RandomSource(seed: session.seed)
+        case "threads":
+            Parallel.threads = inv.integer("count")
+        case "plugin": try runPluginLoad(inv, context: context)
+        case "plugins": runPlugins(context: context)
+        case "show": try runShowSource(inv, context: context)
         default:
             throw LanguageError(.name, at: inv.nameToken, "`\(inv.spec.name)` has no implementation")
         }
+    }
+
+    /// The model named by option `key`, or the current one.
+    func model(_ inv: Invocation, _ key: String) throws -> ModelEntry {
+        let name = inv.text(key) ?? ""
+        if name.isEmpty {
+            guard let c = session.current, let e = session.models[c] else {
+                throw LanguageError(.state, at: inv.nameToken, "no model yet: define one with `model NAME … end` or `model r = resnet`")
+            }
+            return e
+        }
+        guard let e = session.models[name] else {
+            let known = session.modelOrder
+            let hint = Suggest.hint(for: name, in: known)
+            throw LanguageError(.name, at: inv.token(key), "no model named `\(name)`\(hint.isEmpty ? (known.isEmpty ? " (no models yet)" : " (models: \(known.joined(separator: ", ")))") : hint)")
+        }
+        return e
     }
 
     func runProgress(_ inv: Invocation, context: ExecutionContext) throws {
@@ -128,31 +199,52 @@ public final class CNNInterpreter: Interpreter {
     }
 
     func runHelp(_ inv: Invocation, context: ExecutionContext) throws {
-        let topic = inv.values["topic"]?.display ?? ""
+        let topic = inv.values["topic"]?.description ?? ""
         if topic.isEmpty {
             context.page(MimeBundle(data: ["text/plain": .string(overviewHelp())]))
             return
         }
         guard let text = helpText(topic) else {
+            let all = commandOrder + LayerRegistry.shared.allNames + Array(session.definitions.keys) + Array(Keywords.openers)
             throw LanguageError(
                 .name, at: inv.tokens["topic"] ?? inv.nameToken,
-                "no help for `\(topic)`\(Suggest.hint(for: topic, in: commandOrder))")
+                "no help for `\(topic)`\(Suggest.hint(for: topic, in: all))")
         }
         context.page(MimeBundle(data: ["text/plain": .string(text)]))
     }
 
     func overviewHelp() -> String {
-        var s = "CNN kernel \(CNNInterpreter.version): commands\n\n"
-        let width = commandOrder.map(\.count).max() ?? 0
-        for n in commandOrder {
-            s += "  \(n)\(String(repeating: " ", count: width - n.count))  \(commands[n]!.summary)\n"
+        var s = "CNN kernel \(CNNInterpreter.version)\n\nCommands:\n"
+        let width = max(commandOrder.map(\.count).max() ?? 0, 12)
+        func pad(_ n: String) -> String { n + String(repeating: " ", count: max(0, width - n.count)) }
+        for n in commandOrder { s += "  \(pad(n))  \(commands[n]!.summary)\n" }
+        s += "\nBlocks (closed by `end`):\n"
+        for k in ["model", "block", "residual", "concat", "dense", "repeat", "if"] {
+            s += "  \(pad(k))  \(CNNCommands.keywordDocs[k]!.split(separator: "\n").first!)\n"
+        }
+        s += "\nLayers (inside a model or block):\n"
+        for n in LayerRegistry.shared.names where session.definitions[n] == nil {
+            s += "  \(pad(n))  \(LayerRegistry.shared.plugin(named: n)!.summary)\n"
+        }
+        let blocks = session.definitions.values.sorted { $0.name < $1.name }
+        if !blocks.isEmpty {
+            s += "\nBlocks and zoo models (use in a model, or `model r = NAME`; `show source NAME`):\n"
+            for d in blocks { s += "  \(pad(d.name))  \(d.signature)\n" }
         }
         s += "\nA bare arithmetic expression (1 + 2, 2 * (3 + 4)) shows its value.\n"
-        s += "A cell is checked as a whole before it runs: a mistake anywhere means nothing runs.\n"
+        s += "A cell is checked as a whole before it runs: a syntax or option mistake anywhere means nothing runs.\n"
         s += "A failing line stops the cell; the lines before it keep their effects.\n"
-        s += "\n`help NAME` shows one command; Shift-Tab on a name shows the same in a notebook.\n"
+        s += "\n`help NAME` shows one command, layer or block; Shift-Tab on a name shows the same in a notebook.\n"
         return s
     }
 
-    func helpText(_ topic: String) -> String? { commands[topic]?.helpText }
+    func helpText(_ topic: String) -> String? {
+        if let c = commands[topic] { return c.helpText }
+        if let d = session.definitions[topic] { return "block \(d.signature)    (\(d.origin))\n\n\(d.doc)\n" }
+        if let p = LayerRegistry.shared.plugin(named: topic) {
+            return "layer " + p.helpText + "\n(\(LayerRegistry.shared.origin(of: p.name) ?? "built-in"))\n"
+        }
+        if let k = CNNCommands.keywordDocs[topic] { return k + "\n" }
+        return nil
+    }
 }

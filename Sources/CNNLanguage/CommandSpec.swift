@@ -8,6 +8,11 @@ public enum ValueKind: Equatable, Sendable {
     case choice([String])
     case any  // a string or a number, printed as given
     case name  // a bare name (or a string), such as a help topic
+    case bool
+    case path  // a file name in double quotes (completed from the file system)
+    case intList  // [3, 3, 3]
+    case words  // [flip, crop(4)]: names or calls
+    case call([String])  // multistep(2, 4), cosine: one of these names, with or without arguments
 
     public var describe: String {
         switch self {
@@ -17,6 +22,11 @@ public enum ValueKind: Equatable, Sendable {
         case .choice(let c): return "one of " + c.joined(separator: ", ")
         case .any: return "string or number"
         case .name: return "name"
+        case .bool: return "true or false"
+        case .path: return "file name in double quotes"
+        case .intList: return "list of integers"
+        case .words: return "list of names"
+        case .call(let c): return "one of " + c.joined(separator: ", ")
         }
     }
 
@@ -99,27 +109,12 @@ public struct CommandSpec: Sendable {
     }
 }
 
-/// A checked value of a parameter.
-public enum BoundValue: Equatable, Sendable {
-    case number(Double)
-    case text(String)
-    case list([BoundValue])
-
-    public var display: String {
-        switch self {
-        case .number(let d): return Arithmetic.format(d)
-        case .text(let s): return s
-        case .list(let l): return "[" + l.map(\.display).joined(separator: ", ") + "]"
-        }
-    }
-}
-
 /// A command's arguments after checking against its spec: every parameter has a value.
 public struct Invocation {
     public let spec: CommandSpec
     public let nameToken: Token
-    public var values: [String: BoundValue]
-    public var variadic: [BoundValue]
+    public var values: [String: Value]
+    public var variadic: [Value]
     public var tokens: [String: Token]
 
     public func number(_ name: String) -> Double {
@@ -128,14 +123,23 @@ public struct Invocation {
     }
     public func integer(_ name: String) -> Int { Int(number(name)) }
     public func text(_ name: String) -> String? {
-        if case .text(let s)? = values[name] { return s }
-        return nil
+        switch values[name] {
+        case .string(let s)?, .word(let s)?: return s
+        case .bool(let b)?: return b ? "true" : "false"
+        default: return nil
+        }
     }
+    public func bool(_ name: String) -> Bool {
+        if case .bool(let b)? = values[name] { return b }
+        return false
+    }
+    public func given(_ name: String) -> Bool { tokens[name] != nil }
+    public func token(_ name: String) -> Token { tokens[name] ?? nameToken }
 }
 
 /// Checks a command's arguments against its spec, with located errors and suggestions.
 public enum Binder {
-    public static func bind(_ spec: CommandSpec, name: Token, arguments: [Argument]) throws -> Invocation {
+    public static func bind(_ spec: CommandSpec, name: Token, arguments: [Argument], env: [String: Value] = [:]) throws -> Invocation {
         var inv = Invocation(spec: spec, nameToken: name, values: [:], variadic: [], tokens: [:])
         var positionalIndex = 0
         for arg in arguments {
@@ -143,21 +147,22 @@ public enum Binder {
             case .positional(let v):
                 if positionalIndex < spec.positionals.count {
                     let p = spec.positionals[positionalIndex]
-                    let bound = try check(v, p, command: spec.name)
+                    let bound = try check(v, p, command: spec.name, env: env)
                     if p.variadic {
                         inv.variadic.append(bound)
                     } else {
                         inv.values[p.name] = bound
-                        inv.tokens[p.name] = v.token
+                        inv.tokens[p.name] = v.firstToken
                         positionalIndex += 1
                     }
                 } else {
                     let what = spec.positionals.isEmpty ? "takes no positional values" : "takes \(spec.positionals.count) positional value\(spec.positionals.count == 1 ? "" : "s")"
-                    throw LanguageError(.type, at: v.token, "`\(spec.name)` \(what); unexpected \(v.describe) (usage: \(spec.synopsis))")
+                    let hint = spec.options.isEmpty ? "" : "; options are written name=value (\(spec.options.map { $0.name + "=" }.joined(separator: ", ")))"
+                    throw LanguageError(.type, at: v.firstToken, "`\(spec.name)` \(what); unexpected \(v.describe)\(hint)")
                 }
             case .option(let nameToken, let v):
                 let key = nameToken.word ?? ""
-                guard let o = spec.options.first(where: { $0.name == key }) else {
+                guard let o = spec.options.first(where: { $0.name == key }) ?? spec.positionals.first(where: { $0.name == key && !$0.variadic }) else {
                     let all = spec.options.map(\.name)
                     let known = all.isEmpty ? "; it takes no options" : Suggest.hint(for: key, in: all)
                     throw LanguageError(.name, at: nameToken, "`\(key)` is not an option of \(spec.name)\(known)")
@@ -165,8 +170,8 @@ public enum Binder {
                 if inv.values[o.name] != nil {
                     throw LanguageError(.syntax, at: nameToken, "`\(key)` is given twice")
                 }
-                inv.values[o.name] = try check(v, o, command: spec.name)
-                inv.tokens[o.name] = v.token
+                inv.values[o.name] = try check(v, o, command: spec.name, env: env)
+                inv.tokens[o.name] = v.firstToken
             }
         }
         for p in spec.positionals + spec.options where inv.values[p.name] == nil && !p.variadic {
@@ -175,68 +180,125 @@ public enum Binder {
                     .type, at: SourceLocation(line: name.location.line, column: name.location.column + name.length),
                     "`\(spec.name)` needs \(p.name.uppercased()) (\(p.kind.describe)); usage: \(spec.synopsis)")
             }
-            inv.values[p.name] = defaultBound(d, p.kind)
+            inv.values[p.name] = defaultValue(d, p.kind)
         }
         return inv
     }
 
-    static func defaultBound(_ d: String, _ kind: ValueKind) -> BoundValue {
+    static func defaultValue(_ d: String, _ kind: ValueKind) -> Value {
         switch kind {
         case .number, .integer: return .number(Double(d) ?? 0)
-        default: return .text(d)
+        case .bool: return .bool(d == "true")
+        case .text, .path: return .string(d)
+        case .intList, .words:
+            if let e = Parser.expression(d), let v = try? Evaluator.evaluate(e) { return v }
+            return .list([])
+        default: return .word(d)
         }
     }
 
-    static func check(_ v: ValueNode, _ p: ParameterSpec, command: String) throws -> BoundValue {
+    public static func check(_ e: Expr, _ p: ParameterSpec, command: String, env: [String: Value] = [:]) throws -> Value {
+        let v = try Evaluator.evaluate(e, env)
+        let tok = e.firstToken
         func wrong() -> LanguageError {
-            LanguageError(.type, at: v.token, "\(p.name) of \(command) is \(p.kind.describe), not \(v.describe)")
+            LanguageError(.type, at: tok, "\(p.name) of \(command) is \(p.kind.describe), not \(v.kindName)")
         }
         switch p.kind {
         case .number(let lo, let hi):
-            guard case .expr(let e) = v else { throw wrong() }
-            let d = try Arithmetic.evaluate(e)
-            if let lo, d < lo { throw LanguageError(.value, at: v.token, "\(p.name) must be ≥ \(Arithmetic.format(lo)), got \(Arithmetic.format(d))") }
-            if let hi, d > hi { throw LanguageError(.value, at: v.token, "\(p.name) must be ≤ \(Arithmetic.format(hi)), got \(Arithmetic.format(d))") }
-            return .number(d)
+            guard case .number(let d) = v else { throw wrong() }
+            if let lo, d < lo { throw LanguageError(.value, at: tok, "\(p.name) must be ≥ \(Arithmetic.format(lo)), got \(Arithmetic.format(d))") }
+            if let hi, d > hi { throw LanguageError(.value, at: tok, "\(p.name) must be ≤ \(Arithmetic.format(hi)), got \(Arithmetic.format(d))") }
+            return v
         case .integer(let lo, let hi):
-            guard case .expr(let e) = v else { throw wrong() }
-            let d = try Arithmetic.evaluate(e)
+            guard case .number(let d) = v else { throw wrong() }
             guard d == d.rounded(), abs(d) < 1e15 else {
-                throw LanguageError(.type, at: v.token, "\(p.name) of \(command) must be a whole number, got \(Arithmetic.format(d))")
+                throw LanguageError(.type, at: tok, "\(p.name) of \(command) must be a whole number, got \(Arithmetic.format(d))")
             }
-            if let lo, Int(d) < lo { throw LanguageError(.value, at: v.token, "\(p.name) must be ≥ \(lo), got \(Int(d))") }
-            if let hi, Int(d) > hi { throw LanguageError(.value, at: v.token, "\(p.name) must be ≤ \(hi), got \(Int(d))") }
-            return .number(d)
-        case .text:
-            guard case .string(let s, _) = v else { throw wrong() }
-            return .text(s)
+            if let lo, Int(d) < lo { throw LanguageError(.value, at: tok, "\(p.name) must be ≥ \(lo), got \(Int(d))") }
+            if let hi, Int(d) > hi { throw LanguageError(.value, at: tok, "\(p.name) must be ≤ \(hi), got \(Int(d))") }
+            return v
+        case .text, .path:
+            guard case .string = v else {
+                if case .word(let w) = v { throw LanguageError(.type, at: tok, "\(p.name) of \(command) is \(p.kind.describe): write \"\(w)\"") }
+                throw wrong()
+            }
+            return v
+        case .bool:
+            guard case .bool = v else { throw wrong() }
+            return v
         case .choice(let choices):
             let word: String
             switch v {
-            case .word(let w, _): word = w
-            case .string(let s, _): word = s
+            case .word(let w), .string(let w): word = w
             default: throw wrong()
             }
             guard choices.contains(word) else {
                 throw LanguageError(
-                    .value, at: v.token,
+                    .value, at: tok,
                     "`\(word)` is not a valid \(p.name) (\(choices.joined(separator: ", ")))\(Suggest.hint(for: word, in: choices))")
             }
-            return .text(word)
+            return .word(word)
+        case .call(let names):
+            let f: String
+            switch v {
+            case .word(let w), .string(let w): f = w
+            case .call(let c, _): f = c
+            default: throw wrong()
+            }
+            guard names.contains(f) else {
+                throw LanguageError(.value, at: tok, "`\(f)` is not a valid \(p.name) (\(names.joined(separator: ", ")))\(Suggest.hint(for: f, in: names))")
+            }
+            return v
         case .name:
             switch v {
-            case .word(let w, _), .string(let w, _): return .text(w)
+            case .word, .string: return .word(v.description)
+            default: throw wrong()
+            }
+        case .intList:
+            guard case .list(let items) = v else {
+                if case .number(let d) = v, d == d.rounded() { return .list([v]) }
+                throw wrong()
+            }
+            for i in items {
+                guard case .number(let d) = i, d == d.rounded() else { throw LanguageError(.type, at: tok, "\(p.name) of \(command) is a list of whole numbers, but holds \(i.kindName)") }
+            }
+            return v
+        case .words:
+            switch v {
+            case .list(let items):
+                for i in items {
+                    switch i {
+                    case .word, .call, .string: continue
+                    default: throw LanguageError(.type, at: tok, "\(p.name) of \(command) is a list of names, but holds \(i.kindName)")
+                    }
+                }
+                return v
+            case .word, .call: return .list([v])
             default: throw wrong()
             }
         case .any:
             switch v {
-            case .string(let s, _): return .text(s)
-            case .expr(let e): return .number(try Arithmetic.evaluate(e))
-            case .word(let w, _):
-                throw LanguageError(.type, at: v.token, "`\(w)` is not a value; write text in double quotes: \"\(w)\"")
-            case .list(let items, _):
-                return .list(try items.map { try check($0, ParameterSpec(p.name, .any, p.doc), command: command) })
+            case .string, .number, .bool: return v
+            case .word(let w):
+                throw LanguageError(.type, at: tok, "`\(w)` is not a value; write text in double quotes: \"\(w)\"")
+            case .list, .call: return v
             }
         }
+    }
+}
+
+extension Parser {
+    /// Parses `text` as one expression, or nil.
+    public static func expression(_ text: String) -> Expr? {
+        guard let tokens = try? Lexer.tokenize(text) else { return nil }
+        var p = Parser(tokens: tokens)
+        return try? p.parseExprOnly()
+    }
+
+    /// One expression and nothing else (defaults written in the language).
+    public mutating func parseExprOnly() throws -> Expr {
+        let e = try parseExpr()
+        guard atLineEnd else { throw LanguageError(at: current, "unexpected \(describe(current))") }
+        return e
     }
 }

@@ -13,7 +13,7 @@ public enum TokenKind: Equatable, Sendable {
     case word(String)  // command, layer, option or value name; may contain inner '-' (fashion-mnist)
     case number(Double, text: String)
     case string(String)
-    case symbol(String)  // ( ) [ ] , = + - * / % ^
+    case symbol(String)  // ( ) [ ] , = + - * / % ^ == != < > <= >=
     case newline
     case end
 }
@@ -117,7 +117,17 @@ public struct Lexer {
                 }
                 depth -= 1
                 tokens.append(t)
-            case ",", "=", "+", "-", "*", "/", "%", "^":
+            case "=", "!", "<", ">":
+                advance()
+                if peek() == "=" {
+                    advance()
+                    tokens.append(make(.symbol(String(c) + "=")))
+                } else if c == "!" {
+                    throw LanguageError(at: start, length: 1, "unexpected `!` (write `not`, or `!=` for “not equal”)")
+                } else {
+                    tokens.append(make(.symbol(String(c))))
+                }
+            case ",", "+", "-", "*", "/", "%", "^":
                 advance()
                 tokens.append(make(.symbol(String(c))))
             default:

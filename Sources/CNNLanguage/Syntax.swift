@@ -1,55 +1,97 @@
-/// The syntax tree of a cell: a list of statements, one per line.
+/// The syntax tree of a cell: statements, one per line, and blocks closed by `end`.
 
+/// A value expression: numbers, strings, names (a bound variable, or else a symbolic word such
+/// as `relu` or `fashion-mnist`), lists, indexing, calls of the built-in functions, and operators.
 public indirect enum Expr: Equatable, Sendable {
     case number(Double, Token)
+    case string(String, Token)
+    case name(String, Token)
+    case list([Expr], Token)
+    case index(Expr, Expr, Token)
+    case call(String, [Expr], Token)
     case unary(op: Token, Expr)
     case binary(op: Token, Expr, Expr)
 
     public var firstToken: Token {
         switch self {
-        case .number(_, let t): return t
+        case .number(_, let t), .string(_, let t), .name(_, let t), .list(_, let t), .call(_, _, let t): return t
+        case .index(let e, _, _): return e.firstToken
         case .unary(let op, _): return op
         case .binary(_, let l, _): return l.firstToken
         }
     }
-}
 
-public indirect enum ValueNode: Equatable, Sendable {
-    case expr(Expr)
-    case string(String, Token)
-    case word(String, Token)
-    case list([ValueNode], Token)
-
-    public var token: Token {
-        switch self {
-        case .expr(let e): return e.firstToken
-        case .string(_, let t), .word(_, let t), .list(_, let t): return t
-        }
-    }
-
+    /// Is it a plain number literal (possibly negated)? Used to tell arithmetic lines from commands.
     public var describe: String {
         switch self {
-        case .expr: return "a number"
+        case .number: return "a number"
         case .string: return "a string"
-        case .word(let w, _): return "`\(w)`"
+        case .name(let w, _): return "`\(w)`"
         case .list: return "a list"
+        default: return "an expression"
         }
     }
 }
 
 public enum Argument: Equatable, Sendable {
-    case positional(ValueNode)
-    case option(name: Token, value: ValueNode)
+    case positional(Expr)
+    case option(name: Token, value: Expr)
 }
 
-public enum Statement: Equatable, Sendable {
+/// A parameter of a `block` or `model` definition: `c`, `stride=1`.
+public struct DefinitionParameter: Equatable, Sendable {
+    public var name: Token
+    public var defaultValue: Expr?
+}
+
+/// A block: a keyword line, its body in sections (`branch`, `shortcut`, `else` start new ones),
+/// and `end`.
+public struct Block: Equatable, Sendable {
+    public var keyword: Token
+    /// For `model NAME` and `block NAME(…)`: the name and parameters.
+    public var name: Token?
+    public var parameters: [DefinitionParameter]?
+    /// The rest of the keyword line (`repeat 3 as i`: [3]; `model net input=[1,28,28]`: the options).
+    public var arguments: [Argument]
+    /// `repeat N as NAME`: the loop variable.
+    public var loopVariable: Token?
+    /// The first section has no label; later ones start with `branch`, `shortcut` or `else`.
+    public var sections: [(label: Token?, body: [Statement])]
+    public var end: Token
+
+    public static func == (a: Block, b: Block) -> Bool {
+        a.keyword == b.keyword && a.name == b.name && a.parameters == b.parameters && a.arguments == b.arguments
+            && a.loopVariable == b.loopVariable && a.end == b.end && a.sections.count == b.sections.count
+            && zip(a.sections, b.sections).allSatisfy { $0.label == $1.label && $0.body == $1.body }
+    }
+
+    public var firstLine: Int { keyword.location.line }
+    public var lastLine: Int { end.location.line }
+}
+
+public indirect enum Statement: Equatable, Sendable {
     case command(name: Token, arguments: [Argument])
     case expression(Expr)
+    /// `model NAME = TEMPLATE args…`
+    case instantiate(keyword: Token, name: Token, template: Token, arguments: [Argument])
+    case block(Block)
 
     public var location: SourceLocation {
         switch self {
         case .command(let n, _): return n.location
         case .expression(let e): return e.firstToken.location
+        case .instantiate(let k, _, _, _): return k.location
+        case .block(let b): return b.keyword.location
         }
     }
+}
+
+/// Keywords with a grammar of their own.
+public enum Keywords {
+    /// Open a block closed by `end`.
+    public static let openers: Set<String> = ["model", "block", "residual", "concat", "dense", "repeat", "if"]
+    /// Start a new section inside a block.
+    public static let separators: [String: String] = ["branch": "concat", "shortcut": "residual", "else": "if"]
+    /// Only inside model and block bodies.
+    public static let structural: Set<String> = ["residual", "concat", "dense", "repeat", "if"]
 }

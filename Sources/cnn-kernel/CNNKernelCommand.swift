@@ -15,7 +15,7 @@ struct CNNKernelCommand: ParsableCommand {
         commandName: "cnn-kernel",
         abstract: "A Jupyter kernel for learning and experimenting with convolutional neural networks.",
         version: CNNInterpreter.version,
-        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, BenchCommand.self, TrainCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, BenchCommand.self, TrainCommand.self, RunCommand.self]
     )
 
     static func main() {

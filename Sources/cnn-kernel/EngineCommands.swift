@@ -2,6 +2,8 @@ import ArgumentParser
 import CNNCore
 import CNNEngine
 import JSONKit
+import JupyterKernel
+import CNNLanguage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -152,5 +154,63 @@ struct TrainCommand: ParsableCommand {
             if a.hasPrefix("crop:"), let p = Int(a.dropFirst(5)) { return .crop(padding: p) }
             throw ValidationError("unknown augmentation \(a)")
         }
+    }
+}
+
+/// Runs a .cnn script outside Jupyter with the kernel's interpreter: text outputs are printed,
+/// images are written next to the script (or into --images DIR).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a .cnn script with the same interpreter as the kernel.")
+
+    @ArgumentParser.Argument(help: "The script; its lines run as one cell.") var file: String
+    @Option(help: "Directory for images (default: beside the script).") var images: String?
+
+    func run() throws {
+        let bytes: [UInt8]
+        do { bytes = try FileIO.readAll(path: file) } catch { failAndExit("\(file): \(error)") }
+        let code = String(decoding: bytes, as: UTF8.self)
+        let interp = CNNInterpreter()
+        let kernel = InMemoryKernel(interpreter: interp)
+        let base = images ?? (file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : ".")
+        let stem = String((file.split(separator: "/").last ?? "out").split(separator: ".").first ?? "out")
+        var imageCount = 0
+        // Outputs are printed as they arrive, by polling the in-memory IOPub from a second thread.
+        let x = kernel.execute(code)
+        // A display updated in place is printed once, as it ended.
+        var outputs: [Message] = []
+        var displayIndex: [String: Int] = [:]
+        for m in x.outputs {
+            if let id = m.content["transient"]?["display_id"]?.stringValue {
+                if m.msgType == "update_display_data", let i = displayIndex[id] {
+                    outputs[i].content["data"] = m.content["data"]
+                    continue
+                }
+                displayIndex[id] = outputs.count
+            }
+            outputs.append(m)
+        }
+        for m in outputs {
+            let c = m.content
+            switch m.msgType {
+            case "stream":
+                let text = c["text"]?.stringValue ?? ""
+                if c["name"] == "stderr" { _ = FileIO.writeFully(fd: 2, bytes: Array(text.utf8)) } else { print(text, terminator: "") }
+            case "display_data", "execute_result":
+                if let png = c["data"]?["image/png"]?.stringValue, let data = Base64.decode(png) {
+                    imageCount += 1
+                    let path = "\(base)/\(stem)-\(imageCount).png"
+                    try FileIO.writeAtomically(path: path, bytes: data)
+                    print("[image written to \(path)]")
+                }
+                if let t = c["data"]?["text/plain"]?.stringValue { print(t.hasSuffix("\n") ? String(t.dropLast()) : t) }
+            case "error":
+                for line in c["traceback"]?.arrayValue ?? [] { _ = FileIO.writeFully(fd: 2, bytes: Array(((line.stringValue ?? "") + "\n").utf8)) }
+            default: break
+            }
+        }
+        for p in x.reply.content["payload"]?.arrayValue ?? [] {
+            if let t = p["data"]?["text/plain"]?.stringValue { print(t) }
+        }
+        if x.reply.content["status"] != "ok" { throw ExitCode(1) }
     }
 }

@@ -12,11 +12,11 @@ final class AssistTests: XCTestCase {
 
     func testCommandsAtTheStartOfALine() {
         let r = complete("print \"x\"\npr")
-        XCTAssertEqual(Set(r.matches), ["print", "progress"])
+        XCTAssertEqual(Set(r.matches), ["print", "progress", "predict"])
         XCTAssertEqual(r.start, 10)
         XCTAssertEqual(r.end, 12)
         XCTAssertEqual(Set(r.types), ["command"])
-        XCTAssertEqual(Set(complete("").matches), Set(interp.commandNames))
+        XCTAssertEqual(Set(complete("").matches), Set(interp.commandNames + ["model", "block"]))
     }
 
     func testOptionsAndValues() {

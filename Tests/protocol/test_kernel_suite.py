@@ -17,7 +17,7 @@ class CNNKernelSuite(jkt.KernelTests):
     code_stderr = 'warn "careful: this goes to stderr"'
 
     completion_samples = [
-        {"text": "pr", "matches": {"print", "progress"}},
+        {"text": "pr", "matches": {"print", "progress", "predict"}},
         {"text": "progress 5 de", "matches": {"delay="}},
         {"text": "clear wait=t", "matches": {"true"}},
         {"text": "help sl", "matches": {"sleep"}},

@@ -31,7 +31,9 @@ public indirect enum ModelSpec: Equatable, Sendable {
     var autoNameBase: String {
         switch self {
         case .layer(let t, _, _): return LayerRegistry.shared.plugin(named: t)?.name ?? t
-        case .sequence(_, _, let k), .concat(_, _, let k), .residual(_, _, _, let k): return k ?? "block"
+        case .sequence(_, _, let k): return k ?? "block"
+        case .concat(_, _, let k): return k ?? "concat"
+        case .residual(_, _, _, let k): return k ?? "residual"
         }
     }
 }

@@ -55,7 +55,7 @@ public enum Zoo {
         .seq([
             .residual(
                 body: .seq([conv(cout, k: 3, s: subsample ? 2 : 1, p: 1, bias: false), bn, act(activation), conv(cout, k: 3, p: 1, bias: false), bn]),
-                shortcut: subsample ? conv(cout, k: 1, s: 2) : nil, name: "sum", kind: nil),
+                shortcut: subsample ? .seq([conv(cout, k: 1, s: 2)]) : nil, name: nil, kind: nil),
             act(activation),
         ], kind: "resblock")
     }

@@ -5,6 +5,8 @@ public enum LayerValueKind: Equatable, Sendable {
     case float(min: Double?, max: Double?)
     case bool
     case choice([String])
+    /// Any name or text (an activation's name, a list written as text by a block).
+    case name
 
     public var describe: String {
         switch self {
@@ -12,6 +14,7 @@ public enum LayerValueKind: Equatable, Sendable {
         case .float(let lo, let hi): return "number" + Self.range(lo.map { "\($0)" }, hi.map { "\($0)" })
         case .bool: return "true or false"
         case .choice(let c): return "one of " + c.joined(separator: ", ")
+        case .name: return "name"
         }
     }
 
@@ -121,6 +124,8 @@ extension LayerParameter {
             if let hi, d > hi { throw fail("\(name) of \(layer) must be ≤ \(hi), got \(d)") }
             return .float(d)
         case (.bool, .bool): return v
+        case (.name, .text): return v
+        case (.name, .int), (.name, .float), (.name, .bool): return .text(v.description)
         case (.bool, .text(let s)) where s == "true" || s == "false": return .bool(s == "true")
         case (.choice(let c), .text(let s)):
             guard c.contains(s) else { throw fail("`\(s)` is not a valid \(name) of \(layer) (\(c.joined(separator: ", ")))") }

@@ -1,0 +1,92 @@
+import CNNEngine
+import JSONKit
+import JupyterKernel
+
+/// The live display of `train`: one output, updated in place at most four times a second,
+/// with a progress bar, the current loss, accuracy, speed, time left and learning rate, and a
+/// row per finished epoch. Each finished epoch is also printed as a line, which is what a
+/// console (that ignores display updates) shows.
+final class TrainingDisplay {
+    let model: String
+    let context: ExecutionContext
+    let history: TrainingHistory
+    let id: String
+    var lastUpdate = -1.0
+    var latest: BatchProgress?
+    var totalSteps = 0
+    var epochs: [EpochSummary] = []
+
+    init(model: String, context: ExecutionContext, history: TrainingHistory) {
+        self.model = model
+        self.context = context
+        self.history = history
+        id = context.newDisplayID()
+    }
+
+    func handle(_ e: TrainingEvent) {
+        switch e {
+        case .started(let total, _):
+            totalSteps = total
+            context.display(bundle(status: "starting"), displayID: id)
+            lastUpdate = Timestamps.monotonicSeconds()
+        case .batch(let b):
+            latest = b
+            let now = Timestamps.monotonicSeconds()
+            if now - lastUpdate >= 0.25 {
+                context.updateDisplay(bundle(status: "training"), displayID: id)
+                lastUpdate = now
+            }
+        case .epoch(let s):
+            epochs.append(s)
+            context.stream(.stdout, epochLine(s) + "\n")
+            context.updateDisplay(bundle(status: "training"), displayID: id)
+            lastUpdate = Timestamps.monotonicSeconds()
+        }
+    }
+
+    func finish(_ outcome: TrainingOutcome) {
+        switch outcome {
+        case .completed: context.updateDisplay(bundle(status: "done"), displayID: id)
+        case .interrupted(let e, let b): context.updateDisplay(bundle(status: "interrupted at epoch \(e), batch \(b); the model keeps the weights of the last finished step"), displayID: id)
+        }
+    }
+
+    func epochLine(_ s: EpochSummary) -> String {
+        var l = "epoch \(s.epoch): train loss \(fixed(s.trainLoss, 4)), accuracy \(percent(s.trainAccuracy))"
+        if let vl = s.validationLoss, let va = s.validationAccuracy { l += "; validation loss \(fixed(vl, 4)), accuracy \(percent(va))" }
+        return l + "; \(fixed(s.seconds, 1)) s"
+    }
+
+    func bundle(status: String) -> MimeBundle {
+        let b = latest
+        let step = b?.step ?? 0
+        let bar = ProgressBar.bundle(step: step, of: max(1, totalSteps), label: model).data["text/plain"]!.stringValue!
+        var text = "\(bar)  \(status)\n"
+        if let b {
+            text += "epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): loss \(fixed(b.loss, 4)), accuracy \(percent(b.accuracy)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n"
+        }
+        for s in epochs { text += epochLine(s) + "\n" }
+        var html = "<div style=\"font-family:var(--jp-code-font-family,monospace);font-size:12px\">"
+        html += "<div><b>\(escape(model))</b> · \(escape(status))</div>"
+        html += "<progress value=\"\(step)\" max=\"\(max(1, totalSteps))\" style=\"width:24em\"></progress> \(step)/\(totalSteps) steps"
+        if let b {
+            html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · loss <b>\(fixed(b.loss, 4))</b> · accuracy <b>\(percent(b.accuracy))</b> · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
+        }
+        if !epochs.isEmpty {
+            html += "<table><thead><tr><th>epoch</th><th>train loss</th><th>train acc.</th><th>val. loss</th><th>val. acc.</th><th>seconds</th></tr></thead><tbody>"
+            for s in epochs {
+                html += "<tr><td>\(s.epoch)</td><td>\(fixed(s.trainLoss, 4))</td><td>\(percent(s.trainAccuracy))</td><td>\(s.validationLoss.map { fixed($0, 4) } ?? "–")</td><td>\(s.validationAccuracy.map(percent) ?? "–")</td><td>\(fixed(s.seconds, 1))</td></tr>"
+            }
+            html += "</tbody></table>"
+        }
+        html += "</div>"
+        return MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)])
+    }
+
+    func eta(_ s: Double) -> String {
+        guard s.isFinite, s >= 0 else { return "?" }
+        let t = Int(s.rounded())
+        return t >= 3600 ? "\(t / 3600):\(pad2((t / 60) % 60)):\(pad2(t % 60))" : "\(t / 60):\(pad2(t % 60))"
+    }
+    func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+}
