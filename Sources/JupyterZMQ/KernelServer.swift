@@ -25,15 +25,25 @@ public final class KernelServer: @unchecked Sendable {
     private let exitLock = Condition()
     private var exiting = false
 
-    /// Blocks SIGINT and SIGTERM in every thread; call first thing in main, before any thread starts,
-    /// so that only the signal thread receives them (by sigwait).
+    /// Installs handlers for SIGINT and SIGTERM that only write the signal's number to a pipe
+    /// (async-signal-safe, whichever thread the signal lands on: libraries start threads of their
+    /// own, so blocking the signals in every thread cannot be relied on); the signal thread reads
+    /// the pipe and acts. Call first thing in main.
     public static func blockSignals() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        signalPipeRead = fds[0]
+        signalPipeWrite = fds[1]
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { sig in
+            var byte = UInt8(truncatingIfNeeded: sig)
+            _ = write(signalPipeWrite, &byte, 1)
+        }
+        action.sa_flags = SA_RESTART
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
     }
 
     public init(info: ConnectionInfo) throws {
@@ -76,14 +86,12 @@ public final class KernelServer: @unchecked Sendable {
 
     private func startSignalThread(core: KernelCore) {
         spawnThread(name: "signals") { [self] in
-            var set = sigset_t()
-            sigemptyset(&set)
-            sigaddset(&set, SIGINT)
-            sigaddset(&set, SIGTERM)
             while true {
-                var sig: Int32 = 0
-                guard sigwait(&set, &sig) == 0 else { continue }
-                if sig == SIGINT {
+                var byte: UInt8 = 0
+                let n = read(signalPipeRead, &byte, 1)
+                if n < 0 && errno == EINTR { continue }
+                guard n == 1 else { return }
+                if Int32(byte) == SIGINT {
                     core.interrupt()
                 } else {
                     KernelLog.write("SIGTERM: exiting")
@@ -193,3 +201,7 @@ public struct KernelStartError: Error, CustomStringConvertible {
 
 /// ZMQ_ROUTER_HANDOVER (zmq.h); a macro Swift does not import as a typed constant.
 let ZMQ_ROUTER_HANDOVER_OPTION: Int32 = 56
+
+/// The self-pipe of the signal handlers (set once, before any signal can arrive).
+nonisolated(unsafe) var signalPipeRead: Int32 = -1
+nonisolated(unsafe) var signalPipeWrite: Int32 = -1
