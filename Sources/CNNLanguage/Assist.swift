@@ -219,8 +219,21 @@ extension CNNInterpreter {
             }
         }
         if let m = session.models[word] { return summaryBundle(m) }
-        guard let text = helpText(word) else { return nil }
-        return .text(text)
+        if let text = helpText(word) { return .text(text) }
+        // A value (`kernel=3|`): the option it belongs to, else the line's command or layer.
+        if start > 0, scalars[start - 1] == "=" {
+            var o = start - 1
+            while o > 0, isName(scalars[o - 1]) { o -= 1 }
+            let option = String(String.UnicodeScalarView(scalars[o..<(start - 1)]))
+            if let head = lineHead, let spec = commands[head], let p = (spec.positionals + spec.options).first(where: { $0.name == option }) {
+                return .text("\(spec.name) \(p.name): \(p.kind.describe)\(p.defaultValue.map { ", default \($0)" } ?? "")\n\n\(p.doc)\n")
+            }
+            if let head = lineHead, let p = LayerRegistry.shared.plugin(named: head), let o = p.parameters.first(where: { $0.name == option || $0.aliases.contains(option) }) {
+                return .text("\(p.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? ", required")\n\n\(o.doc)\n")
+            }
+        }
+        if let head = lineHead, let text = helpText(head) { return .text(text) }
+        return nil
     }
 
     public func isComplete(_ code: String) -> Completeness {

@@ -17,9 +17,29 @@ public final class CNNInterpreter: Interpreter {
     /// Text of the cell being run (for `show source` of what it defines).
     var currentSource = ""
 
-    public init() {
+    /// Problems met loading the plugins of the plugin directories at start-up (shown by `plugins`).
+    public private(set) var startupPluginProblems: [String] = []
+
+    public init(loadPluginDirectories: Bool = true) {
         for c in BuiltinCommands.all + CNNCommands.all { register(c) }
         loadZoo()
+        if loadPluginDirectories {
+            startupPluginProblems = PluginLoader.loadAll(from: CNNInterpreter.pluginSearchPath())
+            for p in startupPluginProblems { KernelLog.write("plugin not loaded: \(p)") }
+        }
+    }
+
+    /// $CNN_KERNEL_PLUGINS (colon-separated directories or files), then the user's plugin directory
+    /// ($XDG_DATA_HOME or ~/.local/share)/cnn-kernel/plugins.
+    public static func pluginSearchPath() -> String {
+        var parts: [String] = []
+        if let p = FileIO.environment("CNN_KERNEL_PLUGINS"), !p.isEmpty { parts.append(p) }
+        if let x = FileIO.environment("XDG_DATA_HOME"), !x.isEmpty {
+            parts.append(x + "/cnn-kernel/plugins")
+        } else if let h = FileIO.environment("HOME"), !h.isEmpty {
+            parts.append(h + "/.local/share/cnn-kernel/plugins")
+        }
+        return parts.joined(separator: ":")
     }
 
     func register(_ spec: CommandSpec) {

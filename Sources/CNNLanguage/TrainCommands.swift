@@ -234,10 +234,11 @@ extension CNNInterpreter {
             rows.append([n, reg.origin(of: n) ?? "?", p.summary])
         }
         let w0 = rows.map { $0[0].count }.max()!, w1 = rows.map { $0[1].count }.max()!
-        var text = ""
+        var text = "plugin search path: \(CNNInterpreter.pluginSearchPath())\n"
         for r in rows { text += r[0].padding(w0) + "  " + r[1].padding(w1) + "  " + r[2] + "\n" }
         var html = "<table><thead><tr><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">from</th><th style=\"text-align:left\">summary</th></tr></thead><tbody>"
         for r in rows.dropFirst() { html += "<tr><td style=\"text-align:left\"><code>\(escape(r[0]))</code></td><td style=\"text-align:left\">\(escape(r[1]))</td><td style=\"text-align:left\">\(escape(r[2]))</td></tr>" }
+        for p in startupPluginProblems { text += "not loaded at start-up: \(p)\n" }
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html + "</tbody></table>")]))
     }
 

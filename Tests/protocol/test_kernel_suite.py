@@ -21,10 +21,16 @@ class CNNKernelSuite(jkt.KernelTests):
         {"text": "progress 5 de", "matches": {"delay="}},
         {"text": "clear wait=t", "matches": {"true"}},
         {"text": "help sl", "matches": {"sleep"}},
+        {"text": "model net\n  maxp", "matches": {"maxpool"}},
+        {"text": "model net\n  conv 16 ker", "matches": {"kernel="}},
+        {"text": "train optimizer=adam", "matches": {"adam", "adamw"}},
+        {"text": "model r = dense", "matches": {"denselayer", "densenet"}},
     ]
-    complete_code_samples = ['print "hi"', "1 + 2", "progress 3 delay=0", "# only a comment", ""]
-    incomplete_code_samples = ["2 * (3 + ", 'print [1, 2,', "(1 +\n 2"]
-    invalid_code_samples = ['print "no closing quote', "1 + )", "2 * (3 ]"]
+    complete_code_samples = ['print "hi"', "1 + 2", "progress 3 delay=0", "# only a comment", "",
+                             "model r = resnet", "model net\n  conv 8\n  relu\nend"]
+    incomplete_code_samples = ["2 * (3 + ", 'print [1, 2,', "(1 +\n 2", "model net\n  conv 8",
+                               "block b(c)\n  residual\n    conv c"]
+    invalid_code_samples = ['print "no closing quote', "1 + )", "2 * (3 ]", "end"]
 
     code_generate_error = 'fail "this cell fails on purpose"'
     code_execute_result = [
@@ -37,7 +43,7 @@ class CNNKernelSuite(jkt.KernelTests):
         {"code": "progress 2 delay=0", "mime": "text/html"},
     ]
     code_page_something = "help progress"
-    code_inspect_sample = "progress"
+    code_inspect_sample = "model net\n  conv 16 kernel=3"
     code_clear_output = "clear"
     code_history_pattern = "1 + ?"
     supported_history_operations = ("tail", "range", "search")

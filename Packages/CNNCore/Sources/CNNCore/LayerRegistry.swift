@@ -1,6 +1,11 @@
 /// The version of the plugin interface. A dynamic plugin built against another version is refused.
 public let pluginInterfaceVersion = 1
 
+/// The same number, inlined into the code that uses it: a plugin returns this from
+/// `cnn_kernel_plugin_interface_version`, so it reports the version it was compiled against,
+/// not the version of the library it happens to be loaded next to.
+@inlinable public var compiledPluginInterfaceVersion: Int32 { 1 }
+
 /// The one registry of layer types. Built-in layers register through `register` exactly as
 /// a third-party plugin does.
 public final class LayerRegistry: @unchecked Sendable {
