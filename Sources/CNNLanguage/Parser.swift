@@ -5,6 +5,14 @@
 public struct Parser {
     let tokens: [Token]
     var index = 0
+    /// Nesting of expressions and blocks being parsed; bounded so that hostile input cannot overflow the stack.
+    var depth = 0
+    static let maxDepth = 200
+
+    mutating func enter(_ t: Token) throws {
+        depth += 1
+        if depth > Parser.maxDepth { throw LanguageError(at: t, "nested more than \(Parser.maxDepth) deep") }
+    }
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -72,6 +80,8 @@ public struct Parser {
     }
 
     mutating func parseKeywordLine(_ keyword: Token) throws -> Statement {
+        try enter(keyword)
+        defer { depth -= 1 }
         _ = next()
         var block = Block(keyword: keyword, name: nil, parameters: nil, arguments: [], loopVariable: nil, sections: [], end: keyword)
         switch keyword.word! {
@@ -180,6 +190,8 @@ public struct Parser {
     // postfix := primary ('[' expr ']')* ; primary := number | string | name | name '(' args ')' | '(' expr ')' | '[' list ']'
 
     public mutating func parseExpr() throws -> Expr {
+        try enter(current)
+        defer { depth -= 1 }
         var left = try parseAnd()
         while current.word == "or" {
             let op = next()
@@ -198,6 +210,8 @@ public struct Parser {
     }
 
     mutating func parseNot() throws -> Expr {
+        try enter(current)
+        defer { depth -= 1 }
         if current.word == "not" {
             let op = next()
             return .unary(op: op, try parseNot())
@@ -233,6 +247,8 @@ public struct Parser {
     }
 
     mutating func parsePower() throws -> Expr {
+        try enter(current)
+        defer { depth -= 1 }
         let base = try parseUnary()
         if current.isSymbol("^") {
             let op = next()
@@ -242,6 +258,8 @@ public struct Parser {
     }
 
     mutating func parseUnary() throws -> Expr {
+        try enter(current)
+        defer { depth -= 1 }
         if current.isSymbol("-") || current.isSymbol("+") {
             let op = next()
             return .unary(op: op, try parseUnary())
