@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "JupyterKernel", dependencies: ["JSONKit", "CLibCrypto"]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
         .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit"]),
-        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", .product(name: "CNNCore", package: "CNNCore")]),
+        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", .product(name: "CNNCore", package: "CNNCore")]),
         .executableTarget(
             name: "cnn-kernel",
             dependencies: [

@@ -112,12 +112,36 @@ enum CNNCommands {
         ],
         examples: ["gradcheck conv kernel=3 stride=2", "gradcheck linear 5 input=[12]"])
 
+    static let showKinds = ["source", "images", "featuremaps", "filters", "confusion", "mistakes"]
     static let show = CommandSpec(
-        name: "show", summary: "Shows something: `show source NAME` prints the definition of a block or zoo model.",
-        positionals: [ParameterSpec("what", .choice(["source"]), "source"), ParameterSpec("name", .name, "a block, zoo model or model")],
-        examples: ["show source resnet"])
+        name: "show", summary: "Shows what a model sees and does: images, featuremaps, filters, confusion, mistakes, or the source of a block.",
+        doc: """
+            show images [n=16]                      a labelled grid of data samples
+            show featuremaps layer=NAME image=N     every channel of a layer's output for one input, beside the input
+            show featuremaps image=N                the first channels of every layer, as an overview
+            show filters layer=NAME                 the kernels of a convolution (first layer in colour)
+            show confusion [normalize=true]         the confusion matrix and per-class precision, recall and F1
+            show mistakes [n=16]                    the misclassified images with the highest loss
+            show source NAME                        the definition of a block or zoo model
+            """,
+        positionals: [ParameterSpec("what", .choice(showKinds), "what to show"), ParameterSpec("name", .name, default: "", "for source: a block, zoo model or model")],
+        options: [
+            ParameterSpec("layer", .name, default: "", "a layer of the model, by its name (conv1, resblock2.residual1…)"),
+            ParameterSpec("image", .integer(min: 0, max: 10_000_000), default: "0", "which image of the split"),
+            ParameterSpec("n", .integer(min: 1, max: 256), default: "16", "how many images"),
+            ParameterSpec("split", .choice(["test", "validation", "train"]), default: "test", "which images"),
+            ParameterSpec("normalize", .bool, default: "false", "confusion: divide each row by its total"),
+            ParameterSpec("model", .name, default: "", "the model (default: the current model)"),
+        ],
+        examples: ["show images", "show featuremaps layer=conv1 image=3", "show filters layer=conv1", "show confusion normalize=true", "show mistakes n=12", "show source resnet"])
 
-    static let all: [CommandSpec] = [data, use, summary, params, train, evaluate, predict, save, load, seed, threads, plugin, plugins, gradcheck, show]
+    static let plot = CommandSpec(
+        name: "plot", summary: "Charts of training history: loss, accuracy or learning rate; several models on one chart.",
+        positionals: [ParameterSpec("what", .choice(["loss", "accuracy", "lr"]), "which curve")],
+        options: [ParameterSpec("models", .words, default: "[]", "models to compare (default: the current model)")],
+        examples: ["plot loss", "plot accuracy models=[a, b, c]"])
+
+    static let all: [CommandSpec] = [data, use, summary, params, train, evaluate, predict, save, load, seed, threads, plugin, plugins, gradcheck, show, plot]
 
     /// Keyword lines, documented for help and completion although they are not ordinary commands.
     static let keywordDocs: [String: String] = [

@@ -181,7 +181,8 @@ public final class CNNInterpreter: Interpreter {
             Parallel.threads = inv.integer("count")
         case "plugin": try runPluginLoad(inv, context: context)
         case "plugins": runPlugins(context: context)
-        case "show": try runShowSource(inv, context: context)
+        case "show": try runShow(inv, context: context)
+        case "plot": try runPlot(inv, context: context)
         default:
             throw LanguageError(.name, at: inv.nameToken, "`\(inv.spec.name)` has no implementation")
         }

@@ -118,6 +118,7 @@ extension CNNInterpreter {
 
     func runShowSource(_ inv: Invocation, context: ExecutionContext) throws {
         let name = inv.text("name") ?? ""
+        guard !name.isEmpty else { throw LanguageError(.type, at: inv.nameToken, "show source needs a name, as in `show source resnet`") }
         if let d = session.definitions[name] {
             context.display(MimeBundle(data: ["text/plain": .string(d.source + "\n")]))
         } else if let m = session.models[name] {

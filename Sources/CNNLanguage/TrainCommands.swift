@@ -129,6 +129,11 @@ extension CNNInterpreter {
         entry.classNames = data.classNames
 
         let display = TrainingDisplay(model: entry.name, context: context, history: entry.history)
+        display.charts = { [self] h in
+            var loss = historyChart([(entry.name, h)], what: "loss"), acc = historyChart([(entry.name, h)], what: "accuracy")
+            loss.width = 420; loss.height = 230; acc.width = 420; acc.height = 230
+            return "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">" + loss.svg + acc.svg + "</div>"
+        }
         let outcome = trainer.run(events: { display.handle($0) }, shouldStop: { context.token.isCancelled })
         display.finish(outcome)
         if case .interrupted = outcome { throw ExecutionInterrupted() }

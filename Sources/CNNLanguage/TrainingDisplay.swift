@@ -1,6 +1,7 @@
 import CNNEngine
 import JSONKit
 import JupyterKernel
+import Rendering
 
 /// The live display of `train`: one output, updated in place at most four times a second,
 /// with a progress bar, the current loss, accuracy, speed, time left and learning rate, and a
@@ -15,6 +16,9 @@ final class TrainingDisplay {
     var latest: BatchProgress?
     var totalSteps = 0
     var epochs: [EpochSummary] = []
+
+    /// Draws the curves (set by the interpreter, which owns the chart code).
+    var charts: ((TrainingHistory) -> String)?
 
     init(model: String, context: ExecutionContext, history: TrainingHistory) {
         self.model = model
@@ -72,6 +76,7 @@ final class TrainingDisplay {
         if let b {
             html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · loss <b>\(fixed(b.loss, 4))</b> · accuracy <b>\(percent(b.accuracy))</b> · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
         }
+        if let charts, history.steps.count > 1 { html += charts(history) }
         if !epochs.isEmpty {
             html += "<table><thead><tr><th>epoch</th><th>train loss</th><th>train acc.</th><th>val. loss</th><th>val. acc.</th><th>seconds</th></tr></thead><tbody>"
             for s in epochs {

@@ -56,6 +56,9 @@ final class Conv2d: Layer {
     let weight: Parameter
     let bias: Parameter?
     private var input: Tensor?
+    /// False for a model's first layer: the gradient with respect to the images is not needed
+    /// for training, and skipping it saves a product and a col2im per step.
+    var computesInputGradient = true
 
     init(cin: Int, h: Int, w: Int, cout: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, groups: Int,
          bias: Bool, ho: Int, wo: Int) {
@@ -146,6 +149,7 @@ final class Conv2d: Layer {
                     let xc = x.data + n0 * rowsPerSample * cin
                     GEMM.sgemm(transA: true, transB: false, m: cout, n: cin, k: rows, a: dyc, lda: cout,
                                b: xc, ldb: cin, beta: 1, c: weight.grad.data, ldc: cin)
+                    guard computesInputGradient else { continue }
                     GEMM.sgemm(transA: false, transB: false, m: rows, n: cin, k: cout, a: dyc, lda: cout,
                                b: weight.value.data, ldb: cin, c: dx.data + n0 * rowsPerSample * cin, ldc: cin)
                 } else {
@@ -154,6 +158,7 @@ final class Conv2d: Layer {
                     GEMM.sgemm(transA: true, transB: false, m: coutG, n: patch, k: rows,
                                a: dyc + g * coutG, lda: cout, b: patchCols, ldb: patch, beta: 1,
                                c: weight.grad.data + g * coutG * patch, ldc: patch)
+                    guard computesInputGradient else { continue }
                     GEMM.sgemm(transA: false, transB: false, m: rows, n: patch, k: coutG,
                                a: dyc + g * coutG, lda: cout, b: weight.value.data + g * coutG * patch, ldb: patch,
                                c: dcols, ldc: patch)
@@ -182,16 +187,16 @@ final class Conv2d: Layer {
                     // The common case, a whole kernel row inside the image with dilation 1 and no groups:
                     // its k pixels are contiguous in channels-last memory, one copy of k·Cin values.
                     if d == 1 && cinG == cin && iy >= 0 && iy < h && x0 >= 0 && x0 + k <= w {
-                        dst.update(from: src.value + ((n * h + iy) * w + x0) * cin, count: k * cin)
+                        Vec.copy(src.value + ((n * h + iy) * w + x0) * cin, dst, k * cin)
                         dst += k * cin
                         continue
                     }
                     for kx in 0..<k {
                         let ix = ox * s - p + kx * d
                         if iy >= 0 && iy < h && ix >= 0 && ix < w {
-                            dst.update(from: src.value + ((n * h + iy) * w + ix) * cin + g * cinG, count: cinG)
+                            Vec.copy(src.value + ((n * h + iy) * w + ix) * cin + g * cinG, dst, cinG)
                         } else {
-                            dst.update(repeating: 0, count: cinG)
+                            Vec.zero(dst, cinG)
                         }
                         dst += cinG
                     }

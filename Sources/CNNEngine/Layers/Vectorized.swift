@@ -9,6 +9,25 @@ enum Vec {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
 
+    /// dst = src for short runs, inline (a memmove call per 50–200 bytes cost more than the copy).
+    @inline(__always) static func copy(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            store(load(src + i), dst + i)
+            i += 8
+        }
+        while i < n { dst[i] = src[i]; i += 1 }
+    }
+
+    @inline(__always) static func zero(_ dst: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            store(SIMD8<Float>(repeating: 0), dst + i)
+            i += 8
+        }
+        while i < n { dst[i] = 0; i += 1 }
+    }
+
     /// y = max(0, x)
     static func relu(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
         var i = 0

@@ -14,6 +14,23 @@ public final class Model: @unchecked Sendable {
         guard case .flat = root.outputShape else {
             throw ModelBuildError(path: "", message: "a classifier must end in flat features (one score per class), but this model ends with \(root.outputShape); add gap or flatten and a linear layer")
         }
+        inputGradientNeeded = false
+    }
+
+    /// Training does not need the gradient with respect to the input images: the first layer may skip it.
+    /// (Saliency maps, which do need it, switch it back on for their pass.)
+    public var inputGradientNeeded: Bool {
+        get { (firstLeaf as? Conv2d)?.computesInputGradient ?? true }
+        set { (firstLeaf as? Conv2d)?.computesInputGradient = newValue }
+    }
+
+    var firstLeaf: Layer? {
+        var l: Layer = root
+        while let c = l.children.first?.layer {
+            if l is Concat || l is Residual { return nil }  // the input feeds several paths
+            l = c
+        }
+        return l
     }
 
     public func initialize(seed: UInt64, scheme: InitScheme = .pytorch) {
@@ -29,6 +46,17 @@ public final class Model: @unchecked Sendable {
     /// Scores (logits) for a batch.
     public func forward(_ x: Tensor, context: RunContext) -> Tensor { root.forward(x, context: context) }
     public func backward(_ dLogits: Tensor) -> Tensor { root.backward(dLogits) }
+
+    /// Every layer's output for a batch, by dotted name (evaluation mode unless `training`),
+    /// and the model's output.
+    public func activations(_ x: Tensor, recordForBackward: Bool = false) -> (outputs: [String: Tensor], logits: Tensor) {
+        let names = Dictionary(uniqueKeysWithValues: allLayers().map { (ObjectIdentifier($0.layer), $0.name) })
+        var out: [String: Tensor] = [:]
+        let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: recordForBackward)
+        ctx.observer = { layer, t in if let n = names[ObjectIdentifier(layer)] { out[n] = t } }
+        let logits = root.forward(x, context: ctx)
+        return (out, logits)
+    }
 
     /// The layer with a dotted name (`block2.conv1`), if any.
     public func layer(named path: String) -> Layer? {

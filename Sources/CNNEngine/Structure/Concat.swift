@@ -38,7 +38,11 @@ public final class Concat: Layer {
     public var detail: String { widths.map(String.init).joined(separator: " + ") + " channels" }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        let outs = branches.map { $0.layer.forward(x, context: context) }
+        let outs = branches.map { b -> Tensor in
+            let o = b.layer.forward(x, context: context)
+            context.observer?(b.layer, o)
+            return o
+        }
         let y = Tensor(batch: x.batch, shape: outputShape)
         let total = outputShape.channels, pixels = x.batch * h * w
         var offset = 0

@@ -29,7 +29,9 @@ public final class Residual: Layer {
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let y = body.forward(x, context: context)
+        context.observer?(body, y)
         let s = shortcut?.forward(x, context: context) ?? x
+        if let shortcut { context.observer?(shortcut, s) }
         // A new tensor: the body's output may be kept by its last layer for backward.
         let out = Tensor(batch: y.batch, shape: y.shape)
         withExtendedLifetime((y, s)) {

@@ -18,7 +18,10 @@ public final class Sequence: Layer {
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         var h = x
-        for (_, l) in items { h = l.forward(h, context: context) }
+        for (_, l) in items {
+            h = l.forward(h, context: context)
+            context.observer?(l, h)
+        }
         return h
     }
 

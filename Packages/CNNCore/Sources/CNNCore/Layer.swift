@@ -69,6 +69,8 @@ public final class RunContext: @unchecked Sendable {
     /// pass that will be differentiated (saliency, Grad-CAM, gradient checks).
     public var recordsForBackward: Bool
     public let rng: RandomSource
+    /// Called by composite layers with each child's output (to show feature maps of any layer).
+    public var observer: ((Layer, Tensor) -> Void)?
     public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil) {
         self.training = training
         self.rng = rng

@@ -1,0 +1,197 @@
+/// A small SVG writer: elements with attributes, text escaped, so the output is well-formed XML.
+public struct SVG: Sendable {
+    public let width: Int
+    public let height: Int
+    var body: [String] = []
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters.
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func number(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    public mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil) {
+        var s = "<\(name)"
+        for (k, v) in attributes { s += " \(k)=\"\(SVG.escape(v))\"" }
+        if let text { s += ">\(SVG.escape(text))</\(name)>" } else { s += "/>" }
+        body.append(s)
+    }
+
+    public mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, stroke: String? = nil, title: String? = nil, rx: Double = 0) {
+        var a = [("x", SVG.number(x)), ("y", SVG.number(y)), ("width", SVG.number(w)), ("height", SVG.number(h)), ("fill", fill)]
+        if rx > 0 { a.append(("rx", SVG.number(rx))) }
+        if let stroke { a.append(("stroke", stroke)) }
+        if let title {
+            var s = "<rect"
+            for (k, v) in a { s += " \(k)=\"\(SVG.escape(v))\"" }
+            body.append(s + "><title>\(SVG.escape(title))</title></rect>")
+        } else {
+            element("rect", a)
+        }
+    }
+
+    public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
+        var a = [("x1", SVG.number(x1)), ("y1", SVG.number(y1)), ("x2", SVG.number(x2)), ("y2", SVG.number(y2)), ("stroke", stroke), ("stroke-width", SVG.number(width))]
+        if let dash { a.append(("stroke-dasharray", dash)) }
+        element("line", a)
+    }
+
+    public mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 1.5, dash: String? = nil) {
+        guard !points.isEmpty else { return }
+        var a = [("points", points.map { "\(SVG.number($0.0)),\(SVG.number($0.1))" }.joined(separator: " ")), ("fill", "none"), ("stroke", stroke), ("stroke-width", SVG.number(width)), ("stroke-linejoin", "round")]
+        if let dash { a.append(("stroke-dasharray", dash)) }
+        element("polyline", a)
+    }
+
+    public mutating func circle(_ x: Double, _ y: Double, r: Double, fill: String) {
+        element("circle", [("cx", SVG.number(x)), ("cy", SVG.number(y)), ("r", SVG.number(r)), ("fill", fill)])
+    }
+
+    public mutating func path(_ d: String, stroke: String, width: Double = 1.5, fill: String = "none", marker: Bool = false) {
+        var a = [("d", d), ("fill", fill), ("stroke", stroke), ("stroke-width", SVG.number(width))]
+        if marker { a.append(("marker-end", "url(#arrow)")) }
+        element("path", a)
+    }
+
+    public mutating func text(_ t: String, x: Double, y: Double, size: Double = 11, anchor: String = "start", fill: String = "#222", weight: String? = nil, rotate: Double? = nil) {
+        var a = [("x", SVG.number(x)), ("y", SVG.number(y)), ("font-size", SVG.number(size)), ("text-anchor", anchor), ("fill", fill)]
+        if let weight { a.append(("font-weight", weight)) }
+        if let rotate { a.append(("transform", "rotate(\(SVG.number(rotate)) \(SVG.number(x)) \(SVG.number(y)))")) }
+        element("text", a, text: t)
+    }
+
+    public var document: String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">"
+            + "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>"
+            + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>" + body.joined() + "</svg>"
+    }
+}
+
+/// "Nice" tick values covering lo…hi (1, 2, 5 × 10ⁿ steps).
+public func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
+    guard hi > lo, lo.isFinite, hi.isFinite else { return [lo] }
+    let raw = (hi - lo) / Double(max(1, count))
+    var p = 1.0
+    while p * 10 <= raw { p *= 10 }
+    while p > raw { p /= 10 }
+    let step = [1.0, 2, 5, 10].map { $0 * p }.first { $0 >= raw } ?? 10 * p
+    var t = (lo / step).rounded(.up) * step
+    var out: [Double] = []
+    while t <= hi + step * 1e-9 {
+        out.append(abs(t) < step * 1e-9 ? 0 : t)
+        t += step
+    }
+    return out
+}
+
+public func tickLabel(_ v: Double) -> String {
+    if v == v.rounded() && abs(v) < 1e6 { return String(Int(v)) }
+    let a = abs(v)
+    if a >= 0.01 && a < 1e6 {
+        var s = String((v * 1000).rounded() / 1000)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+    var e = 0
+    var m = a
+    while m >= 10 { m /= 10; e += 1 }
+    while m < 1 { m *= 10; e -= 1 }
+    return "\(v < 0 ? "-" : "")\((m * 10).rounded() / 10)e\(e)"
+}
+
+/// A line chart as SVG: axes with ticks, axis labels, a title and a legend.
+public struct LineChart: Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        public var points: [(Double, Double)]
+        public var dashed: Bool
+        public var markers: Bool
+        public init(name: String, points: [(Double, Double)], dashed: Bool = false, markers: Bool = false) {
+            self.name = name
+            self.points = points
+            self.dashed = dashed
+            self.markers = markers
+        }
+    }
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+    public var width = 640
+    public var height = 320
+    public var logY = false
+    /// Series colour index (series with equal colour keys share a colour, e.g. a model's train and validation curves).
+    public var colorKeys: [Int]? = nil
+
+    public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+    }
+
+    public var svg: String {
+        var s = SVG(width: width, height: height)
+        let left = 62.0, right = 16.0, top = 30.0
+        let legendRows = series.isEmpty ? 0 : 1
+        let bottom = 44.0 + Double(legendRows) * 16
+        let pw = Double(width) - left - right, ph = Double(height) - top - bottom
+        let pts = series.flatMap(\.points).filter { $0.0.isFinite && $0.1.isFinite }
+        var x0 = pts.map(\.0).min() ?? 0, x1 = pts.map(\.0).max() ?? 1
+        var y0 = pts.map(\.1).min() ?? 0, y1 = pts.map(\.1).max() ?? 1
+        if x1 <= x0 { x1 = x0 + 1 }
+        if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }
+        let pad = (y1 - y0) * 0.05
+        y0 -= pad; y1 += pad
+        if x0 > 0 && x0 < (x1 - x0) * 0.2 { x0 = 0 }
+        func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * pw }
+        func py(_ y: Double) -> Double { top + ph - (y - y0) / (y1 - y0) * ph }
+        s.text(title, x: left, y: 18, size: 13, weight: "bold")
+        for t in niceTicks(y0, y1) {
+            s.line(left, py(t), left + pw, py(t), stroke: "#e4e4e4")
+            s.text(tickLabel(t), x: left - 6, y: py(t) + 4, size: 10, anchor: "end", fill: "#555")
+        }
+        for t in niceTicks(x0, x1, count: 8) {
+            s.line(px(t), top + ph, px(t), top + ph + 4, stroke: "#888")
+            s.text(tickLabel(t), x: px(t), y: top + ph + 16, size: 10, anchor: "middle", fill: "#555")
+        }
+        s.line(left, top + ph, left + pw, top + ph, stroke: "#888")
+        s.line(left, top, left, top + ph, stroke: "#888")
+        s.text(xLabel, x: left + pw / 2, y: top + ph + 32, size: 11, anchor: "middle", fill: "#333")
+        s.text(yLabel, x: 14, y: top + ph / 2, size: 11, anchor: "middle", fill: "#333", rotate: -90)
+        var lx = left
+        for (i, ser) in series.enumerated() {
+            let color = Color.series[(colorKeys?[i] ?? i) % Color.series.count].hex
+            let p = ser.points.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
+            s.polyline(p, stroke: color, width: ser.dashed ? 2 : 1.5, dash: ser.dashed ? "5,3" : nil)
+            if ser.markers { for q in p { s.circle(q.0, q.1, r: 2.5, fill: color) } }
+            let ly = Double(height) - 10
+            s.line(lx, ly - 4, lx + 18, ly - 4, stroke: color, width: 2, dash: ser.dashed ? "5,3" : nil)
+            s.text(ser.name, x: lx + 22, y: ly, size: 10, fill: "#333")
+            lx += 30 + Double(Canvas.textWidth(ser.name))
+        }
+        return s.document
+    }
+}
