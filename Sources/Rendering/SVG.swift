@@ -97,13 +97,26 @@ public func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
     while p * 10 <= raw { p *= 10 }
     while p > raw { p /= 10 }
     let step = [1.0, 2, 5, 10].map { $0 * p }.first { $0 >= raw } ?? 10 * p
-    var t = (lo / step).rounded(.up) * step
+    // Multiples of the step, rounded to the step's precision so 3 × 0.2 prints as 0.6.
+    let digits = max(0.0, -((step.magnitude).squareRoot() > 0 ? (log10Approx(step)).rounded(.down) : 0)) + 2
+    var scale = 1.0
+    for _ in 0..<Int(digits) { scale *= 10 }
+    var k = (lo / step).rounded(.up)
     var out: [Double] = []
-    while t <= hi + step * 1e-9 {
-        out.append(abs(t) < step * 1e-9 ? 0 : t)
-        t += step
+    while k * step <= hi + step * 1e-9 {
+        let t = (k * step * scale).rounded() / scale
+        out.append(t == 0 ? 0 : t)
+        k += 1
     }
     return out
+}
+
+func log10Approx(_ v: Double) -> Double {
+    var e = 0.0
+    var m = v
+    while m >= 10 { m /= 10; e += 1 }
+    while m < 1 { m *= 10; e -= 1 }
+    return e
 }
 
 public func tickLabel(_ v: Double) -> String {

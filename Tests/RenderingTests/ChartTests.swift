@@ -1,0 +1,46 @@
+import FoundationXML
+import XCTest
+@testable import Rendering
+
+final class ChartTests: XCTestCase {
+    func parses(_ xml: String) -> Bool { XMLParser(data: Data(xml.utf8)).parse() }
+
+    func testLineChartIsWellFormedXMLEvenWithAwkwardText() {
+        var chart = LineChart(title: "loss <train & \"val\">", xLabel: "epoch", yLabel: "loss", series: [
+            .init(name: "a < b", points: [(0, 2.3), (1, 1.1), (2, .nan), (3, 0.4)]),
+            .init(name: "val", points: [(1, 1.2), (2, 0.8)], dashed: true, markers: true),
+        ])
+        chart.colorKeys = [0, 0]
+        let svg = chart.svg
+        XCTAssertTrue(parses(svg), svg)
+        XCTAssertTrue(svg.contains("loss &lt;train &amp; &quot;val&quot;&gt;"))
+        XCTAssertTrue(parses(LineChart(title: "empty", xLabel: "x", yLabel: "y", series: []).svg))
+    }
+
+    func testNiceTicks() {
+        XCTAssertEqual(niceTicks(0, 1), [0, 0.2, 0.4, 0.6, 0.8, 1])
+        XCTAssertEqual(niceTicks(0.27, 2.31), [0.5, 1, 1.5, 2])
+        XCTAssertEqual(niceTicks(0, 100, count: 4), [0, 50, 100])
+        XCTAssertEqual(tickLabel(0.0005), "5.0e-4")
+    }
+
+    func testBrailleAndShadedText() {
+        let t = TextPlot.lines([("loss", [(0, 1), (1, 0.5), (2, 0.25)])], width: 20, height: 5, title: "loss")
+        let rows = t.split(separator: "\n")
+        XCTAssertEqual(rows.first, "loss")
+        XCTAssertEqual(rows.count, 1 + 5 + 2)
+        XCTAssertTrue(t.unicodeScalars.contains { $0.value >= 0x2801 && $0.value <= 0x28FF })
+        XCTAssertEqual(TextPlot.shaded([0, 0.5, 1, 0.25], rows: 2, cols: 2), "  ▒▒\n██░░\n")
+    }
+
+    func testTextIsDrawnWithTheEmbeddedFont() {
+        var c = Canvas(width: 60, height: 20)
+        let w = c.text("Hi 42", x: 2, y: 2)
+        XCTAssertEqual(w, Canvas.textWidth("Hi 42"))
+        XCTAssertGreaterThan(w, 20)
+        let dark = stride(from: 0, to: c.image.pixels.count, by: 4).filter { c.image.pixels[$0] < 128 }.count
+        XCTAssertGreaterThan(dark, 20, "glyph pixels were drawn")
+        XCTAssertEqual(Colormap.viridis.color(0), Color(68, 1, 84))
+        XCTAssertEqual(Colormap.viridis.color(1), Color(253, 231, 37))
+    }
+}
