@@ -138,24 +138,29 @@ public final class KernelServer: @unchecked Sendable {
             do { frames = try shell.receive() } catch let e as ZMQError where e.isTerminated {
                 break
             } catch { continue }
-            handleShellFrames(frames, core: core)
-            // stop_on_error: answer the execute requests already queued behind a failed cell without running them.
-            while core.isAborting {
-                if shell.poll(milliseconds: 0), let next = try? shell.receive() {
-                    handleShellFrames(next, core: core)
-                } else {
-                    core.stopAborting()
-                }
-            }
+            let queued = handleShellFrames(frames, core: core)
+            // stop_on_error: the execute requests that were already queued when the failed cell's
+            // reply went out are answered without running; anything sent after it runs normally.
+            for next in queued { _ = handleShellFrames(next, core: core, drainOnAbort: false) }
+            core.stopAborting()
         }
         shell.close()
         stdin.close()
     }
 
-    private func handleShellFrames(_ frames: [[UInt8]], core: KernelCore) {
-        guard let request = decode(frames, channel: "shell") else { return }
-        let action = core.handleShell(request) { reply in send(reply, on: shell) }
+    /// Handles one request. If it fails with stop_on_error, returns the requests that were
+    /// waiting on the socket at the moment its reply was sent (to be answered while aborting).
+    private func handleShellFrames(_ frames: [[UInt8]], core: KernelCore, drainOnAbort: Bool = true) -> [[[UInt8]]] {
+        guard let request = decode(frames, channel: "shell") else { return [] }
+        var queued: [[[UInt8]]] = []
+        let action = core.handleShell(request) { reply in
+            if core.isAborting && drainOnAbort {
+                while shell.poll(milliseconds: 0), let next = try? shell.receive() { queued.append(next) }
+            }
+            send(reply, on: shell)
+        }
         if case .shutdown = action { exitProcess(core: core, ownedSockets: [shell, stdin]) }
+        return queued
     }
 
     // MARK: Helpers
