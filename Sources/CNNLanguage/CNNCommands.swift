@@ -112,7 +112,7 @@ enum CNNCommands {
         ],
         examples: ["gradcheck conv kernel=3 stride=2", "gradcheck linear 5 input=[12]"])
 
-    static let showKinds = ["source", "images", "featuremaps", "filters", "confusion", "mistakes"]
+    static let showKinds = ["source", "images", "augment", "featuremaps", "filters", "confusion", "mistakes", "saliency", "gradcam", "graph", "histograms"]
     static let show = CommandSpec(
         name: "show", summary: "Shows what a model sees and does: images, featuremaps, filters, confusion, mistakes, or the source of a block.",
         doc: """
@@ -122,6 +122,11 @@ enum CNNCommands {
             show filters layer=NAME                 the kernels of a convolution (first layer in colour)
             show confusion [normalize=true]         the confusion matrix and per-class precision, recall and F1
             show mistakes [n=16]                    the misclassified images with the highest loss
+            show augment [n=8]                      the same training images before and after augmentation
+            show saliency image=N [class=K]         |d score / d input|: which pixels the class score is most sensitive to
+            show gradcam image=N layer=NAME         Grad-CAM: where the layer's evidence for the class lies, over the image
+            show graph                              the model as a diagram: branches side by side, residual arcs, shapes on the edges
+            show histograms layer=NAME              weights and activations of a layer, and the fraction of dead ReLU units
             show source NAME                        the definition of a block or zoo model
             """,
         positionals: [ParameterSpec("what", .choice(showKinds), "what to show"), ParameterSpec("name", .name, default: "", "for source: a block, zoo model or model")],
@@ -132,8 +137,29 @@ enum CNNCommands {
             ParameterSpec("split", .choice(["test", "validation", "train"]), default: "test", "which images"),
             ParameterSpec("normalize", .bool, default: "false", "confusion: divide each row by its total"),
             ParameterSpec("model", .name, default: "", "the model (default: the current model)"),
+            ParameterSpec("class", .integer(min: -1, max: 100_000), default: "-1", "saliency, gradcam: the class whose score is explained (-1: the predicted one)"),
         ],
         examples: ["show images", "show featuremaps layer=conv1 image=3", "show filters layer=conv1", "show confusion normalize=true", "show mistakes n=12", "show source resnet"])
+
+    static let explain = CommandSpec(
+        name: "explain", summary: "Shows the arithmetic of a layer on your own model and data, with the real numbers.",
+        doc: """
+            explain conv layer=NAME image=N channel=C at=[y,x]   the input patch of every channel, the kernel, the products, their sum plus bias
+            explain pool layer=NAME image=N channel=C at=[y,x]   the window and which input won
+            explain relu layer=NAME image=N channel=C            values before and after, and how many became zero
+            explain backprop layer=NAME                          for one weight: the chain-rule gradient beside the numeric one, and the optimiser's update
+            explain shapes                                       how each layer's output size follows from kernel, stride and padding
+            """,
+        positionals: [ParameterSpec("what", .choice(["conv", "pool", "relu", "backprop", "shapes"]), "what to explain")],
+        options: [
+            ParameterSpec("layer", .name, default: "", "the layer (default: the first of its kind)"),
+            ParameterSpec("image", .integer(min: 0, max: 10_000_000), default: "0", "which test image"),
+            ParameterSpec("channel", .integer(min: 0, max: 65_535), default: "0", "which output channel"),
+            ParameterSpec("at", .intList, default: "[-1, -1]", "output position [y, x] (default: the centre)"),
+            ParameterSpec("split", .choice(["test", "validation", "train"]), default: "test", "which images"),
+            ParameterSpec("model", .name, default: "", "the model (default: the current model)"),
+        ],
+        examples: ["explain conv layer=conv1 image=0 channel=3 at=[10, 12]", "explain pool", "explain backprop layer=conv2", "explain shapes"])
 
     static let plot = CommandSpec(
         name: "plot", summary: "Charts of training history: loss, accuracy or learning rate; several models on one chart.",
@@ -141,7 +167,7 @@ enum CNNCommands {
         options: [ParameterSpec("models", .words, default: "[]", "models to compare (default: the current model)")],
         examples: ["plot loss", "plot accuracy models=[a, b, c]"])
 
-    static let all: [CommandSpec] = [data, use, summary, params, train, evaluate, predict, save, load, seed, threads, plugin, plugins, gradcheck, show, plot]
+    static let all: [CommandSpec] = [data, use, summary, params, train, evaluate, predict, save, load, seed, threads, plugin, plugins, gradcheck, show, plot, explain]
 
     /// Keyword lines, documented for help and completion although they are not ordinary commands.
     static let keywordDocs: [String: String] = [

@@ -183,6 +183,7 @@ public final class CNNInterpreter: Interpreter {
         case "plugins": runPlugins(context: context)
         case "show": try runShow(inv, context: context)
         case "plot": try runPlot(inv, context: context)
+        case "explain": try runExplain(inv, context: context)
         default:
             throw LanguageError(.name, at: inv.nameToken, "`\(inv.spec.name)` has no implementation")
         }

@@ -23,7 +23,12 @@ extension CNNInterpreter {
         case "featuremaps": try showFeatureMaps(inv, context: context)
         case "filters": try showFilters(inv, context: context)
         case "confusion": try showConfusion(inv, context: context)
-        default: try showMistakes(inv, context: context)
+        case "mistakes": try showMistakes(inv, context: context)
+        case "saliency": try showSaliency(inv, context: context)
+        case "gradcam": try showGradCAM(inv, context: context)
+        case "graph": try showGraph(inv, context: context)
+        case "histograms": try showHistograms(inv, context: context)
+        default: try showAugment(inv, context: context)
         }
     }
 

@@ -11,7 +11,7 @@ from kernel_helpers import execute, running_kernel
 
 CELL = """
 seed 3
-data shapes n=900 size=24 seed=2
+data shapes n=900 size=24 seed=2 augment=[flip, crop(2)]
 model net
   conv 8 kernel=3 pad=1
   relu
@@ -42,6 +42,16 @@ VISUALS = [
     "plot accuracy",
     "plot lr",
     "summary",
+    "show augment",
+    "show saliency image=3",
+    "show gradcam image=3 layer=conv2",
+    "show graph",
+    "show histograms layer=conv1",
+    "explain conv layer=conv1 image=2 channel=3 at=[10, 12]",
+    "explain pool image=2",
+    "explain relu image=2",
+    "explain backprop layer=conv2",
+    "explain shapes",
 ]
 
 
@@ -80,6 +90,10 @@ def test_cnn_every_visual_output_is_a_proper_bundle():
                 check_bundle(m)
                 kinds.update(k for k in m["content"]["data"] if k.startswith("image/"))
         assert kinds == {"image/png", "image/svg+xml"}
+        # explain conv reproduces the layer's own output from the products it shows
+        reply, outputs = execute(kc, "explain conv layer=conv1 image=2 channel=3 at=[10, 12]")
+        line = [l for l in outputs[0]["content"]["data"]["text/plain"].splitlines() if l.startswith("Σ = ")][0]
+        assert line.split("= ")[-1].split(";")[0] == line.split("computed ")[-1]
         reply, outputs = execute(kc, "show featuremaps layer=linear1")
         assert reply["content"]["status"] == "error" and "flat features" in outputs[0]["content"]["evalue"]
         reply, outputs = execute(kc, "show filters layer=conv9")

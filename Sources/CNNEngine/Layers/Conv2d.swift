@@ -50,11 +50,11 @@ final class Conv2dPlugin: LayerPlugin {
     }
 }
 
-final class Conv2d: Layer {
-    let typeName = "conv"
-    let cin, h, w, cout, k, stride, padding, dilation, groups, ho, wo: Int
-    let weight: Parameter
-    let bias: Parameter?
+public final class Conv2d: Layer {
+    public let typeName = "conv"
+    public let cin, h, w, cout, k, stride, padding, dilation, groups, ho, wo: Int
+    public let weight: Parameter
+    public let bias: Parameter?
     private var input: Tensor?
     /// False for a model's first layer: the gradient with respect to the images is not needed
     /// for training, and skipping it saves a product and a col2im per step.
@@ -69,15 +69,15 @@ final class Conv2d: Layer {
         self.bias = bias ? Parameter(name: "bias", shape: [cout], decays: true) : nil
     }
 
-    var inputShape: FeatureShape { .image(c: cin, h: h, w: w) }
-    var outputShape: FeatureShape { .image(c: cout, h: ho, w: wo) }
-    var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+    public var inputShape: FeatureShape { .image(c: cin, h: h, w: w) }
+    public var outputShape: FeatureShape { .image(c: cout, h: ho, w: wo) }
+    public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
     var cinG: Int { cin / groups }
     var coutG: Int { cout / groups }
     var patch: Int { k * k * cinG }
-    var multiplyAdds: Int { ho * wo * cout * patch }
-    var receptiveStep: (kernel: Int, stride: Int) { (dilation * (k - 1) + 1, stride) }
-    var detail: String {
+    public var multiplyAdds: Int { ho * wo * cout * patch }
+    public var receptiveStep: (kernel: Int, stride: Int) { (dilation * (k - 1) + 1, stride) }
+    public var detail: String {
         var parts = ["\(cout)", "kernel \(k)"]
         if stride != 1 { parts.append("stride \(stride)") }
         if padding != 0 { parts.append("pad \(padding)") }
@@ -89,7 +89,7 @@ final class Conv2d: Layer {
     /// A 1×1 ungrouped convolution with stride 1 and no padding is a plain matrix product.
     var isPointwise: Bool { k == 1 && stride == 1 && padding == 0 && groups == 1 }
 
-    func initialize(_ rng: RandomSource, scheme: InitScheme) {
+    public func initialize(_ rng: RandomSource, scheme: InitScheme) {
         let fanIn = patch, fanOut = coutG * k * k
         Initializers.fill(weight.value, scheme: scheme, fanIn: fanIn, fanOut: fanOut, rng: rng)
         if let bias { Initializers.uniform(bias.value, bound: 1 / Double(fanIn).squareRoot(), rng: rng) }
@@ -98,7 +98,7 @@ final class Conv2d: Layer {
     /// Samples per chunk, so that a patch matrix stays near 16 MB.
     var chunk: Int { max(1, (1 << 22) / max(1, ho * wo * patch)) }
 
-    func forward(_ x: Tensor, context: RunContext) -> Tensor {
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
         let y = Tensor(batch: n, shape: outputShape, zeroed: false)  // every element is written by the GEMM
         if context.recordsForBackward { input = x }
@@ -130,7 +130,7 @@ final class Conv2d: Layer {
         return y
     }
 
-    func backward(_ dy: Tensor) -> Tensor {
+    public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
         let n = x.batch
         let dx = Tensor(batch: n, shape: inputShape)

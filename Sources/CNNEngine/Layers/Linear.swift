@@ -28,11 +28,11 @@ final class LinearPlugin: LayerPlugin {
     }
 }
 
-final class Linear: Layer {
-    let typeName = "linear"
-    let inFeatures, outFeatures: Int
-    let weight: Parameter
-    let bias: Parameter?
+public final class Linear: Layer {
+    public let typeName = "linear"
+    public let inFeatures, outFeatures: Int
+    public let weight: Parameter
+    public let bias: Parameter?
     private var input: Tensor?
 
     init(inFeatures: Int, outFeatures: Int, bias: Bool) {
@@ -42,20 +42,20 @@ final class Linear: Layer {
         self.bias = bias ? Parameter(name: "bias", shape: [outFeatures], decays: true) : nil
     }
 
-    var inputShape: FeatureShape { .flat(inFeatures) }
-    var outputShape: FeatureShape { .flat(outFeatures) }
-    var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
-    var multiplyAdds: Int { inFeatures * outFeatures }
-    var detail: String { "\(inFeatures) → \(outFeatures)" + (bias == nil ? ", no bias" : "") }
+    public var inputShape: FeatureShape { .flat(inFeatures) }
+    public var outputShape: FeatureShape { .flat(outFeatures) }
+    public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+    public var multiplyAdds: Int { inFeatures * outFeatures }
+    public var detail: String { "\(inFeatures) → \(outFeatures)" + (bias == nil ? ", no bias" : "") }
 
-    func initialize(_ rng: RandomSource, scheme: InitScheme) {
+    public func initialize(_ rng: RandomSource, scheme: InitScheme) {
         // The reference set-ups keep PyTorch's linear default whatever the conv scheme.
         let s: InitScheme = scheme == .xavierUniform ? .xavierUniform : .pytorch
         Initializers.fill(weight.value, scheme: s, fanIn: inFeatures, fanOut: outFeatures, rng: rng)
         if let bias { Initializers.uniform(bias.value, bound: 1 / Double(inFeatures).squareRoot(), rng: rng) }
     }
 
-    func forward(_ x: Tensor, context: RunContext) -> Tensor {
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         if context.recordsForBackward { input = x }
         let y = Tensor(batch: x.batch, shape: outputShape)
         GEMM.sgemm(transA: false, transB: true, m: x.batch, n: outFeatures, k: inFeatures,
@@ -64,7 +64,7 @@ final class Linear: Layer {
         return y
     }
 
-    func backward(_ dy: Tensor) -> Tensor {
+    public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("linear backward without a training forward") }
         let n = x.batch
         // dW (out × in) += dyᵀ · x ;  db += Σ_n dy ;  dx = dy · W

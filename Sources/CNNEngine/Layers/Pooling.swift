@@ -45,9 +45,9 @@ final class PoolPlugin: LayerPlugin {
     }
 }
 
-final class Pool2d: Layer {
-    let isMax: Bool
-    let c, h, w, k, stride, padding, ho, wo: Int
+public final class Pool2d: Layer {
+    public let isMax: Bool
+    public let c, h, w, k, stride, padding, ho, wo: Int
     let countPad: Bool
     private var argmax: [Int32] = []
     private var batch = 0
@@ -57,12 +57,12 @@ final class Pool2d: Layer {
         self.stride = stride; self.padding = padding; self.ho = ho; self.wo = wo; self.countPad = countPad
     }
 
-    var typeName: String { isMax ? "maxpool" : "avgpool" }
-    var inputShape: FeatureShape { .image(c: c, h: h, w: w) }
-    var outputShape: FeatureShape { .image(c: c, h: ho, w: wo) }
-    var multiplyAdds: Int { isMax ? 0 : ho * wo * c * k * k }
-    var receptiveStep: (kernel: Int, stride: Int) { (k, stride) }
-    var detail: String { "kernel \(k)" + (stride != k ? ", stride \(stride)" : "") + (padding != 0 ? ", pad \(padding)" : "") }
+    public var typeName: String { isMax ? "maxpool" : "avgpool" }
+    public var inputShape: FeatureShape { .image(c: c, h: h, w: w) }
+    public var outputShape: FeatureShape { .image(c: c, h: ho, w: wo) }
+    public var multiplyAdds: Int { isMax ? 0 : ho * wo * c * k * k }
+    public var receptiveStep: (kernel: Int, stride: Int) { (k, stride) }
+    public var detail: String { "kernel \(k)" + (stride != k ? ", stride \(stride)" : "") + (padding != 0 ? ", pad \(padding)" : "") }
 
     /// Window rows and columns of output (oy, ox), clipped to the input.
     @inline(__always) func window(_ oy: Int, _ ox: Int) -> (Range<Int>, Range<Int>, Int) {
@@ -72,7 +72,7 @@ final class Pool2d: Layer {
         return (ys, xs, full)
     }
 
-    func forward(_ x: Tensor, context: RunContext) -> Tensor {
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
         let y = Tensor(batch: n, shape: outputShape)
         let keep = isMax && context.recordsForBackward
@@ -112,7 +112,7 @@ final class Pool2d: Layer {
         return y
     }
 
-    func backward(_ dy: Tensor) -> Tensor {
+    public func backward(_ dy: Tensor) -> Tensor {
         let n = batch
         let dx = Tensor(batch: n, shape: inputShape)
         let (dyp, dxp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))

@@ -39,7 +39,10 @@ public final class Concat: Layer {
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let outs = branches.map { b -> Tensor in
+            context.inputObserver?(b.layer, x)
+            let t0 = monotonicSeconds()
             let o = b.layer.forward(x, context: context)
+            if context.timings != nil { context.timings![ObjectIdentifier(b.layer), default: 0] += monotonicSeconds() - t0 }
             context.observer?(b.layer, o)
             return o
         }
@@ -70,6 +73,7 @@ public final class Concat: Layer {
             Parallel.forEachChunk(pixels, grain: 256) { r in
                 for p in r { (dst.value + p * c).update(from: src.value + p * total + off, count: c) }
             }
+            GradientTap.observer?(b, part)
             let g = b.backward(part)
             if let acc = dx {
                 withExtendedLifetime(g) { Kernels.add(g.data, into: acc.data, count: acc.count) }

@@ -28,9 +28,15 @@ public final class Residual: Layer {
     public var multiplyAdds: Int { outputShape.count }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
+        context.inputObserver?(body, x)
+        var t0 = monotonicSeconds()
         let y = body.forward(x, context: context)
+        if context.timings != nil { context.timings![ObjectIdentifier(body), default: 0] += monotonicSeconds() - t0 }
         context.observer?(body, y)
+        if let shortcut { context.inputObserver?(shortcut, x) }
+        t0 = monotonicSeconds()
         let s = shortcut?.forward(x, context: context) ?? x
+        if let shortcut, context.timings != nil { context.timings![ObjectIdentifier(shortcut), default: 0] += monotonicSeconds() - t0 }
         if let shortcut { context.observer?(shortcut, s) }
         // A new tensor: the body's output may be kept by its last layer for backward.
         let out = Tensor(batch: y.batch, shape: y.shape)
@@ -44,7 +50,9 @@ public final class Residual: Layer {
     }
 
     public func backward(_ dy: Tensor) -> Tensor {
+        GradientTap.observer?(body, dy)
         let dxBody = body.backward(dy)
+        if let shortcut { GradientTap.observer?(shortcut, dy) }
         let dxShort = shortcut?.backward(dy) ?? dy
         let dx = (dxBody === dy) ? dxBody.copy() : dxBody
         withExtendedLifetime(dxShort) { Kernels.add(dxShort.data, into: dx.data, count: dx.count) }

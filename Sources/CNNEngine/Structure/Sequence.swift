@@ -19,7 +19,14 @@ public final class Sequence: Layer {
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         var h = x
         for (_, l) in items {
-            h = l.forward(h, context: context)
+            context.inputObserver?(l, h)
+            if context.timings != nil {
+                let t0 = monotonicSeconds()
+                h = l.forward(h, context: context)
+                context.timings![ObjectIdentifier(l), default: 0] += monotonicSeconds() - t0
+            } else {
+                h = l.forward(h, context: context)
+            }
             context.observer?(l, h)
         }
         return h
@@ -27,7 +34,10 @@ public final class Sequence: Layer {
 
     public func backward(_ dy: Tensor) -> Tensor {
         var g = dy
-        for (_, l) in items.reversed() { g = l.backward(g) }
+        for (_, l) in items.reversed() {
+            GradientTap.observer?(l, g)
+            g = l.backward(g)
+        }
         return g
     }
 }

@@ -71,6 +71,10 @@ public final class RunContext: @unchecked Sendable {
     public let rng: RandomSource
     /// Called by composite layers with each child's output (to show feature maps of any layer).
     public var observer: ((Layer, Tensor) -> Void)?
+    /// Called by composite layers with each child's input, before the child runs.
+    public var inputObserver: ((Layer, Tensor) -> Void)?
+    /// When set, composite layers add each child's forward time (seconds) here.
+    public var timings: [ObjectIdentifier: Double]?
     public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil) {
         self.training = training
         self.rng = rng
@@ -143,3 +147,21 @@ public struct ShapeError: Error, CustomStringConvertible, Equatable {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+/// Lets a caller see the gradient arriving at each layer's output during one backward pass
+/// (Grad-CAM needs it at an inner layer). Composite layers call it before each child's backward.
+/// Cells run on one thread, so a single slot suffices.
+public enum GradientTap {
+    nonisolated(unsafe) public static var observer: ((Layer, Tensor) -> Void)?
+}
+
+/// Seconds on a monotonic clock.
+public func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

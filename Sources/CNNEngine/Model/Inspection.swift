@@ -1,0 +1,97 @@
+import CNNCore
+
+/// What the kernel shows about a model beyond its outputs: time per layer, receptive fields,
+/// inputs of layers, and gradients with respect to the input (saliency) or to an inner layer (Grad-CAM).
+extension Model {
+    /// Forward time of every layer (seconds per batch, evaluation mode), averaged over `repeats` passes.
+    public func layerTimes(_ x: Tensor, repeats: Int = 3) -> [ObjectIdentifier: Double] {
+        let ctx = RunContext(training: false, rng: RandomSource(seed: 0))
+        _ = root.forward(x, context: ctx)  // warm-up
+        ctx.timings = [:]
+        for _ in 0..<max(1, repeats) { _ = root.forward(x, context: ctx) }
+        return ctx.timings!.mapValues { $0 / Double(max(1, repeats)) }
+    }
+
+    /// Receptive field (in input pixels) and jump (input pixels between neighbouring outputs) after
+    /// every layer: r ← r + (k − 1)·j, j ← j·s along each path; branches take the widest.
+    public func receptiveFields() -> [ObjectIdentifier: (field: Int, jump: Int)] {
+        var out: [ObjectIdentifier: (Int, Int)] = [:]
+        func walk(_ l: Layer, _ r: Int, _ j: Int) -> (Int, Int) {
+            var result: (Int, Int)
+            if let s = l as? Sequence {
+                var cur = (r, j)
+                for (_, c) in s.items { cur = walk(c, cur.0, cur.1) }
+                result = cur
+            } else if !l.children.isEmpty {
+                let rs = l.children.map { walk($0.layer, r, j) }
+                result = (rs.map(\.0).max() ?? r, rs.map(\.1).max() ?? j)
+                if l is Residual && l.children.count == 1 { result = (max(result.0, r), max(result.1, j)) }
+            } else {
+                let (k, s) = l.receptiveStep
+                result = (r + (k - 1) * j, j * s)
+            }
+            out[ObjectIdentifier(l)] = result
+            return result
+        }
+        _ = walk(root, 1, 1)
+        return out
+    }
+
+    /// The input each named layer received and the output it gave, for one batch (evaluation mode).
+    public func inputsAndOutputs(_ x: Tensor) -> (inputs: [String: Tensor], outputs: [String: Tensor], logits: Tensor) {
+        let names = Dictionary(uniqueKeysWithValues: allLayers().map { (ObjectIdentifier($0.layer), $0.name) })
+        var ins: [String: Tensor] = [:], outs: [String: Tensor] = [:]
+        let ctx = RunContext(training: false, rng: RandomSource(seed: 0))
+        ctx.inputObserver = { l, t in if let n = names[ObjectIdentifier(l)] { ins[n] = t } }
+        ctx.observer = { l, t in if let n = names[ObjectIdentifier(l)] { outs[n] = t } }
+        let logits = root.forward(x, context: ctx)
+        return (ins, outs, logits)
+    }
+
+    /// d(score of `classIndex`)/d(input) for one image, evaluation mode. Parameter gradients are
+    /// zeroed afterwards so nothing leaks into training.
+    public func inputGradient(_ x: Tensor, classIndex: Int? = nil) -> (gradient: Tensor, logits: Tensor, classIndex: Int) {
+        let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
+        let logits = root.forward(x, context: ctx)
+        let scores = logits.values
+        let c = classIndex ?? scores.indices.max { scores[$0] < scores[$1] }!
+        let d = Tensor(batch: x.batch, shape: logits.shape)
+        for n in 0..<x.batch { d.data[n * logits.shape.count + c] = 1 }
+        let saved = inputGradientNeeded
+        inputGradientNeeded = true
+        let g = root.backward(d)
+        inputGradientNeeded = saved
+        root.zeroGradients()
+        return (g, logits, c)
+    }
+
+    /// Grad-CAM (Selvaraju et al. 2017, arXiv:1610.02391): the layer's feature maps weighted by the
+    /// mean gradient of the class score over each map, summed, ReLU. Returns the map (H×W of the layer).
+    public func gradCAM(_ x: Tensor, layer name: String, classIndex: Int? = nil) -> (cam: [Double], h: Int, w: Int, classIndex: Int, logits: Tensor)? {
+        guard let target = self.layer(named: name), case .image(let c, let h, let w) = target.outputShape else { return nil }
+        var activation: Tensor?
+        var gradient: Tensor?
+        let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
+        ctx.observer = { l, t in if l === target { activation = t } }
+        let logits = root.forward(x, context: ctx)
+        let scores = logits.values
+        let k = classIndex ?? scores.indices.max { scores[$0] < scores[$1] }!
+        let d = Tensor(batch: 1, shape: logits.shape)
+        d.data[k] = 1
+        GradientTap.observer = { l, g in if l === target { gradient = g.copy() } }
+        _ = root.backward(d)
+        GradientTap.observer = nil
+        root.zeroGradients()
+        guard let a = activation, let g = gradient else { return nil }
+        var weights = [Double](repeating: 0, count: c)
+        for p in 0..<(h * w) { for ch in 0..<c { weights[ch] += Double(g.data[p * c + ch]) } }
+        weights = weights.map { $0 / Double(h * w) }
+        var cam = [Double](repeating: 0, count: h * w)
+        for p in 0..<(h * w) {
+            var s = 0.0
+            for ch in 0..<c { s += weights[ch] * Double(a.data[p * c + ch]) }
+            cam[p] = max(0, s)
+        }
+        return (cam, h, w, k, logits)
+    }
+}
