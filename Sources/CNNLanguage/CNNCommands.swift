@@ -161,13 +161,29 @@ enum CNNCommands {
         ],
         examples: ["explain conv layer=conv1 image=0 channel=3 at=[10, 12]", "explain pool", "explain backprop layer=conv2", "explain shapes"])
 
+    static let setweights = CommandSpec(
+        name: "setweights", summary: "Sets a layer's weights (and bias) by hand, to see what a chosen kernel does.",
+        doc: "values= lists every weight in the conventional order: for a convolution (out, in, kh, kw), for a linear layer (out, in).",
+        options: [
+            ParameterSpec("layer", .name, "the layer (conv1, linear1, …)"),
+            ParameterSpec("values", .numberList, "the weights, flat"),
+            ParameterSpec("bias", .numberList, default: "[]", "the biases (default: leave them)"),
+            ParameterSpec("model", .name, default: "", "the model (default: the current model)"),
+        ],
+        examples: ["setweights layer=conv1 values=[-1, 0, 1, -2, 0, 2, -1, 0, 1] bias=[0]"])
+
+    static let compare = CommandSpec(
+        name: "compare", summary: "A table comparing models: parameters, multiply-adds, time per epoch, validation and test accuracy.",
+        options: [ParameterSpec("models", .words, default: "[]", "the models (default: all)")],
+        examples: ["compare models=[g, r, d]"])
+
     static let plot = CommandSpec(
         name: "plot", summary: "Charts of training history: loss, accuracy or learning rate; several models on one chart.",
         positionals: [ParameterSpec("what", .choice(["loss", "accuracy", "lr"]), "which curve")],
         options: [ParameterSpec("models", .words, default: "[]", "models to compare (default: the current model)")],
         examples: ["plot loss", "plot accuracy models=[a, b, c]"])
 
-    static let all: [CommandSpec] = [data, use, summary, params, train, evaluate, predict, save, load, seed, threads, plugin, plugins, gradcheck, show, plot, explain]
+    static let all: [CommandSpec] = [data, use, summary, params, train, evaluate, predict, save, load, seed, threads, plugin, plugins, gradcheck, show, plot, explain, setweights, compare]
 
     /// Keyword lines, documented for help and completion although they are not ordinary commands.
     static let keywordDocs: [String: String] = [

@@ -184,6 +184,8 @@ public final class CNNInterpreter: Interpreter {
         case "show": try runShow(inv, context: context)
         case "plot": try runPlot(inv, context: context)
         case "explain": try runExplain(inv, context: context)
+        case "setweights": try runSetWeights(inv, context: context)
+        case "compare": try runCompare(inv, context: context)
         default:
             throw LanguageError(.name, at: inv.nameToken, "`\(inv.spec.name)` has no implementation")
         }

@@ -11,6 +11,7 @@ public enum ValueKind: Equatable, Sendable {
     case bool
     case path  // a file name in double quotes (completed from the file system)
     case intList  // [3, 3, 3]
+    case numberList  // [-1, 0.5, 2]
     case words  // [flip, crop(4)]: names or calls
     case call([String])  // multistep(2, 4), cosine: one of these names, with or without arguments
 
@@ -25,6 +26,7 @@ public enum ValueKind: Equatable, Sendable {
         case .bool: return "true or false"
         case .path: return "file name in double quotes"
         case .intList: return "list of integers"
+        case .numberList: return "list of numbers"
         case .words: return "list of names"
         case .call(let c): return "one of " + c.joined(separator: ", ")
         }
@@ -190,7 +192,7 @@ public enum Binder {
         case .number, .integer: return .number(Double(d) ?? 0)
         case .bool: return .bool(d == "true")
         case .text, .path: return .string(d)
-        case .intList, .words:
+        case .intList, .words, .numberList:
             if let e = Parser.expression(d), let v = try? Evaluator.evaluate(e) { return v }
             return .list([])
         default: return .word(d)
@@ -261,6 +263,12 @@ public enum Binder {
             }
             for i in items {
                 guard case .number(let d) = i, d == d.rounded() else { throw LanguageError(.type, at: tok, "\(p.name) of \(command) is a list of whole numbers, but holds \(i.kindName)") }
+            }
+            return v
+        case .numberList:
+            guard case .list(let items) = v else { throw wrong() }
+            for i in items {
+                guard case .number = i else { throw LanguageError(.type, at: tok, "\(p.name) of \(command) is a list of numbers, but holds \(i.kindName)") }
             }
             return v
         case .words:

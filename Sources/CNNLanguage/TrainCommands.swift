@@ -31,10 +31,16 @@ extension CNNInterpreter {
             throw LanguageError(.value, at: inv.tokens["path"] ?? inv.token("source"), e.description)
         }
         var train = loaded.0
-        let limit = inv.integer("limit")
+        var test = loaded.1
+        var limit = inv.integer("limit")
+        if CNNInterpreter.quickMode {
+            limit = limit > 0 ? min(limit, 3000) : 3000
+            if let t = test, t.count > 1000 { test = t.subset(Array(0..<1000)) }
+        }
         if limit > 0 && limit < train.count { train = train.subset(Array(0..<limit)) }
         // Unless given, a tenth of the training images, at most 5,000 (Fashion-MNIST: 5,000).
-        let val = inv.given("val") ? inv.integer("val") : min(5000, train.count / 10)
+        var val = inv.given("val") ? inv.integer("val") : min(5000, train.count / 10)
+        if CNNInterpreter.quickMode { val = min(val, train.count / 10) }
         guard val < train.count else {
             throw LanguageError(.value, at: inv.token("val"), "val=\(val) leaves no training images (there are \(train.count))")
         }
@@ -54,12 +60,13 @@ extension CNNInterpreter {
                 throw LanguageError(.value, at: inv.token("augment"), "`\(name)` is not an augmentation (flip, crop(P), resizedcrop)\(Suggest.hint(for: name, in: CNNCommands.augmentations))")
             }
         }
-        let split = DataSplit(train: train, test: loaded.1, validation: val, seed: UInt64(inv.integer("seed")))
+        let split = DataSplit(train: train, test: test, validation: val, seed: UInt64(inv.integer("seed")))
         session.data = LoadedData(source: source, split: split, augment: augment)
         let shape = train.shape
         var line = "\(train.name): \(formatCount(split.train.count)) training, \(formatCount(split.validation?.count ?? 0)) validation"
         line += ", \(formatCount(split.test?.count ?? 0)) test images of \(shape), \(train.classNames.count) classes"
         if !augment.isEmpty { line += "; augmentation: \(augment.map(\.description).joined(separator: ", "))" }
+        if CNNInterpreter.quickMode { line += " (quick mode, CNN_KERNEL_QUICK=1: data shrunk)" }
         context.stream(.stdout, line + "\n")
     }
 
@@ -100,6 +107,11 @@ extension CNNInterpreter {
         config.clipNorm = inv.number("clip") > 0 ? inv.number("clip") : nil
         config.batchLimit = inv.integer("limit") > 0 ? inv.integer("limit") : nil
         config.augment = data.augment
+        if CNNInterpreter.quickMode {
+            // Quick mode (CI): one short epoch, whatever the cell asks for.
+            config.epochs = 1
+            config.batchLimit = min(config.batchLimit ?? 30, 30)
+        }
         switch inv.values["schedule"] {
         case .word("cosine")?: config.schedule = .cosine
         case .word("onecycle")?: config.schedule = .onecycle(warmup: 0.3)

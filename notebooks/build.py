@@ -1,0 +1,337 @@
+"""Builds the teaching notebooks from the cells below and executes them with the cnn kernel,
+saving them with their real outputs.
+
+    .venv/bin/python notebooks/build.py            # full runs (what is committed)
+    CNN_KERNEL_QUICK=1 .venv/bin/python notebooks/build.py --check   # quick: execute, check, write nothing
+
+CNN_KERNEL_QUICK=1 makes the kernel shrink the data (3,000 training and 1,000 test images) and
+every `train` to one short epoch, so the tests run every notebook in seconds.
+"""
+import argparse
+import pathlib
+import sys
+
+import nbformat
+from nbclient import NotebookClient
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def md(text):
+    return nbformat.v4.new_markdown_cell(text.strip())
+
+
+def code(text):
+    return nbformat.v4.new_code_cell(text.strip())
+
+
+NOTEBOOKS = {
+    "1-what-a-convolution-does.ipynb": [
+        md("""
+# 1 · What a convolution does
+
+A convolution slides a small grid of weights, the **kernel**, over an image. At each position it
+multiplies the kernel with the patch of pixels under it and adds the products (plus a bias): one
+number of the output, the **feature map**. A layer has one kernel per output channel, and each
+kernel spans every input channel.
+
+Here we hand-set two classic edge kernels and watch what they find in a synthetic image.
+"""),
+        code("""
+data shapes n=600 size=28 seed=1
+show images n=8
+"""),
+        md("""
+A model with one convolution of two 3×3 kernels. `pad=1` adds a border of zeros, so the output
+keeps the input's 28×28 size. We set the kernels by hand: the first responds to vertical edges
+(left dark, right bright), the second to horizontal ones (the Sobel kernels).
+"""),
+        code("""
+model edges input=[1, 28, 28]
+  conv 2 kernel=3 pad=1
+  relu
+  maxpool 2
+  flatten
+  linear 10
+end
+setweights layer=conv1 values=[-1, 0, 1, -2, 0, 2, -1, 0, 1,   -1, -2, -1, 0, 0, 0, 1, 2, 1] bias=[0, 0]
+show featuremaps layer=conv1 image=2
+"""),
+        md("""
+Every output value is that sum of products. `explain conv` shows it with the real numbers, for
+one position of one channel:
+"""),
+        code("explain conv layer=conv1 image=2 channel=0 at=[14, 10]"),
+        md("""
+**ReLU** keeps positive responses and sets the rest to zero; **max pooling** keeps the strongest
+response in each 2×2 window, halving the size:
+"""),
+        code("""
+show featuremaps layer=relu1 image=2
+explain relu layer=relu1 image=2 channel=0
+explain pool layer=maxpool1 image=2 channel=0 at=[7, 5]
+"""),
+        md("""
+## Stride and padding
+
+The output size follows from the input size *n*, kernel *k*, padding *p* and stride *s*:
+⌊(n + 2p − k) / s⌋ + 1. A stride of 2 skips every other position; no padding loses a border.
+"""),
+        code("""
+model sizes input=[1, 28, 28]
+  conv 4 kernel=3
+  conv 4 kernel=3 pad=1
+  conv 4 kernel=3 stride=2 pad=1
+  conv 4 kernel=5 stride=2
+  maxpool 2
+  flatten
+  linear 10
+end
+explain shapes
+"""),
+    ],
+    "2-a-first-cnn.ipynb": [
+        md("""
+# 2 · A first CNN on Fashion-MNIST
+
+Fashion-MNIST: 70,000 grey 28×28 images of ten kinds of clothing (Debian's
+`dataset-fashion-mnist`). We hold out 5,000 training images to validate each epoch, and flip
+training images left-right at random (augmentation).
+"""),
+        code("""
+seed 42
+data fashion-mnist val=5000 augment=[flip]
+show images n=16
+"""),
+        md("""
+Two convolution and pooling stages find local patterns, then two fully connected layers classify.
+The summary lists each layer's output shape, parameters, multiply-adds, measured time and
+receptive field (how much of the image one output sees).
+"""),
+        code("""
+model net
+  conv 16 kernel=5 pad=2
+  relu
+  maxpool 2
+  conv 32 kernel=5 pad=2
+  relu
+  maxpool 2
+  flatten
+  linear 128
+  relu
+  linear 10
+end
+summary
+"""),
+        md("""
+Training shows one live display: progress, loss, accuracy, speed and the curves so far. AdamW with
+a one-cycle schedule (warm up, then anneal) reaches about 92% in ten epochs. The weights of the
+best validation epoch are kept.
+"""),
+        code("train epochs=10 batch=128 optimizer=adamw lr=0.003 weight_decay=1e-4 schedule=onecycle"),
+        code("evaluate"),
+        code("plot loss"),
+        md("## What the network learned\n\nThe first layer's 16 filters, and what they make of one test image:"),
+        code("""
+show filters layer=conv1
+show featuremaps layer=relu1 image=0
+show featuremaps layer=relu2 image=0
+"""),
+        md("Where it goes wrong: the confusion matrix (shirts, T-shirts, pullovers and coats are the hard ones) and the mistakes it is most sure of."),
+        code("""
+show confusion
+show mistakes n=16
+"""),
+    ],
+    "3-inception-resnet-densenet.ipynb": [
+        md("""
+# 3 · Inception, ResNet, DenseNet
+
+Three ideas that made deep CNNs work:
+
+* **Inception** (GoogLeNet, Szegedy et al. 2014): parallel branches with 1×1, 3×3 and 5×5
+  convolutions and pooling, concatenated on channels — several scales at once.
+* **ResNet** (He et al. 2015): each block adds its input to its output, `y = F(x) + x`, so the
+  gradient has a short path back and very deep networks train.
+* **DenseNet** (Huang et al. 2016): each layer receives the concatenation of all earlier feature
+  maps, reusing features instead of relearning them.
+
+All three are written in this language, from their blocks. `show source` prints them:
+"""),
+        code("show source inception"),
+        code("show source resblock"),
+        code("show source denselayer"),
+        md("We train the three reference models side by side on a 12,000-image part of Fashion-MNIST."),
+        code("""
+seed 1
+data fashion-mnist limit=12000 val=2000
+model g = googlenet
+model r = resnet
+model d = densenet
+compare
+"""),
+        code("show graph model=r"),
+        code("""
+train model=g epochs=3 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
+train model=r epochs=3 optimizer=sgd lr=0.1 momentum=0.9 nesterov=true weight_decay=5e-4 schedule=onecycle
+train model=d epochs=3 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
+"""),
+        code("plot accuracy models=[g, r, d]"),
+        code("compare models=[g, r, d]"),
+        md("In the spirit of the reference results (CIFAR-10, 180 epochs: GoogleNet 89.7%, ResNet 91.1%, DenseNet 90.2%), the three end close together; ResNet is the cheapest per image."),
+    ],
+    "4-backpropagation.ipynb": [
+        md("""
+# 4 · Backpropagation by hand
+
+Training repeats five steps: **initialise** the weights at random; **forward**: compute the
+scores; **loss**: compare them with the labels (softmax cross-entropy); **backward**: the chain
+rule gives every weight's gradient, layer by layer from the loss back to the input; **update**:
+move each weight a little against its gradient.
+"""),
+        code("""
+seed 7
+data shapes n=2000 size=20 seed=3
+model small
+  conv 6 kernel=3 pad=1
+  relu
+  maxpool 2
+  conv 8 kernel=3 pad=1
+  relu
+  gap
+  linear 10
+end
+train epochs=2 batch=50 lr=0.05
+"""),
+        md("For one weight, `explain backprop` computes the chain-rule gradient, checks it against a numeric derivative, and shows the update SGD makes with it:"),
+        code("explain backprop layer=conv2"),
+        md("Every layer type passes the same check, `gradcheck`, for its input and all its parameters:"),
+        code("""
+gradcheck conv 4 kernel=3 stride=2 input=[2, 7, 7]
+gradcheck batchnorm input=[3, 4, 4]
+gradcheck maxpool kernel=3 stride=2 pad=1 input=[2, 7, 7]
+"""),
+    ],
+    "5-writing-a-layer-plugin.ipynb": [
+        md("""
+# 5 · Writing a layer plugin
+
+Two ways to add a layer. The first needs no compiler: a **block** written in the language. It is
+a plugin for the rest of the session — listed, documented by its comment, completable.
+"""),
+        code("""
+block convbnrelu(c, k=3)
+  # Convolution, batch normalisation and ReLU: the unit most modern CNNs are made of.
+  conv c kernel=k pad=int(k / 2) bias=false
+  batchnorm
+  relu
+end
+help convbnrelu
+"""),
+        md("""
+The second is compiled: a Swift package built as a shared library against the kernel's `CNNCore`
+library. `Plugins/SwishPlugin` implements the Swish activation x·σ(βx) with its forward and
+backward pass; `tools/setup` builds it.
+"""),
+        code("""
+plugin load "../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
+plugins
+"""),
+        code("""
+data shapes n=2000 size=20 seed=5
+model p
+  convbnrelu 8
+  maxpool 2
+  conv 12 kernel=3 pad=1
+  swish
+  gap
+  linear 10
+end
+summary
+gradcheck swish input=[3, 4, 4]
+train epochs=2 batch=50 optimizer=adam lr=0.01
+evaluate
+"""),
+    ],
+    "gallery.ipynb": [
+        md("# Gallery\n\nEvery visual command of the kernel, on Fashion-MNIST with a small CNN."),
+        code("""
+seed 3
+data fashion-mnist val=5000 augment=[flip, crop(2)]
+model net
+  conv 16 kernel=3 pad=1
+  batchnorm
+  relu
+  maxpool 2
+  residual
+    conv 16 kernel=3 pad=1
+    batchnorm
+    relu
+  end
+  conv 32 kernel=3 stride=2 pad=1
+  relu
+  gap
+  linear 10
+end
+summary
+"""),
+        code("train epochs=3 batch=128 optimizer=adamw lr=0.003 schedule=onecycle"),
+        code("plot loss"),
+        code("plot accuracy"),
+        code("plot lr"),
+        code("show images n=16"),
+        code("show augment"),
+        code("show featuremaps layer=relu1 image=7"),
+        code("show featuremaps image=7"),
+        code("show filters layer=conv1"),
+        code("show filters layer=conv2"),
+        code("show confusion normalize=true"),
+        code("show mistakes n=12"),
+        code("show saliency image=7"),
+        code("show gradcam image=7 layer=relu2"),
+        code("show graph"),
+        code("show histograms layer=conv1"),
+        code("explain conv layer=conv1 image=7 channel=2 at=[14, 14]"),
+        code("explain pool image=7"),
+        code("explain backprop layer=conv2"),
+        code("explain shapes"),
+    ],
+}
+
+
+def build(name, cells):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "cnn", "display_name": "CNN (Swift)", "language": "cnn"}
+    nb.metadata["language_info"] = {"name": "cnn", "file_extension": ".cnn", "mimetype": "text/x-cnn", "pygments_lexer": "cnn", "codemirror_mode": "cnn"}
+    nb.cells = cells
+    return nb
+
+
+def execute(nb, timeout=3600):
+    NotebookClient(nb, timeout=timeout, kernel_name="cnn", resources={"metadata": {"path": str(HERE)}}).execute()
+    return nb
+
+
+def errors(nb):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="execute but write nothing")
+    ap.add_argument("names", nargs="*", help="only these notebooks")
+    a = ap.parse_args()
+    for name, cells in NOTEBOOKS.items():
+        if a.names and name not in a.names:
+            continue
+        nb = execute(build(name, cells))
+        bad = errors(nb)
+        if bad:
+            sys.exit(f"{name}: {bad[0]['ename']}: {bad[0]['evalue']}")
+        if not a.check:
+            nbformat.write(nb, HERE / name)
+        print(f"{name}: ok", flush=True)
+
+
+if __name__ == "__main__":
+    main()
