@@ -41,3 +41,14 @@ def test_committed_notebooks_have_outputs_and_notebook_2_reaches_90_percent():
     results = [o["data"]["application/json"] for c in nb["cells"] if c["cell_type"] == "code"
                for o in c.get("outputs", []) if o.get("output_type") == "execute_result" and "application/json" in o.get("data", {})]
     assert results and results[-1]["accuracy"] >= 0.90, results
+
+
+def test_nbconvert_html_has_images_and_highlighted_code(tmp_path):
+    import subprocess
+    out = tmp_path / "gallery.html"
+    subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--output", str(out),
+                    str(ROOT / "notebooks" / "gallery.ipynb")], check=True, capture_output=True, timeout=300)
+    html = out.read_text()
+    assert html.count("data:image/png;base64,") >= 8
+    assert "<svg" in html
+    assert 'class="nc">conv</span>' in html, "the cnn Pygments lexer highlights layer names"

@@ -1,0 +1,44 @@
+"""Pygments lexer for the cnn-kernel language: registered under the name `cnn` (the kernel's
+language_info.pygments_lexer), so nbconvert's HTML highlights .cnn cells."""
+
+from pygments.lexer import RegexLexer, bygroups, words
+from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
+
+COMMANDS = (
+    "data", "use", "summary", "params", "train", "evaluate", "predict", "save", "load", "seed", "threads",
+    "plugin", "plugins", "gradcheck", "show", "plot", "explain", "setweights", "compare",
+    "print", "warn", "fail", "sleep", "progress", "clear", "help", "exit",
+)
+BLOCKS = ("model", "block", "residual", "shortcut", "concat", "branch", "dense", "repeat", "if", "else", "end", "as")
+LAYERS = (
+    "conv", "conv2d", "linear", "dense", "fc", "maxpool", "maxpool2d", "avgpool", "avgpool2d", "gap",
+    "flatten", "batchnorm", "batchnorm2d", "bn", "dropout", "relu", "leaky_relu", "gelu", "tanh", "sigmoid",
+    "identity", "simplecnn", "googlenet", "inception", "resnet", "resblock", "preactresnet", "preactblock",
+    "densenet", "denselayer", "transition",
+)
+
+
+class CNNLexer(RegexLexer):
+    name = "CNN kernel"
+    aliases = ["cnn"]
+    filenames = ["*.cnn"]
+    mimetypes = ["text/x-cnn"]
+
+    tokens = {
+        "root": [
+            (r"\s+", Whitespace),
+            (r"#.*?$", Comment.Single),
+            (r'"(\\\\|\\"|[^"\n])*"', String.Double),
+            (r"\b(true|false)\b", Keyword.Constant),
+            (r"\b(and|or|not)\b", Operator.Word),
+            (r"^(\s*)(" + "|".join(BLOCKS) + r")\b", bygroups(Whitespace, Keyword)),
+            (r"^(\s*)(" + "|".join(COMMANDS) + r")\b", bygroups(Whitespace, Name.Builtin)),
+            (words(LAYERS, prefix=r"(?<![\w.-])", suffix=r"\b"), Name.Class),
+            (r"[A-Za-z_][\w.-]*(?==)", Name.Attribute),
+            (r"(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?", Number),
+            (r"==|!=|<=|>=|[-+*/%^<>=]", Operator),
+            (r"[()\[\],]", Punctuation),
+            (r"[A-Za-z_][\w.-]*", Name),
+            (r".", Text),
+        ]
+    }
