@@ -21,7 +21,7 @@ extension CNNInterpreter {
         let (c, h, w) = imageSize(set)
         let scale = max(2, 160 / max(h, w))
         let pw = w * scale, ph = h * scale
-        var canvas = Canvas(width: 3 * pw + 48, height: ph + 52)
+        var canvas = Canvas(width: max(3 * pw + 48, Canvas.textWidth(title) + 16), height: ph + 52)
         canvas.text(title, x: 8, y: 6)
         let img = pixels(set, i)
         canvas.picture(img, channels: c, rows: h, cols: w, x: 8, y: 26, scale: scale)
@@ -91,7 +91,8 @@ extension CNNInterpreter {
         let (c, h, w) = imageSize(set)
         let scale = max(1, 64 / max(h, w))
         let cell = w * scale + 8
-        var canvas = Canvas(width: n * cell + 100, height: 3 * (h * scale + 8) + 30)
+        let augTitle = "training images before and after augmentation (\(data.augment.map(\.description).joined(separator: ", ")))"
+        var canvas = Canvas(width: max(n * cell + 100, Canvas.textWidth(augTitle) + 16), height: 3 * (h * scale + 8) + 30)
         canvas.text("training images before and after augmentation (\(data.augment.map(\.description).joined(separator: ", ")))", x: 8, y: 6)
         let rng = RandomSource(seed: session.seed &+ 99)
         for row in 0..<3 {

@@ -57,7 +57,7 @@ extension CNNInterpreter {
         let lines = indices.isEmpty ? 1 : caption(indices[0]).count
         let cellW = max(w * scale + 8, 112), cellH = h * scale + lines * Canvas.lineHeight + 8
         let cols = min(8, max(1, indices.count)), rows = (indices.count + cols - 1) / cols
-        var canvas = Canvas(width: cols * cellW + 16, height: rows * cellH + 28)
+        var canvas = Canvas(width: max(cols * cellW + 16, Canvas.textWidth(title) + 16), height: rows * cellH + 28)
         canvas.text(title, x: 8, y: 6)
         for (k, i) in indices.enumerated() {
             let x = 8 + (k % cols) * cellW, y = 26 + (k / cols) * cellH
@@ -136,13 +136,14 @@ extension CNNInterpreter {
             guard let t = outputs[name], case .image(let ch, let fh, let fw) = t.shape else {
                 throw LanguageError(.value, at: inv.token("layer"), "layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
             }
-            let scale = max(1, min(8, 64 / max(fh, fw)))
+            let scale = max(1, min(8, (ch <= 4 ? 112 : 64) / max(fh, fw)))
             let inScale = max(1, 96 / max(h, w))
             let cols = min(16, ch), rows = (ch + cols - 1) / cols
             let cellW = fw * scale + 6, cellH = fh * scale + Canvas.lineHeight + 4
             let left = w * inScale + 24
-            var canvas = Canvas(width: left + cols * cellW + 8, height: max(h * inScale + 44, rows * cellH + 30))
-            canvas.text("\(name): \(ch) feature maps of \(fh)×\(fw)  (\(header))", x: 8, y: 6)
+            let title = "\(name): \(ch) feature maps of \(fh)×\(fw)  (\(header))"
+            var canvas = Canvas(width: max(left + cols * cellW + 8, Canvas.textWidth(title) + 16), height: max(h * inScale + 44, rows * cellH + 30))
+            canvas.text(title, x: 8, y: 6)
             canvas.picture(pixels(set, i), channels: c, rows: h, cols: w, x: 8, y: 26, scale: inScale)
             canvas.text("input", x: 8, y: 30 + h * inScale, .muted)
             var text = "\(name) of model \(entry.name): \(ch) feature maps of \(fh)×\(fw) for \(header)\n"
@@ -163,8 +164,9 @@ extension CNNInterpreter {
         // Overview: the first channels of every top-level layer with an image output.
         let layers = entry.model.allLayers().filter { $0.depth == 0 && outputs[$0.name] != nil }.filter { if case .image = $0.layer.outputShape { return true }; return false }
         let per = 8, cell = 40
-        var canvas = Canvas(width: 150 + per * (cell + 4) + 8, height: 30 + max(1, layers.count) * (cell + 8))
-        canvas.text("feature maps of model \(entry.name): \(header)", x: 8, y: 6)
+        let title = "feature maps of model \(entry.name): \(header)"
+        var canvas = Canvas(width: max(150 + per * (cell + 4) + 8, Canvas.textWidth(title) + 16), height: 30 + max(1, layers.count) * (cell + 8))
+        canvas.text(title, x: 8, y: 6)
         var text = "feature maps of model \(entry.name), \(header):\n"
         for (row, l) in layers.enumerated() {
             let t = outputs[l.name]!
@@ -199,8 +201,9 @@ extension CNNInterpreter {
         if ci == 3 || ci == 1, o <= 256 {
             // First layer: each filter as a colour (or grey) picture, scaled to its own range.
             let cols = min(16, o), rows = (o + cols - 1) / cols
-            canvas = Canvas(width: cols * (kw * scale + 6) + 16, height: rows * (kh * scale + Canvas.lineHeight + 6) + 30)
-            canvas.text("\(name): \(o) filters of \(ci)×\(kh)×\(kw)" + (ci == 3 ? " (RGB)" : ""), x: 8, y: 6)
+            let title = "\(name): \(o) filters of \(ci)×\(kh)×\(kw)" + (ci == 3 ? " (RGB)" : "")
+            canvas = Canvas(width: max(cols * (kw * scale + 6) + 16, Canvas.textWidth(title) + 16), height: rows * (kh * scale + Canvas.lineHeight + 6) + 30)
+            canvas.text(title, x: 8, y: 6)
             for f in 0..<o {
                 let chunk = Array(v[(f * ci * kh * kw)..<((f + 1) * ci * kh * kw)])
                 let lo = chunk.min()!, hi = chunk.max()!
@@ -215,8 +218,9 @@ extension CNNInterpreter {
             // Deeper layers: one grey kernel per (output, input) channel pair, rows = outputs.
             let ro = min(o, 16), rc = min(ci, 16)
             let cell = kw * scale + 3
-            canvas = Canvas(width: 40 + rc * cell + 8, height: 44 + ro * (kh * scale + 3))
-            canvas.text("\(name): kernels of outputs 0–\(ro - 1) (rows) × inputs 0–\(rc - 1) (columns)", x: 8, y: 6)
+            let title = "\(name): kernels of outputs 0–\(ro - 1) (rows) × inputs 0–\(rc - 1) (columns)"
+            canvas = Canvas(width: max(40 + rc * cell + 8, Canvas.textWidth(title) + 16), height: 44 + ro * (kh * scale + 3))
+            canvas.text(title, x: 8, y: 6)
             let lo = v.min()!, hi = v.max()!
             let m = max(abs(lo), abs(hi), 1e-12)
             for a in 0..<ro {
@@ -252,7 +256,8 @@ extension CNNInterpreter {
         let names = data.classNames
         let labelW = names.map(Canvas.textWidth).max()! + 12
         let cell = 44
-        var canvas = Canvas(width: labelW + k * cell + 20, height: 30 + k * cell + 26)
+        let confusionTitle = "confusion of \(entry.name) on \(e.labels.count) \(inv.text("split") ?? "test") images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")"
+        var canvas = Canvas(width: max(labelW + k * cell + 20, Canvas.textWidth(confusionTitle) + 16), height: 30 + k * cell + 26)
         canvas.text("confusion of \(entry.name) on \(e.labels.count) \(inv.text("split") ?? "test") images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")", x: 8, y: 6)
         let top = 30
         for r in 0..<k {
