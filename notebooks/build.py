@@ -226,7 +226,8 @@ block convbnrelu(c, k=3)
   batchnorm
   relu
 end
-help convbnrelu
+show source convbnrelu
+gradcheck convbnrelu 4 input=[3, 6, 6]
 """),
         md("""
 The second is compiled: a Swift package built as a shared library against the kernel's `CNNCore`
