@@ -1,4 +1,5 @@
-"""The kernel in a real browser: JupyterLab serves notebooks/ headless on loopback, Debian's
+"""The kernel in a real browser: the README's run command (`tools/setup lab`) serves JupyterLab
+headless on loopback (with this test's port, token and a copy of notebooks/), Debian's
 Chromium (through Selenium and chromium-driver) opens notebook 2, the cnn kernel starts, a new
 cell that shows feature maps runs, and the rendered image appears. The screenshot is saved to
 artifacts/browser-featuremaps.png."""
@@ -42,11 +43,10 @@ def lab(tmp_path):
     nb = nbformat.read(notebooks / "2-a-first-cnn.ipynb", as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(CELL))
     nbformat.write(nb, notebooks / "2-a-first-cnn.ipynb")
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"))
-    proc = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-                             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebooks}",
-                             "--ServerApp.disable_check_xsrf=True", "--allow-root"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), CNN_NOTEBOOKS_DIR=str(notebooks))
+    proc = subprocess.Popen([str(ROOT / "tools" / "setup"), "lab", f"--port={port}", f"--IdentityProvider.token={token}"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 180
     while time.time() < deadline:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
