@@ -174,19 +174,7 @@ def test_cnn_bad_signature_is_ignored():
 
 def test_cnn_unsigned_kernel_accepts_unsigned_messages():
     """An empty key disables signing (security.rst)."""
-    info, proc = _launch(key=b"")
-    try:
-        kc = BlockingKernelClient()
-        kc.load_connection_info(info)
-        kc.session.key = b""
-        kc.start_channels()
-        kc.wait_for_ready(timeout=10)
-        reply, outputs = execute(kc, 'print "unsigned"')
-        assert stdout_of(outputs) == "unsigned\n"
-        kc.stop_channels()
-    finally:
-        proc.kill()
-        proc.wait()
+    _print_through_launched_kernel('print "unsigned"', "unsigned\n", key=b"")
 
 
 # ---------------------------------------------------------------- lifecycle
@@ -419,14 +407,20 @@ def test_cnn_startup_errors_are_one_line(tmp_path):
 
 
 def test_cnn_ipc_transport(tmp_path):
-    info, proc = _launch(transport="ipc", ip=str(tmp_path / "k"))
+    _print_through_launched_kernel('print "over ipc"', "over ipc\n", transport="ipc", ip=str(tmp_path / "k"))
+
+
+def _print_through_launched_kernel(code, expected, **launch):
+    """Starts the binary on its own connection file, runs `code`, checks its stdout."""
+    info, proc = _launch(**launch)
     try:
         kc = BlockingKernelClient()
         kc.load_connection_info(info)
+        kc.session.key = info["key"]
         kc.start_channels()
         kc.wait_for_ready(timeout=10)
-        reply, outputs = execute(kc, 'print "over ipc"')
-        assert stdout_of(outputs) == "over ipc\n"
+        reply, outputs = execute(kc, code)
+        assert stdout_of(outputs) == expected
         kc.stop_channels()
     finally:
         proc.kill()
