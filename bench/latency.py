@@ -41,7 +41,7 @@ def free_ports(n):
 class Launch:
     """A kernel process with connected shell and iopub sockets."""
 
-    def __init__(self, argv_template, ctx):
+    def __init__(self, argv_template, ctx, env=None):
         ports = free_ports(5)
         self.key = uuid.uuid4().hex
         info = dict(transport="tcp", ip="127.0.0.1", shell_port=ports[0], iopub_port=ports[1],
@@ -65,7 +65,7 @@ class Launch:
         self.control.connect(f"tcp://127.0.0.1:{ports[3]}")
         argv = [a.replace("{connection_file}", self.path) for a in argv_template]
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
 
     def wait_kernel_info(self, timeout=30):
         """Sends kernel_info_request until answered (a request sent before the kernel binds may be lost)."""
@@ -129,12 +129,14 @@ def main():
         "cnn-kernel": [args.cnn, "kernel", "--connection-file", "{connection_file}"],
         "ipykernel": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
     }
+    # Each kernel starts with the environment its kernelspec gives it (cnn's sets OMP_WAIT_POLICY).
+    envs = {"cnn-kernel": dict(os.environ, OMP_WAIT_POLICY="PASSIVE"), "ipykernel": dict(os.environ)}
     ctx = zmq.Context.instance()
     starts = {k: [] for k in kernels}
     rtts = {k: [] for k in kernels}
     for i in range(args.starts):  # interleaved, so drift on a shared machine hits both alike
         for name, argv in kernels.items():
-            k = Launch(argv, ctx)
+            k = Launch(argv, ctx, envs[name])
             try:
                 starts[name].append(k.wait_kernel_info())
                 if i == 0:
