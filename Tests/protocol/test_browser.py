@@ -17,10 +17,9 @@ import pytest
 
 from conftest import ROOT
 
+# Debian's chromium and chromium-driver, which tools/setup installs.
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not (os.path.exists(CHROMEDRIVER) and os.path.exists(CHROMIUM)),
-                                reason="needs Debian's chromium and chromium-driver (tools/setup installs them)")
 
 CELL = "data shapes n=200 size=28\nmodel m = simplecnn input=[1, 28, 28]\nshow featuremaps layer=conv1 image=1"
 

@@ -18,8 +18,8 @@ def errors_of(outputs):
     return [m["content"] for m in outputs if m["msg_type"] == "error"]
 
 
-@pytest.mark.skipif(not SWISH.exists(), reason="build Plugins/SwishPlugin first (tools/setup test does)")
 def test_cnn_example_plugin_in_a_live_kernel():
+    assert SWISH.exists(), "build Plugins/SwishPlugin first (tools/setup test does)"
     with running_kernel() as (km, kc):
         reply, outputs = execute(kc, f'plugin load "{SWISH}"')
         assert reply["content"]["status"] == "ok", outputs
