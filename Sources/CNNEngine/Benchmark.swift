@@ -63,24 +63,18 @@ public enum Benchmark {
         }
         var last = 0.0
         for _ in 0..<max(1, warmup) {
-            let t = now()
+            let t = monotonicSeconds()
             step()
-            last = now() - t
+            last = monotonicSeconds() - t
         }
         let n = minBlockSeconds > 0 ? max(steps, Int(minBlockSeconds / max(last, 1e-6)) + 1) : steps
         var rates: [Double] = []
         for _ in 0..<repeats {
-            let t0 = now()
+            let t0 = monotonicSeconds()
             for _ in 0..<n { step() }
-            rates.append(Double(batch * n) / (now() - t0))
+            rates.append(Double(batch * n) / (monotonicSeconds() - t0))
         }
         return Result(model: name, mode: mode, batch: batch, threads: threads, imagesPerSecond: rates,
                       multiplyAddsPerImage: model.root.totalMultiplyAdds, finalLoss: loss)
-    }
-
-    public static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }

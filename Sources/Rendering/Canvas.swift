@@ -44,37 +44,6 @@ public struct Canvas: Sendable {
         image.fillRect(x: x, y: y, w: w, h: h, (c.r, c.g, c.b, c.a))
     }
 
-    public mutating func stroke(x: Int, y: Int, w: Int, h: Int, _ c: Color) {
-        fill(x: x, y: y, w: w, h: 1, c)
-        fill(x: x, y: y + h - 1, w: w, h: 1, c)
-        fill(x: x, y: y, w: 1, h: h, c)
-        fill(x: x + w - 1, y: y, w: 1, h: h, c)
-    }
-
-    /// An anti-aliased line (Xiaolin Wu's algorithm), `thickness` pixels wide by repetition.
-    public mutating func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ c: Color, thickness: Int = 1) {
-        for t in 0..<max(1, thickness) {
-            let off = Double(t) - Double(thickness - 1) / 2
-            let steep = abs(y1 - y0) > abs(x1 - x0)
-            var (ax, ay, bx, by) = steep ? (y0 + off, x0, y1 + off, x1) : (x0, y0 + off, x1, y1 + off)
-            if ax > bx { swap(&ax, &bx); swap(&ay, &by) }
-            let dx = bx - ax, grad = dx == 0 ? 1 : (by - ay) / dx
-            var x = ax.rounded(), yy = ay + grad * (x - ax)
-            while x <= bx.rounded() {
-                let f = yy - yy.rounded(.down)
-                if steep {
-                    blend(Int(yy.rounded(.down)), Int(x), c, 1 - f)
-                    blend(Int(yy.rounded(.down)) + 1, Int(x), c, f)
-                } else {
-                    blend(Int(x), Int(yy.rounded(.down)), c, 1 - f)
-                    blend(Int(x), Int(yy.rounded(.down)) + 1, c, f)
-                }
-                x += 1
-                yy += grad
-            }
-        }
-    }
-
     /// Width in pixels of `text` in the embedded font.
     public static func textWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + Font.glyph($1).advance }

@@ -97,7 +97,7 @@ struct TrainCommand: ParsableCommand {
         print("\(model) (\(m.parameterCount) parameters) on \(train.name): \(split.train.count) train, \(split.validation?.count ?? 0) validation, \(test?.count ?? 0) test; \(Parallel.threads) threads; GEMM \(GEMM.backendName)")
         print("\(optimizer) lr \(lr) momentum \(momentum) weight decay \(weightDecay), \(config.schedule), batch \(batch), augment [\(config.augment.map(\.description).joined(separator: ", "))], seed \(seed)")
         let trainer = Trainer(model: m, data: split, config: config, rng: RandomSource(seed: seed))
-        let t0 = Benchmark.now()
+        let t0 = monotonicSeconds()
         _ = trainer.run(events: { e in
             if case .epoch(let s) = e {
                 print(String(format: "epoch %2d  train loss %.4f acc %.4f  val loss %.4f acc %.4f  lr %.5f  %.1f s",
@@ -105,7 +105,7 @@ struct TrainCommand: ParsableCommand {
                 fflush(nil)
             }
         })
-        let total = Benchmark.now() - t0
+        let total = monotonicSeconds() - t0
         if let test {
             let e = Evaluation.run(m, on: test, normalization: split.normalization)
             print(String(format: "test accuracy %.4f (loss %.4f) on %d images, best-validation weights; training took %.0f s", e.accuracy, e.loss, test.count, total))

@@ -6,7 +6,6 @@ import os
 import pathlib
 import subprocess
 
-import pytest
 
 from conftest import ROOT
 from kernel_helpers import execute, running_kernel, stdout_of

@@ -1,7 +1,4 @@
 import CNNCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 public struct TrainingConfig: Sendable {
     public var epochs = 1
@@ -92,7 +89,7 @@ public final class Trainer {
         events(.started(totalSteps: total, batchesPerEpoch: perEpoch))
         let params = model.parameters
         var best: (accuracy: Double, state: [[Float]])?
-        let startTime = now()
+        let startTime = monotonicSeconds()
         var step = 0
         let firstStep = history.steps.last.map { $0.step + 1 } ?? 0
         let epochOffset = history.epochs.last?.epoch ?? 0
@@ -104,7 +101,7 @@ public final class Trainer {
             let prefetch = BatchPrefetcher(data: data.train, order: order, batchSize: config.batchSize,
                                            normalization: data.normalization, augment: config.augment, rng: rng.fork())
             defer { prefetch.cancel() }
-            let epochStart = now()
+            let epochStart = monotonicSeconds()
             var lossSum = 0.0, correct = 0, seen = 0
             var batchIndex = 0
             var lr = config.learningRate
@@ -123,16 +120,16 @@ public final class Trainer {
                 correct += r.correct
                 seen += labels.count
                 history.steps.append(.init(step: firstStep + step - 1, loss: r.loss, accuracy: Double(r.correct) / Double(labels.count), learningRate: lr))
-                let elapsed = now() - startTime
+                let elapsed = monotonicSeconds() - startTime
                 events(.batch(BatchProgress(
                     epoch: epochOffset + epoch, epochs: epochOffset + config.epochs, batch: batchIndex, batchesPerEpoch: perEpoch,
                     step: step, totalSteps: total, loss: r.loss, accuracy: Double(r.correct) / Double(labels.count),
-                    imagesPerSecond: Double(seen) / max(1e-9, now() - epochStart),
+                    imagesPerSecond: Double(seen) / max(1e-9, monotonicSeconds() - epochStart),
                     secondsLeft: elapsed / Double(step) * Double(total - step), learningRate: lr)))
             }
             var summary = EpochSummary(epoch: epochOffset + epoch, trainLoss: lossSum / Double(max(1, seen)),
                                        trainAccuracy: Double(correct) / Double(max(1, seen)), validationLoss: nil,
-                                       validationAccuracy: nil, seconds: now() - epochStart, learningRate: lr)
+                                       validationAccuracy: nil, seconds: monotonicSeconds() - epochStart, learningRate: lr)
             if let v = data.validation {
                 let e = Evaluation.run(model, on: v, normalization: data.normalization, batchSize: max(config.batchSize, 256))
                 summary.validationLoss = e.loss
@@ -153,12 +150,6 @@ public final class Trainer {
     func restore(_ s: [[Float]]) {
         let targets = model.parameters.map { $0.1.value } + model.buffers.map { $0.1 }
         for (t, v) in zip(targets, s) { t.data.update(from: v, count: v.count) }
-    }
-
-    func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }
 

@@ -122,15 +122,5 @@ public final class Tensor: @unchecked Sendable {
         return t
     }
 
-    /// The same memory read with another per-sample shape of equal size (no copy).
-    public func sameSize(as other: Tensor) -> Bool { batch == other.batch && shape == other.shape }
-
     public func fill(_ v: Float) { data.update(repeating: v, count: count) }
-
-    /// Samples [start, start+n) as a new tensor.
-    public func slice(samples start: Int, count n: Int) -> Tensor {
-        let t = Tensor(batch: n, shape: shape)
-        t.data.update(from: data + start * shape.count, count: n * shape.count)
-        return t
-    }
 }
