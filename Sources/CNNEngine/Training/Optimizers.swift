@@ -59,7 +59,8 @@ public final class Optimizer: @unchecked Sendable {
                     for i in 0..<n { w[i] -= Float(lr) * (g[i] + wd * w[i]) }
                     continue
                 }
-                var v = state[name]?["momentum"] ?? []
+                // Taken out of the dictionary so the buffer is uniquely referenced: updated in place, not copied each step.
+                var v = state[name]?.removeValue(forKey: "momentum") ?? []
                 let first = v.isEmpty
                 if first { v = [Float](repeating: 0, count: n) }
                 let mu = Float(momentum), rate = Float(lr)
@@ -72,8 +73,8 @@ public final class Optimizer: @unchecked Sendable {
                 }
                 state[name, default: [:]]["momentum"] = v
             case .adam, .adamw:
-                var m = state[name]?["exp_avg"] ?? [Float](repeating: 0, count: n)
-                var v = state[name]?["exp_avg_sq"] ?? [Float](repeating: 0, count: n)
+                var m = state[name]?.removeValue(forKey: "exp_avg") ?? [Float](repeating: 0, count: n)
+                var v = state[name]?.removeValue(forKey: "exp_avg_sq") ?? [Float](repeating: 0, count: n)
                 let b1 = Float(beta1), b2 = Float(beta2)
                 let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
                 let stepSize = Float(lr / c1), c2s = Float(c2.squareRoot()), eps = Float(epsilon)
