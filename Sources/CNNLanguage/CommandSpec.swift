@@ -1,3 +1,4 @@
+import CNNCore
 import JupyterKernel
 
 /// What kind of value a parameter takes; drives checking, completion and help.
@@ -32,14 +33,7 @@ public enum ValueKind: Equatable, Sendable {
         }
     }
 
-    static func range(_ lo: String?, _ hi: String?) -> String {
-        switch (lo, hi) {
-        case (let l?, let h?): return " in \(l)…\(h)"
-        case (let l?, nil): return " ≥ \(l)"
-        case (nil, let h?): return " ≤ \(h)"
-        default: return ""
-        }
-    }
+    static func range(_ lo: String?, _ hi: String?) -> String { LayerValueKind.range(lo, hi) }
 }
 
 /// One parameter of a command: positional or `name=value`.

@@ -18,7 +18,8 @@ public enum LayerValueKind: Equatable, Sendable {
         }
     }
 
-    static func range(_ lo: String?, _ hi: String?) -> String {
+    /// " in lo…hi", " ≥ lo", " ≤ hi" or "": the range part of a parameter's description.
+    public static func range(_ lo: String?, _ hi: String?) -> String {
         switch (lo, hi) {
         case (let l?, let h?): return " in \(l)…\(h)"
         case (let l?, nil): return " ≥ \(l)"
