@@ -17,35 +17,27 @@ final class Flatten: Layer {
     init(_ s: FeatureShape) { inputShape = s }
     var outputShape: FeatureShape { .flat(inputShape.count) }
 
-    func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        let y = Tensor(batch: x.batch, shape: outputShape)
-        guard case .image(let c, let h, let w) = inputShape else {
-            y.data.update(from: x.data, count: x.count)
-            return y
-        }
-        let (xp, yp) = (UncheckedPointer(x.data), UncheckedPointer(y.data))
-        Parallel.forEachChunk(x.batch) { range in
-            for n in range {
-                let src = xp.value + n * c * h * w, dst = yp.value + n * c * h * w
-                for p in 0..<(h * w) { for ch in 0..<c { dst[ch * h * w + p] = src[p * c + ch] } }
-            }
-        }
-        return y
-    }
+    func forward(_ x: Tensor, context: RunContext) -> Tensor { permute(x, toFeatures: true) }
+    func backward(_ dy: Tensor) -> Tensor { permute(dy, toFeatures: false) }
 
-    func backward(_ dy: Tensor) -> Tensor {
-        let dx = Tensor(batch: dy.batch, shape: inputShape)
+    /// Channels-last (H, W, C) ↔ channel-major (C, H, W) per sample; a flat input passes through.
+    func permute(_ t: Tensor, toFeatures: Bool) -> Tensor {
+        let out = Tensor(batch: t.batch, shape: toFeatures ? outputShape : inputShape, zeroed: false)
         guard case .image(let c, let h, let w) = inputShape else {
-            dx.data.update(from: dy.data, count: dy.count)
-            return dx
+            out.data.update(from: t.data, count: t.count)
+            return out
         }
-        let (gp, dp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))
-        Parallel.forEachChunk(dy.batch) { range in
+        let (src, dst) = (UncheckedPointer(t.data), UncheckedPointer(out.data))
+        Parallel.forEachChunk(t.batch) { range in
             for n in range {
-                let src = gp.value + n * c * h * w, dst = dp.value + n * c * h * w
-                for p in 0..<(h * w) { for ch in 0..<c { dst[p * c + ch] = src[ch * h * w + p] } }
+                let s = src.value + n * c * h * w, d = dst.value + n * c * h * w
+                for p in 0..<(h * w) {
+                    for ch in 0..<c {
+                        if toFeatures { d[ch * h * w + p] = s[p * c + ch] } else { d[p * c + ch] = s[ch * h * w + p] }
+                    }
+                }
             }
         }
-        return dx
+        return out
     }
 }
