@@ -218,7 +218,7 @@ extension CNNInterpreter {
                 return .text("\(p.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? ", required")\n\n\(o.doc)\n")
             }
         }
-        if let m = session.models[word] { return summaryBundle(m) }
+        if let m = session.models[word] { return summaryBundle(m, timed: false) }
         if let text = helpText(word) { return .text(text) }
         // A value (`kernel=3|`): the option it belongs to, else the line's command or layer.
         if start > 0, scalars[start - 1] == "=" {

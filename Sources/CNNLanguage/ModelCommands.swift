@@ -146,17 +146,20 @@ extension CNNInterpreter {
 
     /// Rows with the measured forward time per layer (a batch of 32, evaluation mode) and the
     /// receptive field of each layer's outputs in input pixels.
-    func summaryRows(_ model: Model) -> [SummaryRow] {
+    func summaryRows(_ model: Model, timed: Bool = true) -> [SummaryRow] {
         let batch = 32
-        let x: Tensor
-        if let d = session.data, d.shape == model.inputShape {
-            x = Batches.make(d.split.train, indices: Array(0..<min(batch, d.split.train.count))[...], normalization: d.split.normalization).0
-        } else {
-            x = Tensor(batch: batch, shape: model.inputShape)
-            let rng = RandomSource(seed: 1)
-            for i in 0..<x.count { x.data[i] = Float(rng.normal()) }
+        var times: [ObjectIdentifier: Double] = [:]
+        if timed {
+            let x: Tensor
+            if let d = session.data, d.shape == model.inputShape, d.split.train.count >= batch {
+                x = Batches.make(d.split.train, indices: Array(0..<batch)[...], normalization: d.split.normalization).0
+            } else {
+                x = Tensor(batch: batch, shape: model.inputShape)
+                let rng = RandomSource(seed: 1)
+                for i in 0..<x.count { x.data[i] = Float(rng.normal()) }
+            }
+            times = model.layerTimes(x, repeats: 2)
         }
-        let times = model.layerTimes(x, repeats: 2)
         let fields = model.receptiveFields()
         return model.allLayers().map { name, layer, depth in
             let short = String(name.split(separator: ".").last ?? "")
@@ -164,7 +167,7 @@ extension CNNInterpreter {
             if case .image = layer.outputShape { rf = fields[ObjectIdentifier(layer)]?.field }
             return SummaryRow(name: short, depth: depth, type: layer.typeName, output: layer.outputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: "(N, "),
                               params: layer.parameterCount, macs: layer.totalMultiplyAdds, detail: layer.detail,
-                              milliseconds: times[ObjectIdentifier(layer)].map { $0 * 1000 / Double(x.batch) }, receptiveField: rf)
+                              milliseconds: times[ObjectIdentifier(layer)].map { $0 * 1000 / Double(batch) }, receptiveField: rf)
         }
     }
 
@@ -173,9 +176,10 @@ extension CNNInterpreter {
         context.display(summaryBundle(entry))
     }
 
-    func summaryBundle(_ entry: ModelEntry) -> MimeBundle {
+    /// `timed: false` skips the forward passes that measure time (inspection must answer at once).
+    func summaryBundle(_ entry: ModelEntry, timed: Bool = true) -> MimeBundle {
         let m = entry.model
-        let rows = summaryRows(m)
+        let rows = summaryRows(m, timed: timed)
         var table: [[String]] = [["layer", "type", "output shape", "parameters", "multiply-adds", "ms/image", "receptive field"]]
         func ms(_ v: Double?) -> String { v.map { fixed($0, 3) } ?? "" }
         for r in rows {
