@@ -69,7 +69,7 @@ final class TrainingDisplay {
         if let b {
             text += "epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): loss \(fixed(b.loss, 4)), accuracy \(percent(b.accuracy)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n"
         }
-        for s in epochs { text += epochLine(s) + "\n" }
+        // Finished epochs are printed as lines of their own (handle), so the text form does not repeat them.
         var html = "<div style=\"font-family:var(--jp-code-font-family,monospace);font-size:12px\">"
         html += "<div><b>\(escape(model))</b> · \(escape(status))</div>"
         html += "<progress value=\"\(step)\" max=\"\(max(1, totalSteps))\" style=\"width:24em\"></progress> \(step)/\(totalSteps) steps"
