@@ -293,7 +293,8 @@ def test_cnn_two_clients_see_iopub():
 
 def test_cnn_stop_on_error_aborts_queued_cells():
     with running_kernel() as (km, kc):
-        ids = [kc.execute('fail "first"'), kc.execute('print "second"'), kc.execute('print "third"')]
+        # The failing cell waits first, so the other two are surely queued behind it when it fails.
+        ids = [kc.execute('sleep 0.5\nfail "first"'), kc.execute('print "second"'), kc.execute('print "third"')]
         replies = {}
         while len(replies) < 3:
             r = kc.get_shell_msg(timeout=10)
@@ -303,7 +304,7 @@ def test_cnn_stop_on_error_aborts_queued_cells():
         assert replies[ids[1]]["content"]["ename"] == "ExecutionAborted"
         assert replies[ids[2]]["content"]["ename"] == "ExecutionAborted"
         # not aborted when the client asks so
-        a = kc.execute('fail "again"', stop_on_error=False)
+        a = kc.execute('sleep 0.5\nfail "again"', stop_on_error=False)
         b = kc.execute('print "runs"')
         got = {}
         while len(got) < 2:
