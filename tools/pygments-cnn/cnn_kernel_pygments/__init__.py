@@ -26,13 +26,15 @@ class CNNLexer(RegexLexer):
 
     tokens = {
         "root": [
-            (r"\s+", Whitespace),
+            # Blocks and commands are a line's first word, indented or not: these rules come before
+            # the whitespace rule, which must not swallow a newline together with the next indentation.
+            (r"^([^\S\n]*)(" + "|".join(BLOCKS) + r")\b", bygroups(Whitespace, Keyword)),
+            (r"^([^\S\n]*)(" + "|".join(COMMANDS) + r")\b", bygroups(Whitespace, Name.Builtin)),
+            (r"\n|[^\S\n]+", Whitespace),
             (r"#.*?$", Comment.Single),
             (r'"(\\\\|\\"|[^"\n])*"', String.Double),
             (r"\b(true|false)\b", Keyword.Constant),
             (r"\b(and|or|not)\b", Operator.Word),
-            (r"^(\s*)(" + "|".join(BLOCKS) + r")\b", bygroups(Whitespace, Keyword)),
-            (r"^(\s*)(" + "|".join(COMMANDS) + r")\b", bygroups(Whitespace, Name.Builtin)),
             (words(LAYERS, prefix=r"(?<![\w.-])", suffix=r"\b"), Name.Class),
             (r"[A-Za-z_][\w.-]*(?==)", Name.Attribute),
             (r"(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?", Number),
