@@ -1,27 +1,35 @@
-"""The kernel in a real browser: the README's run command (`tools/setup lab`) serves JupyterLab
-headless on loopback (with this test's port, token and a copy of notebooks/), Debian's
-Chromium (through Selenium and chromium-driver) opens notebook 2, the cnn kernel starts, a new
-cell that shows feature maps runs, and the rendered image appears. The screenshot is saved to
-artifacts/browser-featuremaps.png."""
+"""The kernel in a real browser: the README's run command (`tools/setup lab`, with this test's
+port, token, a copy of notebooks/ and the kernel binary under test) serves JupyterLab headless on
+loopback, and Debian's Chromium (through Selenium and chromium-driver) opens notebook 2 with the
+cnn kernel.
+
+- JupyterLab: a new cell that shows feature maps runs and the rendered image appears
+  (artifacts/browser-featuremaps.png).
+- JupyterLab and Notebook 7: a cell in the language is highlighted by the extension
+  cnn-kernel-highlight (tools/jupyterlab-cnn) — its editor has the language `cnn`, keywords,
+  commands, layers, options, numbers, strings and comments are in styled spans with colours of
+  their own, and the console shows no error from the extension
+  (artifacts/browser-highlighting-lab.png, artifacts/browser-highlighting-notebook.png)."""
 
 import os
-import pathlib
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import uuid
 
 import pytest
 
-from conftest import ROOT
+from conftest import BIN, ROOT
 
 # Debian's chromium and chromium-driver, which tools/setup installs.
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "artifacts"
 
 CELL = "data shapes n=200 size=28\nmodel m = simplecnn input=[1, 28, 28]\nshow featuremaps layer=conv1 image=1"
+# Shown, not run: one of each kind of token.
+HIGHLIGHT_CELL = 'model net  # a small net\n  conv2d 16 kernel=5 padding=2\n  relu\nend\ntrain epochs=2\nsave "net.ckpt"'
 
 
 def free_port():
@@ -32,17 +40,20 @@ def free_port():
     return p
 
 
-@pytest.fixture
-def lab(tmp_path):
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("lab")
     port, token = free_port(), uuid.uuid4().hex
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    # The cell to run goes first in the copy of notebook 2 (so the test clicks it, rather than typing it).
+    # The cell to run goes first in the copy of notebook 2 (so the test clicks it, rather than typing it),
+    # the cell to look at second.
     import nbformat
     nb = nbformat.read(notebooks / "2-a-first-cnn.ipynb", as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(CELL))
+    nb.cells[0:0] = [nbformat.v4.new_code_cell(CELL), nbformat.v4.new_code_cell(HIGHLIGHT_CELL)]
     nbformat.write(nb, notebooks / "2-a-first-cnn.ipynb")
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), CNN_NOTEBOOKS_DIR=str(notebooks))
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), CNN_NOTEBOOKS_DIR=str(notebooks),
+               CNN_KERNEL_BIN=os.path.abspath(BIN))
     proc = subprocess.Popen([str(ROOT / "tools" / "setup"), "lab", f"--port={port}", f"--IdentityProvider.token={token}"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 180
@@ -60,52 +71,130 @@ def lab(tmp_path):
         proc.kill()
 
 
-def test_browser_renders_feature_maps(lab):
+@pytest.fixture
+def driver():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--disable-gpu"):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield d
+    d.save_screenshot(str(ARTIFACTS / "browser-last.png"))
+    d.quit()
+
+
+def open_notebook(driver, url):
+    """Opens the notebook and waits until the toolbar names the CNN kernel."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url)
+    WebDriverWait(driver, 90).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")))
+    # The notebook names the cnn kernel; accept the dialog if JupyterLab asks which kernel to use.
+    end = time.time() + 30
+    while time.time() < end:
+        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, ".jp-Dialog button.jp-mod-accept") if b.is_displayed()]
+        if buttons:
+            buttons[0].click()
+        status = driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")
+        if status and "CNN" in status[0].text:
+            break
+        time.sleep(0.5)
+    assert any("CNN" in e.text for e in driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")), "the CNN kernel is selected"
+
+
+def test_browser_renders_feature_maps(lab, driver):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     url, token = lab
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--disable-gpu"):
-        opts.add_argument(a)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    artifacts = ROOT / "artifacts"
-    artifacts.mkdir(exist_ok=True)
+    open_notebook(driver, f"{url}/lab/tree/2-a-first-cnn.ipynb?token={token}")
+    # Select the first cell (the feature-map program) and run it with Shift-Enter.
+    prompt = driver.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")[0].find_element(By.CSS_SELECTOR, ".jp-InputPrompt")
+    prompt.click()
+    run = driver.find_elements(By.CSS_SELECTOR, "[data-command='notebook:run-cell-and-select-next']")
+    if run:
+        run[0].click()
+    else:
+        from selenium.webdriver.common.action_chains import ActionChains
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
+    img = WebDriverWait(driver, 120).until(EC.presence_of_element_located(
+        (By.CSS_SELECTOR, ".jp-Notebook .jp-Cell:first-child .jp-OutputArea-output img")))
+    assert img.get_attribute("src").startswith("data:image/png;base64,")
+    assert img.size["width"] > 200 and img.size["height"] > 50, img.size
+    driver.execute_script("arguments[0].scrollIntoView()", img)
+    driver.save_screenshot(str(ARTIFACTS / "browser-featuremaps.png"))
+
+
+# In the page: the editor of the cell holding HIGHLIGHT_CELL, its language, the colour of plain
+# text, and each token span's text, colour, weight and style. null until the editor shows the cell.
+READ_HIGHLIGHTING = """
+const cell = [...document.querySelectorAll('.jp-CodeCell')].find(c => {
+  const content = c.querySelector('.cm-content');
+  return content && content.textContent.includes('conv2d 16 kernel=5');
+});
+if (!cell) return null;
+cell.scrollIntoView();
+const content = cell.querySelector('.cm-content');
+const style = e => { const s = getComputedStyle(e); return {color: s.color, weight: s.fontWeight, italic: s.fontStyle === 'italic'}; };
+return {
+  language: content.getAttribute('data-language'),
+  plain: style(content.querySelector('.cm-line')),
+  spans: [...content.querySelectorAll('.cm-line span')].map(s => ({text: s.textContent, cls: s.className, ...style(s)})),
+};
+"""
+
+
+def check_highlighting(driver, url, screenshot):
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_notebook(driver, url)
+    # The language loads asynchronously; wait until some token is in a styled span.
     try:
-        driver.get(f"{url}/lab/tree/2-a-first-cnn.ipynb?token={token}")
-        wait = WebDriverWait(driver, 90)
-        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")))
-        # The notebook names the cnn kernel; accept the dialog if JupyterLab asks which kernel to use.
-        end = time.time() + 30
-        while time.time() < end:
-            buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, ".jp-Dialog button.jp-mod-accept") if b.is_displayed()]
-            if buttons:
-                buttons[0].click()
-            status = driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")
-            if status and "CNN" in status[0].text:
-                break
-            time.sleep(0.5)
-        assert any("CNN" in e.text for e in driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")), "the CNN kernel is selected"
-        # Select the first cell (the feature-map program) and run it with Shift-Enter.
-        prompt = driver.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")[0].find_element(By.CSS_SELECTOR, ".jp-InputPrompt")
-        prompt.click()
-        run = driver.find_elements(By.CSS_SELECTOR, "[data-command='notebook:run-cell-and-select-next']")
-        if run:
-            run[0].click()
-        else:
-            from selenium.webdriver.common.action_chains import ActionChains
-            ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
-        img = WebDriverWait(driver, 120).until(EC.presence_of_element_located(
-            (By.CSS_SELECTOR, ".jp-Notebook .jp-Cell:first-child .jp-OutputArea-output img")))
-        assert img.get_attribute("src").startswith("data:image/png;base64,")
-        assert img.size["width"] > 200 and img.size["height"] > 50, img.size
-        driver.execute_script("arguments[0].scrollIntoView()", img)
-        driver.save_screenshot(str(artifacts / "browser-featuremaps.png"))
-    finally:
-        driver.save_screenshot(str(artifacts / "browser-last.png"))
-        driver.quit()
+        seen = WebDriverWait(driver, 30).until(lambda d: (r := d.execute_script(READ_HIGHLIGHTING)) and r["spans"] and r)
+    except TimeoutException:
+        seen = driver.execute_script(READ_HIGHLIGHTING)
+    driver.save_screenshot(str(ARTIFACTS / screenshot))
+    assert seen is not None, "the notebook shows the cell to highlight"
+    assert seen["language"] == "cnn", f"the cell's editor has no cnn language (data-language={seen['language']!r})"
+    tokens = {s["text"]: s for s in seen["spans"]}
+    plain = seen["plain"]["color"]
+
+    def styled(text):
+        assert text in tokens, f"{text!r} is not in a highlighted span; spans: {[s['text'] for s in seen['spans']]}"
+        assert tokens[text]["cls"], f"{text!r} has no highlighting class"
+        assert tokens[text]["color"] != plain, f"{text!r} has the colour of plain text ({plain})"
+        return tokens[text]
+
+    keyword, command, layer, option, number = styled("model"), styled("train"), styled("conv2d"), styled("kernel"), styled("16")
+    string, comment = styled('"net.ckpt"'), styled("# a small net")
+    assert styled("end")["color"] == keyword["color"] and styled("relu")["color"] == layer["color"]
+    assert int(keyword["weight"]) >= 600, "keywords are bold in JupyterLab's theme"
+    assert comment["italic"], "comments are italic in JupyterLab's theme"
+    assert len({t["color"] for t in (keyword, layer, option, number, string, comment)}) == 6, \
+        "keywords, layers, options, numbers, strings and comments have colours of their own"
+    assert command["color"] != plain
+    # Errors and CodeMirror's warnings about unknown tags, from the extension's script or naming it.
+    logs = driver.get_log("browser")
+    ours = [e["message"] for e in logs if e["level"] in ("SEVERE", "WARNING")
+            and any(k in e["message"] for k in ("cnn-kernel-highlight", "highlighting tag", "Stream parser", "text/x-cnn"))]
+    assert ours == [], ours
+
+
+def test_jupyterlab_highlights_cnn_cells(lab, driver):
+    url, token = lab
+    check_highlighting(driver, f"{url}/lab/tree/2-a-first-cnn.ipynb?token={token}", "browser-highlighting-lab.png")
+
+
+def test_notebook7_highlights_cnn_cells(lab, driver):
+    url, token = lab
+    check_highlighting(driver, f"{url}/notebooks/2-a-first-cnn.ipynb?token={token}", "browser-highlighting-notebook.png")
