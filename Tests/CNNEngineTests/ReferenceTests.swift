@@ -45,7 +45,17 @@ final class ReferenceTests: XCTestCase {
         }
     }
 
+    /// Both convolution backends: oneDNN's direct kernels (where it has them) and the im2col reference.
     func testConvolutionAgainstFloat64Reference() throws {
+        let saved = ConvolutionBackend.current
+        defer { ConvolutionBackend.current = saved }
+        for backend in [ConvolutionBackend.fastest, .reference] {
+            ConvolutionBackend.current = backend
+            try checkConvolutionAgainstFloat64Reference()
+        }
+    }
+
+    func checkConvolutionAgainstFloat64Reference() throws {
         let configs = [
             RefConv(cin: 3, h: 7, w: 5, cout: 4, k: 3, s: 1, p: 0, d: 1, g: 1),
             RefConv(cin: 4, h: 9, w: 8, cout: 6, k: 3, s: 2, p: 1, d: 1, g: 2),

@@ -1,4 +1,7 @@
 import CNNCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // 2-D convolution. LeCun et al. 1998, "Gradient-based learning applied to document recognition";
 // grouped convolution: Krizhevsky et al. 2012 (AlexNet); dilation: Yu & Koltun 2016, arXiv:1511.07122.
@@ -7,7 +10,18 @@ import CNNCore
 //   cols (rows = N·Ho·Wo, K = kh·kw·Cin/g)  and computes  y (rows × Cout) = cols · Wᵀ
 // with W stored (Cout, kh, kw, Cin/g). A 1×1, stride-1, unpadded, ungrouped convolution needs no
 // patch matrix: its input already is one. Backward, per chunk:  dW += dyᵀ · cols,  dcols = dy · W,
-// and dcols is scattered back onto dx (col2im).
+// and dcols is scattered back onto dx (col2im). That lowering is the plain reference; where oneDNN
+// has direct kernels for a geometry (ConvolutionPrimitives), those run instead and are tested
+// against it.
+
+/// Which code computes convolutions: oneDNN's direct kernels wherever it has them (else the
+/// reference), or always the engine's own im2col + GEMM reference. `CNN_KERNEL_CONV=reference`
+/// in the environment selects the reference, for comparisons.
+public enum ConvolutionBackend: String, Sendable {
+    case fastest, reference
+    nonisolated(unsafe) public static var current: ConvolutionBackend =
+        getenv("CNN_KERNEL_CONV").map { String(cString: $0) } == "reference" ? .reference : .fastest
+}
 
 final class Conv2dPlugin: LayerPlugin {
     let name = "conv"
@@ -56,6 +70,9 @@ public final class Conv2d: Layer {
     public let weight: Parameter
     public let bias: Parameter?
     private var input: Tensor?
+    /// oneDNN primitives per batch size (training, last and evaluation batches differ); nil
+    /// where oneDNN has only reference kernels.
+    private var primitivesByBatch: [Int: ConvolutionPrimitives?] = [:]
     /// False for a model's first layer: the gradient with respect to the images is not needed
     /// for training, and skipping it saves a product and a col2im per step.
     var computesInputGradient = true
@@ -98,10 +115,32 @@ public final class Conv2d: Layer {
     /// Samples per chunk, so that a patch matrix stays near 16 MB.
     var chunk: Int { max(1, (1 << 22) / max(1, ho * wo * patch)) }
 
+    func primitives(batch n: Int) -> ConvolutionPrimitives? {
+        guard ConvolutionBackend.current == .fastest else { return nil }
+        if let cached = primitivesByBatch[n] { return cached }
+        if primitivesByBatch.count >= 4 { primitivesByBatch.removeAll() }
+        let made = ConvolutionPrimitives.make(ConvolutionGeometry(
+            batch: n, inChannels: cin, height: h, width: w, outChannels: cout, kernel: k, stride: stride,
+            padding: padding, dilation: dilation, groups: groups, outHeight: ho, outWidth: wo, hasBias: bias != nil))
+        primitivesByBatch[n] = made
+        return made
+    }
+
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
-        let y = Tensor(batch: n, shape: outputShape, zeroed: false)  // every element is written by the GEMM
+        let y = Tensor(batch: n, shape: outputShape, zeroed: false)  // every element is written
         if context.recordsForBackward { input = x }
+        if let p = primitives(batch: n) {
+            p.forward(input: x.data, weight: weight.value.data, bias: bias?.value.data, output: y.data)
+        } else {
+            forwardByPatches(x, into: y)
+        }
+        return y
+    }
+
+    /// The reference: im2col + GEMM, a chunk of samples at a time.
+    func forwardByPatches(_ x: Tensor, into y: Tensor) {
+        let n = x.batch
         let rowsPerSample = ho * wo
         var cols: UnsafeMutablePointer<Float>? = nil
         if !isPointwise { cols = .allocate(capacity: min(n, chunk) * rowsPerSample * patch) }
@@ -127,11 +166,25 @@ public final class Conv2d: Layer {
             n0 += nc
         }
         if let bias { Kernels.addRowVector(y.data, rows: n * rowsPerSample, cols: cout, bias.value.data) }
-        return y
     }
 
     public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
+        input = nil
+        if let p = primitives(batch: x.batch) {
+            p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
+                              biasGradient: bias?.grad.data)
+            let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)
+            if computesInputGradient {
+                p.backwardData(outputGradient: dy.data, weight: weight.value.data, inputGradient: dx.data)
+            }
+            return dx
+        }
+        return backwardByPatches(x, dy)
+    }
+
+    /// The reference: per chunk, dW += dyᵀ · cols and dcols = dy · W scattered back by col2im.
+    func backwardByPatches(_ x: Tensor, _ dy: Tensor) -> Tensor {
         let n = x.batch
         let dx = Tensor(batch: n, shape: inputShape)
         let rowsPerSample = ho * wo
@@ -167,7 +220,6 @@ public final class Conv2d: Layer {
             }
             n0 += nc
         }
-        input = nil
         return dx
     }
 

@@ -1,0 +1,129 @@
+import CNNCore
+@testable import CNNEngine
+import XCTest
+
+/// oneDNN's direct convolution kernels against the engine's own im2col + GEMM reference (itself
+/// checked against float64 in ReferenceTests): outputs, input gradients and accumulated
+/// parameter gradients, over odd sizes, strides, paddings, dilations, groups and the zoo's shapes.
+final class ConvolutionBackendTests: XCTestCase {
+    struct Case {
+        var cin, h, w, cout, k, s, p, d, g: Int
+        var bias = true
+        var n = 3
+    }
+
+    static let cases: [Case] = [
+        Case(cin: 3, h: 7, w: 5, cout: 4, k: 3, s: 1, p: 0, d: 1, g: 1),
+        Case(cin: 4, h: 9, w: 8, cout: 6, k: 3, s: 2, p: 1, d: 1, g: 2),
+        Case(cin: 2, h: 10, w: 9, cout: 3, k: 3, s: 1, p: 2, d: 2, g: 1),
+        Case(cin: 5, h: 4, w: 6, cout: 7, k: 1, s: 1, p: 0, d: 1, g: 1, bias: false),
+        Case(cin: 3, h: 11, w: 7, cout: 3, k: 5, s: 3, p: 2, d: 1, g: 3),
+        Case(cin: 1, h: 28, w: 28, cout: 16, k: 5, s: 1, p: 2, d: 1, g: 1, n: 2),     // simplecnn
+        Case(cin: 16, h: 14, w: 14, cout: 32, k: 5, s: 1, p: 2, d: 1, g: 1, n: 2),
+        Case(cin: 3, h: 32, w: 32, cout: 16, k: 3, s: 1, p: 1, d: 1, g: 1, bias: false, n: 2),  // resnet
+        Case(cin: 16, h: 32, w: 32, cout: 32, k: 3, s: 2, p: 1, d: 1, g: 1, bias: false, n: 2),
+        Case(cin: 16, h: 32, w: 32, cout: 32, k: 1, s: 2, p: 0, d: 1, g: 1, bias: false, n: 2),
+        Case(cin: 64, h: 8, w: 8, cout: 64, k: 3, s: 1, p: 1, d: 1, g: 1, bias: false, n: 5),
+        Case(cin: 24, h: 16, w: 16, cout: 32, k: 1, s: 1, p: 0, d: 1, g: 1, n: 1),      // densenet bottleneck
+        Case(cin: 8, h: 16, w: 16, cout: 16, k: 1, s: 2, p: 0, d: 1, g: 1, n: 25),     // projection shortcut
+        Case(cin: 8, h: 15, w: 15, cout: 16, k: 3, s: 2, p: 1, d: 1, g: 1, n: 25),
+    ]
+
+    func build(_ c: Case) throws -> Conv2d {
+        try Support.build("conv", ["out_channels": .int(c.cout), "kernel": .int(c.k), "stride": .int(c.s),
+                                   "padding": .int(c.p), "dilation": .int(c.d), "groups": .int(c.g),
+                                   "bias": .bool(c.bias)], input: .image(c: c.cin, h: c.h, w: c.w)) as! Conv2d
+    }
+
+    /// Runs forward and two backward passes (gradients must accumulate) on one backend.
+    func run(_ layer: Conv2d, _ x: Tensor, _ dy: Tensor, _ backend: ConvolutionBackend)
+        -> (y: [Float], dx: [Float], dw: [Float], db: [Float]) {
+        ConvolutionBackend.current = backend
+        layer.zeroGradients()
+        let context = RunContext(training: true, rng: RandomSource(seed: 1))
+        let y = layer.forward(x, context: context).values
+        var dx = layer.backward(dy).values
+        _ = layer.forward(x, context: context)
+        dx = layer.backward(dy).values
+        return (y, dx, layer.weight.grad.values, layer.bias?.grad.values ?? [])
+    }
+
+    func testDirectKernelsMatchTheReference() throws {
+        for c in Self.cases { _ = try compare(c) }
+    }
+
+    /// Random geometries, odd channel counts included: this is how a oneDNN kernel that writes
+    /// out of bounds (1×1, stride 2, 8 channels) was found. Run it under glibc's malloc checks
+    /// (LD_PRELOAD=libc_malloc_debug.so.0 GLIBC_TUNABLES=glibc.malloc.check=3) after changes here.
+    func testRandomGeometriesMatchTheReference() throws {
+        let rng = RandomSource(seed: 77)
+        func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + rng.int(range.count) }
+        var checked = 0, direct = 0
+        while checked < 200 {
+            let k = pick(1...5), d = pick(1...2), s = pick(1...3), p = pick(0...2)
+            let g = [1, 1, 2, 3][pick(0...3)]
+            let c = Case(cin: g * pick(1...12), h: pick(1...17), w: pick(1...17), cout: g * pick(1...12), k: k, s: s,
+                         p: p, d: d, g: g, bias: pick(0...1) == 1, n: pick(1...9))
+            guard (c.h + 2 * p - d * (k - 1) - 1) >= 0, (c.w + 2 * p - d * (k - 1) - 1) >= 0 else { continue }
+            if try compare(c) { direct += 1 }
+            checked += 1
+        }
+        #if arch(x86_64)
+        XCTAssertGreaterThan(direct, 40, "most random geometries must really run on oneDNN's kernels")
+        #endif
+    }
+
+    /// Compares the backends on one geometry; true if oneDNN's kernels ran.
+    @discardableResult
+    func compare(_ c: Case) throws -> Bool {
+        let saved = ConvolutionBackend.current
+        defer { ConvolutionBackend.current = saved }
+        do {
+            let layer = try build(c)
+            ConvolutionBackend.current = .fastest
+            let direct = layer.primitives(batch: c.n) != nil
+            let x = Support.input(c.n, layer.inputShape, seed: 4)
+            let dy = Support.input(c.n, layer.outputShape, seed: 5)
+            let fast = run(layer, x, dy, .fastest)
+            let reference = run(layer, x, dy, .reference)
+            // Float32 rounding grows with the length of each sum: the patch (and output channels)
+            // for y and dx, the batch's output positions for dW and db.
+            let patch = Float(c.k * c.k * max(c.cin, c.cout) / c.g)
+            let positions = Float(c.n * layer.ho * layer.wo)
+            for (name, a, b, terms) in [("y", fast.y, reference.y, patch), ("dx", fast.dx, reference.dx, patch),
+                                        ("dW", fast.dw, reference.dw, positions), ("db", fast.db, reference.db, positions)] {
+                XCTAssertEqual(a.count, b.count, "\(name) \(c)")
+                let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+                XCTAssertLessThan(worst, 1e-6 * max(10, terms), "\(name) \(c)")
+            }
+            return direct
+        }
+    }
+
+    /// The zoo's convolutions must really run on oneDNN's optimised kernels on x86-64, or the
+    /// benchmark figures would silently fall back to the reference.
+    func testZooGeometriesGetOptimisedKernels() throws {
+        #if arch(x86_64)
+        let saved = ConvolutionBackend.current
+        defer { ConvolutionBackend.current = saved }
+        ConvolutionBackend.current = .fastest
+        for c in Self.cases.suffix(9) {
+            let layer = try build(c)
+            let p = layer.primitives(batch: 128)
+            if c.k == 1 && c.s > 1 {
+                XCTAssertNil(p, "strided 1×1 convolutions stay on the reference (oneDNN 2.6 bug)")
+                continue
+            }
+            let primitives = try XCTUnwrap(p, "\(c)")
+            XCTAssertFalse(primitives.implementation.hasPrefix("ref"), primitives.implementation)
+        }
+        #endif
+    }
+
+    func testReferenceBackendUsesNoPrimitives() throws {
+        let saved = ConvolutionBackend.current
+        defer { ConvolutionBackend.current = saved }
+        ConvolutionBackend.current = .reference
+        XCTAssertNil(try build(Self.cases[0]).primitives(batch: 4))
+    }
+}
