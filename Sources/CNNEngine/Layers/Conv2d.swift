@@ -19,6 +19,13 @@ import Glibc
 /// in the environment selects the reference, for comparisons.
 public enum ConvolutionBackend: String, Sendable {
     case fastest, reference
+    /// For benchmark and training logs.
+    public var description: String {
+        switch self {
+        case .fastest: return "oneDNN \(GEMM.dnnlVersionString) direct kernels where it has them, else im2col + GEMM"
+        case .reference: return "im2col + GEMM reference (CNN_KERNEL_CONV=reference)"
+        }
+    }
     nonisolated(unsafe) public static var current: ConvolutionBackend =
         getenv("CNN_KERNEL_CONV").map { String(cString: $0) } == "reference" ? .reference : .fastest
 }
