@@ -77,9 +77,11 @@ public final class Conv2d: Layer {
     public let weight: Parameter
     public let bias: Parameter?
     private var input: Tensor?
-    /// oneDNN primitives per batch size (training, last and evaluation batches differ); nil
-    /// where oneDNN has only reference kernels.
-    private var primitivesByBatch: [Int: ConvolutionPrimitives?] = [:]
+    /// oneDNN primitives per batch size (training, last and evaluation batches differ) and
+    /// thread count (oneDNN splits the work for the threads there are when a primitive is made,
+    /// so after `threads N` new ones are made); nil where oneDNN has only reference kernels.
+    private var primitivesByBatch: [PrimitiveKey: ConvolutionPrimitives?] = [:]
+    private struct PrimitiveKey: Hashable { let batch, threads: Int }
     /// False for a model's first layer: the gradient with respect to the images is not needed
     /// for training, and skipping it saves a product and a col2im per step.
     var computesInputGradient = true
@@ -124,12 +126,13 @@ public final class Conv2d: Layer {
 
     func primitives(batch n: Int) -> ConvolutionPrimitives? {
         guard ConvolutionBackend.current == .fastest else { return nil }
-        if let cached = primitivesByBatch[n] { return cached }
+        let key = PrimitiveKey(batch: n, threads: Parallel.threads)
+        if let cached = primitivesByBatch[key] { return cached }
         if primitivesByBatch.count >= 4 { primitivesByBatch.removeAll() }
         let made = ConvolutionPrimitives.make(ConvolutionGeometry(
             batch: n, inChannels: cin, height: h, width: w, outChannels: cout, kernel: k, stride: stride,
             padding: padding, dilation: dilation, groups: groups, outHeight: ho, outWidth: wo, hasBias: bias != nil))
-        primitivesByBatch[n] = made
+        primitivesByBatch[key] = made
         return made
     }
 
