@@ -16,6 +16,9 @@ public enum Benchmark {
         public var imagesPerSecond: [Double]
         public var multiplyAddsPerImage: Int
         public var finalLoss: Double
+        /// Which code ran each convolution: oneDNN's implementation names (forward; backward
+        /// data; backward weights) or "im2col + GEMM", with how many layers ran it.
+        public var convolutionKernels: [(kernels: String, layers: Int)] = []
         public var median: Double { imagesPerSecond.sorted()[imagesPerSecond.count / 2] }
         /// FLOP/s at the median: 2·MACs per image for inference, 3 × that for training.
         public var gflops: Double { median * Double(multiplyAddsPerImage) * 2 * (mode == "train" ? 3 : 1) / 1e9 }
@@ -74,7 +77,23 @@ public enum Benchmark {
             for _ in 0..<n { step() }
             rates.append(Double(batch * n) / (monotonicSeconds() - t0))
         }
-        return Result(model: name, mode: mode, batch: batch, threads: threads, imagesPerSecond: rates,
-                      multiplyAddsPerImage: model.root.totalMultiplyAdds, finalLoss: loss)
+        var result = Result(model: name, mode: mode, batch: batch, threads: threads, imagesPerSecond: rates,
+                            multiplyAddsPerImage: model.root.totalMultiplyAdds, finalLoss: loss)
+        result.convolutionKernels = convolutionKernels(model, batch: batch)
+        return result
+    }
+
+    static func convolutionKernels(_ model: Model, batch: Int) -> [(kernels: String, layers: Int)] {
+        var counts: [String: Int] = [:]
+        for (_, layer, _) in model.allLayers() {
+            guard let conv = layer as? Conv2d else { continue }
+            var name = "im2col + GEMM"
+            if let p = conv.primitives(batch: batch) {
+                let (data, weights) = p.backwardImplementations
+                name = [p.implementation, data, weights].compactMap { $0 }.joined(separator: "; ")
+            }
+            counts[name, default: 0] += 1
+        }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
     }
 }

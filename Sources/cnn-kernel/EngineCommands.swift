@@ -22,6 +22,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Untimed warm-up steps.") var warmup = 3
     @Option(name: .customLong("min-block-s"), help: "Raise the steps so a block lasts at least this long.") var minBlockSeconds = 0.0
     @Flag(help: "One JSON object per line, as torch_bench.py --json.") var json = false
+    @Flag(help: "Also list which kernels ran the convolutions (oneDNN's names: forward; backward data; backward weights).") var verbose = false
 
     func run() throws {
         let models = model == "all" ? ["simplecnn", "resnet", "preactresnet", "googlenet", "densenet"] : model.split(separator: ",").map(String.init)
@@ -38,11 +39,15 @@ struct BenchCommand: ParsableCommand {
                             let o: JSON = ["model": .string(m), "mode": .string(md), "batch": .int(b), "threads": .int(t),
                                            "img_s": ["min": .number(rates.first!), "median": .number(r.median), "max": .number(rates.last!)],
                                            "fwd_macs_per_img": .int(r.multiplyAddsPerImage), "achieved_gflops_median": .number(r.gflops),
-                                           "final_loss": .number(r.finalLoss), "engine": "cnn-kernel"]
+                                           "final_loss": .number(r.finalLoss), "engine": "cnn-kernel",
+                                           "conv_kernels": .object(Dictionary(uniqueKeysWithValues: r.convolutionKernels.map { ($0.kernels, JSON.int($0.layers)) }))]
                             print(o.serializedString())
                         } else {
                             print(String(format: "%-13@ %-5@ batch %4d threads %d: %9.1f img/s (min %.1f, max %.1f), %.1f GFLOP/s",
                                          m, md, b, t, r.median, rates.first!, rates.last!, r.gflops))
+                            if verbose {
+                                for k in r.convolutionKernels { print("    \(k.layers)× conv: \(k.kernels)") }
+                            }
                         }
                         fflush(nil)
                     }

@@ -120,6 +120,19 @@ final class ConvolutionBackendTests: XCTestCase {
         #endif
     }
 
+    /// The benchmark reports which code ran each convolution: for ResNet-20, oneDNN's kernels for
+    /// all but the two strided 1×1 projection shortcuts.
+    func testBenchmarkNamesTheConvolutionKernels() throws {
+        let r = try Benchmark.run(model: "resnet", mode: "train", batch: 4, threads: 2, warmup: 1, repeats: 1, steps: 1)
+        XCTAssertTrue(r.finalLoss.isFinite)
+        XCTAssertEqual(r.convolutionKernels.reduce(0) { $0 + $1.layers }, 21)
+        #if arch(x86_64)
+        XCTAssertEqual(r.convolutionKernels.first { $0.kernels == "im2col + GEMM" }?.layers, 2)
+        XCTAssertTrue(r.convolutionKernels.allSatisfy { $0.kernels == "im2col + GEMM" || $0.kernels.contains("avx") },
+                      "\(r.convolutionKernels)")
+        #endif
+    }
+
     func testReferenceBackendUsesNoPrimitives() throws {
         let saved = ConvolutionBackend.current
         defer { ConvolutionBackend.current = saved }
