@@ -35,6 +35,17 @@ class ActivationLayer: Layer {
         return out
     }
 
+    /// Takes `out` as this layer's output computed elsewhere (a batchnorm that applied a ReLU in
+    /// its own pass): only valid for ReLU, whose derivative needs just the sign, the same for
+    /// its input and its output.
+    func adoptFusedOutput(_ out: Tensor, context: RunContext) {
+        precondition(self is ReLU, "only ReLU can be fused into the layer before it")
+        if context.recordsForBackward {
+            x = out
+            y = out
+        }
+    }
+
     func backward(_ dy: Tensor) -> Tensor {
         guard let x, let y else { preconditionFailure("\(typeName) backward without a training forward") }
         let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)

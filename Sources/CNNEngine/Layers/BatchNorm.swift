@@ -110,7 +110,11 @@ final class BatchNorm: Layer {
         return (a, b)
     }
 
-    func forward(_ x: Tensor, context: RunContext) -> Tensor {
+    func forward(_ x: Tensor, context: RunContext) -> Tensor { forward(x, context: context, thenReLU: false) }
+
+    /// With `thenReLU`, returns max(0, BN(x)) from the same pass that normalises (Sequence's
+    /// fused path for a batchnorm followed by a relu): one pass over the activations less.
+    func forward(_ x: Tensor, context: RunContext, thenReLU: Bool) -> Tensor {
         let m = x.count / channels, c = channels
         let y = Tensor(batch: x.batch, shape: shape, zeroed: false)
         if context.training {
@@ -153,19 +157,28 @@ final class BatchNorm: Layer {
         let g = gammaValues, b = betaValues
         let scale = (0..<c).map { g[$0] * invStd[$0] }
         let shift = (0..<c).map { b[$0] - mean[$0] * g[$0] * invStd[$0] }
-        BatchNorm.affine(x, scale, shift, into: y, channels: c)
+        BatchNorm.affine(x, scale, shift, into: y, channels: c, thenReLU: thenReLU)
         return y
     }
 
-    /// out[r, c] = x[r, c]·scale[c] + shift[c]
-    static func affine(_ x: Tensor, _ scale: [Float], _ shift: [Float], into out: Tensor, channels c: Int) {
+    /// out[r, c] = x[r, c]·scale[c] + shift[c], then max(0, ·) with `thenReLU` (as Vec.relu:
+    /// only values below 0 become 0, so the fused and plain paths agree bit for bit).
+    static func affine(_ x: Tensor, _ scale: [Float], _ shift: [Float], into out: Tensor, channels c: Int,
+                       thenReLU: Bool = false) {
         let (xp, op) = (UncheckedPointer(x.data), UncheckedPointer(out.data))
         Parallel.forEachChunk(x.count / c, grain: 256) { range in
             scale.withUnsafeBufferPointer { s in
                 shift.withUnsafeBufferPointer { b in
                     for r in range {
                         let i = xp.value + r * c, o = op.value + r * c
-                        for ch in 0..<c { o[ch] = i[ch] * s[ch] + b[ch] }
+                        if thenReLU {
+                            for ch in 0..<c {
+                                let v = i[ch] * s[ch] + b[ch]
+                                o[ch] = v < 0 ? 0 : v
+                            }
+                        } else {
+                            for ch in 0..<c { o[ch] = i[ch] * s[ch] + b[ch] }
+                        }
                     }
                 }
             }

@@ -16,7 +16,16 @@ public final class Sequence: Layer {
     public var outputShape: FeatureShape { items.last?.layer.outputShape ?? inputShape }
     public var children: [(name: String, layer: Layer)] { items }
 
+    /// Whether a batchnorm directly followed by a relu runs as one pass (BatchNorm's `thenReLU`)
+    /// when nobody watches the layers' outputs or times them. The plain path is the reference
+    /// (SequenceFusionTests compare the two bit for bit).
+    nonisolated(unsafe) public static var fusesBatchNormAndReLU = true
+
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
+        if Sequence.fusesBatchNormAndReLU && context.observer == nil && context.inputObserver == nil
+            && context.timings == nil {
+            return fusedForward(x, context: context)
+        }
         var h = x
         for (_, l) in items {
             context.inputObserver?(l, h)
@@ -28,6 +37,23 @@ public final class Sequence: Layer {
                 h = l.forward(h, context: context)
             }
             context.observer?(l, h)
+        }
+        return h
+    }
+
+    private func fusedForward(_ x: Tensor, context: RunContext) -> Tensor {
+        var h = x
+        var i = 0
+        while i < items.count {
+            let l = items[i].layer
+            if let bn = l as? BatchNorm, i + 1 < items.count, let relu = items[i + 1].layer as? ReLU {
+                h = bn.forward(h, context: context, thenReLU: true)
+                relu.adoptFusedOutput(h, context: context)
+                i += 2
+            } else {
+                h = l.forward(h, context: context)
+                i += 1
+            }
         }
         return h
     }

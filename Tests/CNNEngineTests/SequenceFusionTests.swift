@@ -1,0 +1,59 @@
+import CNNCore
+@testable import CNNEngine
+import XCTest
+
+/// Sequence's fused batchnorm + relu forward against the plain layer-by-layer path: the same
+/// outputs, input gradients, parameter gradients and running statistics, bit for bit, in the
+/// zoo models that contain the pair (ResNet's blocks, pre-activation blocks, dense layers,
+/// Inception branches), in training and in evaluation.
+final class SequenceFusionTests: XCTestCase {
+    struct Snapshot: Equatable {
+        var output: [Float], inputGradient: [Float], gradients: [[Float]], buffers: [[Float]], evaluation: [Float]
+    }
+
+    func run(_ spec: ModelSpec, fused: Bool) throws -> Snapshot {
+        let saved = Sequence.fusesBatchNormAndReLU
+        defer { Sequence.fusesBatchNormAndReLU = saved }
+        Sequence.fusesBatchNormAndReLU = fused
+        let model = try Model(spec: spec, input: .image(c: 3, h: 12, w: 12))
+        model.initialize(seed: 5)
+        model.inputGradientNeeded = true
+        let x = Support.input(3, .image(c: 3, h: 12, w: 12), seed: 8)
+        let y = model.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        let dy = Support.input(3, y.shape, seed: 9)
+        model.root.zeroGradients()
+        let dx = model.backward(dy)
+        let evaluation = model.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 1)))
+        return Snapshot(output: y.values, inputGradient: dx.values,
+                        gradients: model.parameters.map { $0.1.grad.values },
+                        buffers: model.root.namedBuffers().map { $0.1.values }, evaluation: evaluation.values)
+    }
+
+    func testFusedAndPlainPathsAgreeBitForBit() throws {
+        let specs: [(String, ModelSpec)] = [
+            ("resnet", Zoo.resnet(blocks: [1, 1], channels: [8, 16])),
+            ("preactresnet", Zoo.resnet(blocks: [1, 1], channels: [8, 16], preactivation: true)),
+            ("densenet", Zoo.spec(named: "densenet")!),
+            ("googlenet", Zoo.spec(named: "googlenet")!),
+        ]
+        for (name, spec) in specs {
+            let model = try Model(spec: spec, input: .image(c: 3, h: 12, w: 12))
+            XCTAssertTrue(containsBatchNormThenReLU(model.root), "\(name) has nothing to fuse")
+            let fused = try run(spec, fused: true), plain = try run(spec, fused: false)
+            XCTAssertEqual(fused.output, plain.output, name)
+            XCTAssertEqual(fused.inputGradient, plain.inputGradient, name)
+            XCTAssertEqual(fused.gradients, plain.gradients, name)
+            XCTAssertEqual(fused.buffers, plain.buffers, name)
+            XCTAssertEqual(fused.evaluation, plain.evaluation, name)
+        }
+    }
+
+    func containsBatchNormThenReLU(_ layer: Layer) -> Bool {
+        if let s = layer as? CNNEngine.Sequence {
+            for i in 0..<(s.items.count - 1) where s.items[i].layer is BatchNorm && s.items[i + 1].layer is ReLU {
+                return true
+            }
+        }
+        return layer.children.contains { containsBatchNormThenReLU($0.layer) }
+    }
+}
