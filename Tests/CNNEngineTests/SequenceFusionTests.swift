@@ -5,10 +5,11 @@ import XCTest
 /// Sequence's fused batchnorm + relu forward against the plain layer-by-layer path: the same
 /// outputs, input gradients, parameter gradients and running statistics, bit for bit, in the
 /// zoo models that contain the pair (ResNet's blocks, pre-activation blocks, dense layers,
-/// Inception branches), in training and in evaluation.
+/// Inception branches), in training, in evaluation and for saliency (evaluation-mode backward).
 final class SequenceFusionTests: XCTestCase {
     struct Snapshot: Equatable {
         var output: [Float], inputGradient: [Float], gradients: [[Float]], buffers: [[Float]], evaluation: [Float]
+        var saliency: [Float]
     }
 
     func run(_ spec: ModelSpec, fused: Bool) throws -> Snapshot {
@@ -24,9 +25,12 @@ final class SequenceFusionTests: XCTestCase {
         model.root.zeroGradients()
         let dx = model.backward(dy)
         let evaluation = model.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 1)))
-        return Snapshot(output: y.values, inputGradient: dx.values,
-                        gradients: model.parameters.map { $0.1.grad.values },
-                        buffers: model.root.namedBuffers().map { $0.1.values }, evaluation: evaluation.values)
+        let gradients = model.parameters.map { $0.1.grad.values }
+        // Backward after an evaluation-mode forward (saliency maps): batch norm's constant statistics.
+        let saliency = model.inputGradient(x).gradient
+        return Snapshot(output: y.values, inputGradient: dx.values, gradients: gradients,
+                        buffers: model.root.namedBuffers().map { $0.1.values }, evaluation: evaluation.values,
+                        saliency: saliency.values)
     }
 
     func testFusedAndPlainPathsAgreeBitForBit() throws {
@@ -45,6 +49,7 @@ final class SequenceFusionTests: XCTestCase {
             XCTAssertEqual(fused.gradients, plain.gradients, name)
             XCTAssertEqual(fused.buffers, plain.buffers, name)
             XCTAssertEqual(fused.evaluation, plain.evaluation, name)
+            XCTAssertEqual(fused.saliency, plain.saliency, name)
         }
     }
 

@@ -48,13 +48,18 @@ extension Model {
         return (ins, outs, logits)
     }
 
-    /// d(score of `classIndex`)/d(input) for one image, evaluation mode. Parameter gradients are
-    /// zeroed afterwards so nothing leaks into training.
+    /// d(score of `classIndex`)/d(input) for each image, evaluation mode; the class defaults to
+    /// the first image's top class. Parameter gradients are zeroed afterwards so nothing leaks
+    /// into training.
     public func inputGradient(_ x: Tensor, classIndex: Int? = nil) -> (gradient: Tensor, logits: Tensor, classIndex: Int) {
         let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
         let logits = root.forward(x, context: ctx)
-        let scores = logits.values
+        // The first image's scores decide the default class (argmax over the whole batch's scores
+        // gave an index past the class count for batches of more than one image).
+        let classes = logits.shape.count
+        let scores = Array(logits.values.prefix(classes))
         let c = classIndex ?? scores.indices.max { scores[$0] < scores[$1] }!
+        precondition(c >= 0 && c < classes, "class index \(c) outside 0..<\(classes)")
         let d = Tensor(batch: x.batch, shape: logits.shape)
         for n in 0..<x.batch { d.data[n * logits.shape.count + c] = 1 }
         let saved = inputGradientNeeded
