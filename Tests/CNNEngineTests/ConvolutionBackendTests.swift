@@ -42,9 +42,9 @@ final class ConvolutionBackendTests: XCTestCase {
         layer.zeroGradients()
         let context = RunContext(training: true, rng: RandomSource(seed: 1))
         let y = layer.forward(x, context: context).values
-        var dx = layer.backward(dy).values
+        _ = layer.backward(dy)
         _ = layer.forward(x, context: context)
-        dx = layer.backward(dy).values
+        let dx = layer.backward(dy).values
         return (y, dx, layer.weight.grad.values, layer.bias?.grad.values ?? [])
     }
 
@@ -78,26 +78,24 @@ final class ConvolutionBackendTests: XCTestCase {
     func compare(_ c: Case) throws -> Bool {
         let saved = ConvolutionBackend.current
         defer { ConvolutionBackend.current = saved }
-        do {
-            let layer = try build(c)
-            ConvolutionBackend.current = .fastest
-            let direct = layer.primitives(batch: c.n) != nil
-            let x = Support.input(c.n, layer.inputShape, seed: 4)
-            let dy = Support.input(c.n, layer.outputShape, seed: 5)
-            let fast = run(layer, x, dy, .fastest)
-            let reference = run(layer, x, dy, .reference)
-            // Float32 rounding grows with the length of each sum: the patch (and output channels)
-            // for y and dx, the batch's output positions for dW and db.
-            let patch = Float(c.k * c.k * max(c.cin, c.cout) / c.g)
-            let positions = Float(c.n * layer.ho * layer.wo)
-            for (name, a, b, terms) in [("y", fast.y, reference.y, patch), ("dx", fast.dx, reference.dx, patch),
-                                        ("dW", fast.dw, reference.dw, positions), ("db", fast.db, reference.db, positions)] {
-                XCTAssertEqual(a.count, b.count, "\(name) \(c)")
-                let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
-                XCTAssertLessThan(worst, 1e-6 * max(10, terms), "\(name) \(c)")
-            }
-            return direct
+        let layer = try build(c)
+        ConvolutionBackend.current = .fastest
+        let direct = layer.primitives(batch: c.n) != nil
+        let x = Support.input(c.n, layer.inputShape, seed: 4)
+        let dy = Support.input(c.n, layer.outputShape, seed: 5)
+        let fast = run(layer, x, dy, .fastest)
+        let reference = run(layer, x, dy, .reference)
+        // Float32 rounding grows with the length of each sum: the patch (and output channels)
+        // for y and dx, the batch's output positions for dW and db.
+        let patch = Float(c.k * c.k * max(c.cin, c.cout) / c.g)
+        let positions = Float(c.n * layer.ho * layer.wo)
+        for (name, a, b, terms) in [("y", fast.y, reference.y, patch), ("dx", fast.dx, reference.dx, patch),
+                                    ("dW", fast.dw, reference.dw, positions), ("db", fast.db, reference.db, positions)] {
+            XCTAssertEqual(a.count, b.count, "\(name) \(c)")
+            let worst = zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            XCTAssertLessThan(worst, 1e-6 * max(10, terms), "\(name) \(c)")
         }
+        return direct
     }
 
     /// The zoo's convolutions must really run on oneDNN's optimised kernels on x86-64, or the

@@ -28,21 +28,15 @@ class ActivationLayer: Layer {
         Parallel.forEachChunk(input.count, grain: 1 << 15) { r in
             self.f(xp.value + r.lowerBound, yp.value + r.lowerBound, r.count)
         }
-        if context.recordsForBackward {
-            x = input
-            y = out
-        }
+        record(input: input, output: out, context: context)
         return out
     }
 
-    /// Takes `out` as this layer's output computed elsewhere (a batchnorm that applied a ReLU in
-    /// its own pass): only valid for ReLU, whose derivative needs just the sign, the same for
-    /// its input and its output.
-    func adoptFusedOutput(_ out: Tensor, context: RunContext) {
-        precondition(self is ReLU, "only ReLU can be fused into the layer before it")
+    /// Keeps what backward needs (df's x and y), when the pass is for training.
+    func record(input: Tensor, output: Tensor, context: RunContext) {
         if context.recordsForBackward {
-            x = out
-            y = out
+            x = input
+            y = output
         }
     }
 

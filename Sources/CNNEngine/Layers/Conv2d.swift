@@ -22,7 +22,7 @@ public enum ConvolutionBackend: String, Sendable {
     /// For benchmark and training logs.
     public var description: String {
         switch self {
-        case .fastest: return "oneDNN \(GEMM.dnnlVersionString) direct kernels where it has them, else im2col + GEMM"
+        case .fastest: return "oneDNN \(GEMM.dnnlVersion) direct kernels where it has them, else im2col + GEMM"
         case .reference: return "im2col + GEMM reference (CNN_KERNEL_CONV=reference)"
         }
     }

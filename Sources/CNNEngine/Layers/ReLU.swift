@@ -12,6 +12,11 @@ final class ReLU: ActivationLayer {
     override func df(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, _ n: Int) {
         Vec.reluBackward(x, dy, dx, n)
     }
+    /// Takes `out` as this layer's output computed elsewhere (a batchnorm that applied the ReLU in
+    /// its own pass). Backward needs only the sign of the input, which the output shares.
+    func adoptFusedOutput(_ out: Tensor, context: RunContext) {
+        record(input: out, output: out, context: context)
+    }
 }
 
 final class LeakyReLU: ActivationLayer {

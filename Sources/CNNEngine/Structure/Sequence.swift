@@ -22,12 +22,19 @@ public final class Sequence: Layer {
     nonisolated(unsafe) public static var fusesBatchNormAndReLU = true
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        if Sequence.fusesBatchNormAndReLU && context.observer == nil && context.inputObserver == nil
-            && context.timings == nil {
-            return fusedForward(x, context: context)
-        }
+        // Fusing hides the batchnorm's own output, so only when nobody watches or times the layers.
+        let fuses = Sequence.fusesBatchNormAndReLU && context.observer == nil && context.inputObserver == nil
+            && context.timings == nil
         var h = x
-        for (_, l) in items {
+        var i = 0
+        while i < items.count {
+            let l = items[i].layer
+            if fuses, let bn = l as? BatchNorm, i + 1 < items.count, let relu = items[i + 1].layer as? ReLU {
+                h = bn.forward(h, context: context, thenReLU: true)
+                relu.adoptFusedOutput(h, context: context)
+                i += 2
+                continue
+            }
             context.inputObserver?(l, h)
             if context.timings != nil {
                 let t0 = monotonicSeconds()
@@ -37,23 +44,7 @@ public final class Sequence: Layer {
                 h = l.forward(h, context: context)
             }
             context.observer?(l, h)
-        }
-        return h
-    }
-
-    private func fusedForward(_ x: Tensor, context: RunContext) -> Tensor {
-        var h = x
-        var i = 0
-        while i < items.count {
-            let l = items[i].layer
-            if let bn = l as? BatchNorm, i + 1 < items.count, let relu = items[i + 1].layer as? ReLU {
-                h = bn.forward(h, context: context, thenReLU: true)
-                relu.adoptFusedOutput(h, context: context)
-                i += 2
-            } else {
-                h = l.forward(h, context: context)
-                i += 1
-            }
+            i += 1
         }
         return h
     }

@@ -18,9 +18,7 @@ public enum GEMM {
         #endif
     }
 
-    public static var dnnlVersionString: String { dnnlVersion }
-
-    static var dnnlVersion: String {
+    public static var dnnlVersion: String {
         guard let v = dnnl_version() else { return "?" }
         return "\(v.pointee.major).\(v.pointee.minor).\(v.pointee.patch)"
     }
