@@ -80,7 +80,7 @@ class Launch:
     def wait_iopub_ready(self):
         """Until a kernel_info round trip is also seen on iopub (the subscription is live)."""
         for _ in range(200):
-            msg = self.session.send(self.shell, "kernel_info_request", {})
+            self.session.send(self.shell, "kernel_info_request", {})
             self.session.recv(self.shell)
             if self.iopub.poll(100):
                 while self.iopub.poll(10):
@@ -120,9 +120,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--starts", type=int, default=15)
     ap.add_argument("--executes", type=int, default=300)
-    default_bin = subprocess.run(["swift", "build", "-c", "release", "-Xswiftc", "-enable-testing", "--show-bin-path"],
-                                 cwd=ROOT, capture_output=True, text=True).stdout.strip() + "/cnn-kernel"
-    ap.add_argument("--cnn", default=default_bin, help="path of the cnn-kernel binary")
+    ap.add_argument("--cnn", default=str(ROOT / ".build" / "release" / "cnn-kernel"), help="path of the cnn-kernel binary")
     args = ap.parse_args()
 
     kernels = {

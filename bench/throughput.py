@@ -37,13 +37,11 @@ def main():
 
     common = ["--batch", str(a.batch), "--threads", str(a.threads), "--mode", a.mode, "--steps", str(a.steps),
               "--repeats", str(a.repeats), "--warmup", str(a.warmup), "--min-block-s", str(a.min_block_s), "--json"]
-    rows = []
     for m in a.models.split(","):
         ours = json.loads(subprocess.run([a.cnn, "bench", "--model", m] + common, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
         torch = json.loads(subprocess.run([a.torch_python, a.torch_bench, "--model", TORCH_NAMES.get(m, m), "--channels-last"] + common,
                                           capture_output=True, text=True, check=True).stdout.splitlines()[-1])
         o, t = ours["img_s"]["median"], torch["img_s"]["median"]
-        rows.append((m, o, t, o / t))
         print(f"{m:<13} cnn-kernel {o:9.1f} img/s   PyTorch (channels-last) {t:9.1f} img/s   ratio {o / t:5.2f}", flush=True)
     print(f"\n{a.mode}, batch {a.batch}, {a.threads} threads; medians of {a.repeats} blocks of ≥{a.min_block_s} s each, interleaved per model")
 

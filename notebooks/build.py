@@ -300,10 +300,9 @@ summary
 }
 
 
-def build(name, cells):
+def build(cells):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "cnn", "display_name": "CNN (Swift)", "language": "cnn"}
-    nb.metadata["language_info"] = {"name": "cnn", "file_extension": ".cnn", "mimetype": "text/x-cnn", "pygments_lexer": "cnn", "codemirror_mode": "cnn"}
     nb.cells = cells
     return nb
 
@@ -325,7 +324,7 @@ def main():
     for name, cells in NOTEBOOKS.items():
         if a.names and name not in a.names:
             continue
-        nb = execute(build(name, cells))
+        nb = execute(build(cells))
         bad = errors(nb)
         if bad:
             sys.exit(f"{name}: {bad[0]['ename']}: {bad[0]['evalue']}")

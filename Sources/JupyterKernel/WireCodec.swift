@@ -17,7 +17,7 @@ public enum WireError: Error, CustomStringConvertible, Equatable {
         case .invalidJSON(let f, let d): return "\(f) is not valid JSON (\(d))"
         case .notAnObject(let f): return "\(f) is not a JSON object"
         case .unknownSignatureScheme(let s):
-            return "unknown signature scheme \"\(s)\" (supported: hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha1, hmac-md5)"
+            return "unknown signature scheme \"\(s)\" (supported: \(MessageSigner.supportedDigests.map { "hmac-" + $0 }.joined(separator: ", ")))"
         }
     }
 }
@@ -28,11 +28,12 @@ public struct MessageSigner: Sendable {
     public let key: [UInt8]
     public let scheme: String
     private let digestName: String
+    static let supportedDigests = ["sha256", "sha384", "sha512", "sha224", "sha1", "md5"]
 
     public init(key: [UInt8], scheme: String = "hmac-sha256") throws {
         guard scheme.hasPrefix("hmac-") else { throw WireError.unknownSignatureScheme(scheme) }
         let name = String(scheme.dropFirst(5))
-        guard ["sha256", "sha384", "sha512", "sha224", "sha1", "md5"].contains(name),
+        guard Self.supportedDigests.contains(name),
             EVP_get_digestbyname(name) != nil
         else { throw WireError.unknownSignatureScheme(scheme) }
         self.key = key

@@ -179,7 +179,7 @@ struct RunCommand: ParsableCommand {
         let base = images ?? (file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : ".")
         let stem = String((file.split(separator: "/").last ?? "out").split(separator: ".").first ?? "out")
         var imageCount = 0
-        // Outputs are printed as they arrive, by polling the in-memory IOPub from a second thread.
+        // The file runs to the end first; its outputs are printed afterwards.
         let x = kernel.execute(code)
         // A display updated in place is printed once, as it ended.
         var outputs: [Message] = []

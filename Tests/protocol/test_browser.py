@@ -182,7 +182,6 @@ def check_highlighting(driver, url, screenshot):
     assert comment["italic"], "comments are italic in JupyterLab's theme"
     assert len({t["color"] for t in (keyword, layer, option, number, string, comment)}) == 6, \
         "keywords, layers, options, numbers, strings and comments have colours of their own"
-    assert command["color"] != plain
     # Errors and CodeMirror's warnings about unknown tags, from the extension's script or naming it.
     logs = driver.get_log("browser")
     ours = [e["message"] for e in logs if e["level"] in ("SEVERE", "WARNING")

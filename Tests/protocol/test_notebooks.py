@@ -21,7 +21,7 @@ import build  # noqa: E402
 @pytest.mark.parametrize("name", sorted(build.NOTEBOOKS))
 def test_notebook_runs_in_quick_mode(name, monkeypatch):
     monkeypatch.setenv("CNN_KERNEL_QUICK", "1")
-    nb = build.execute(build.build(name, build.NOTEBOOKS[name]), timeout=600)
+    nb = build.execute(build.build(build.NOTEBOOKS[name]), timeout=600)
     assert build.errors(nb) == []
     for cell in nb.cells:
         for out in cell.get("outputs", []):
