@@ -49,7 +49,14 @@ final class ConvolutionBackendTests: XCTestCase {
     }
 
     func testDirectKernelsMatchTheReference() throws {
-        for c in Self.cases { _ = try compare(c) }
+        for c in Self.cases {
+            let direct = try compare(c)
+            #if arch(x86_64)
+            // Only strided 1×1 convolutions stay on the reference (oneDNN 2.6 bug, see
+            // ConvolutionPrimitives.make); for those this compares the reference with itself.
+            XCTAssertEqual(direct, !(c.k == 1 && c.s > 1), "\(c)")
+            #endif
+        }
     }
 
     /// Random geometries, odd channel counts included: this is how a oneDNN kernel that writes
@@ -66,7 +73,7 @@ final class ConvolutionBackendTests: XCTestCase {
                          p: p, d: d, g: g, bias: pick(0...1) == 1, n: pick(1...9))
             guard (c.h + 2 * p - d * (k - 1) - 1) >= 0, (c.w + 2 * p - d * (k - 1) - 1) >= 0 else { continue }
             if try compare(c) { direct += 1 }
-            checked += 1
+            checked += 1  // a geometry left to the reference compares it with itself: `direct` counts the real checks
         }
         #if arch(x86_64)
         XCTAssertGreaterThan(direct, 40, "most random geometries must really run on oneDNN's kernels")

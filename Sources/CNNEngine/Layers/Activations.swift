@@ -6,8 +6,9 @@ import CNNCore
 class ActivationLayer: Layer {
     let typeName: String
     let shape: FeatureShape
-    private var x: Tensor?
-    private var y: Tensor?
+    /// What backward needs: the input and output of the last training forward.
+    private(set) var x: Tensor?
+    private(set) var y: Tensor?
     init(_ name: String, _ shape: FeatureShape) {
         typeName = name
         self.shape = shape

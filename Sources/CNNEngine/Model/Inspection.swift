@@ -54,14 +54,7 @@ extension Model {
     public func inputGradient(_ x: Tensor, classIndex: Int? = nil) -> (gradient: Tensor, logits: Tensor, classIndex: Int) {
         let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
         let logits = root.forward(x, context: ctx)
-        // The first image's scores decide the default class (argmax over the whole batch's scores
-        // gave an index past the class count for batches of more than one image).
-        let classes = logits.shape.count
-        let scores = Array(logits.values.prefix(classes))
-        let c = classIndex ?? scores.indices.max { scores[$0] < scores[$1] }!
-        precondition(c >= 0 && c < classes, "class index \(c) outside 0..<\(classes)")
-        let d = Tensor(batch: x.batch, shape: logits.shape)
-        for n in 0..<x.batch { d.data[n * logits.shape.count + c] = 1 }
+        let (d, c) = Model.classScoreSeed(logits, classIndex: classIndex)
         let saved = inputGradientNeeded
         inputGradientNeeded = true
         let g = root.backward(d)
@@ -70,8 +63,20 @@ extension Model {
         return (g, logits, c)
     }
 
+    /// The gradient that starts a backward pass from one class's score in every image, and that
+    /// class: `classIndex`, else the first image's top class. (An argmax over the whole batch's
+    /// scores gave an index past the class count for batches of more than one image.)
+    static func classScoreSeed(_ logits: Tensor, classIndex: Int?) -> (seed: Tensor, classIndex: Int) {
+        let classes = logits.shape.count
+        let c = classIndex ?? (0..<classes).max { logits.data[$0] < logits.data[$1] }!
+        precondition(c >= 0 && c < classes, "class index \(c) outside 0..<\(classes)")
+        let seed = Tensor(batch: logits.batch, shape: logits.shape)
+        for n in 0..<logits.batch { seed.data[n * classes + c] = 1 }
+        return (seed, c)
+    }
+
     /// Grad-CAM (Selvaraju et al. 2017, arXiv:1610.02391): the layer's feature maps weighted by the
-    /// mean gradient of the class score over each map, summed, ReLU. Returns the map (H×W of the layer).
+    /// mean gradient of the class score over each map, summed, ReLU. Returns the first image's map (H×W of the layer).
     public func gradCAM(_ x: Tensor, layer name: String, classIndex: Int? = nil) -> (cam: [Double], h: Int, w: Int, classIndex: Int, logits: Tensor)? {
         guard let target = self.layer(named: name), case .image(let c, let h, let w) = target.outputShape else { return nil }
         var activation: Tensor?
@@ -79,10 +84,7 @@ extension Model {
         let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
         ctx.observer = { l, t in if l === target { activation = t } }
         let logits = root.forward(x, context: ctx)
-        let scores = logits.values
-        let k = classIndex ?? scores.indices.max { scores[$0] < scores[$1] }!
-        let d = Tensor(batch: 1, shape: logits.shape)
-        d.data[k] = 1
+        let (d, k) = Model.classScoreSeed(logits, classIndex: classIndex)
         GradientTap.observer = { l, g in if l === target { gradient = g.copy() } }
         _ = root.backward(d)
         GradientTap.observer = nil
