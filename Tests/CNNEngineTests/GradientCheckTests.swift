@@ -82,3 +82,51 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 }
+
+/// The check itself: it must fail a wrong gradient, also where it handles kinks, and pass a
+/// correct block full of kinks (conv–batchnorm–relu, whose central differences cross ReLUs).
+final class GradientCheckItselfTests: XCTestCase {
+    /// y = relu(x)·w with a backward whose weight gradient is 3% too large.
+    final class SlightlyWrong: Layer {
+        let typeName = "slightly_wrong"
+        let inputShape: FeatureShape, outputShape: FeatureShape
+        let weight = Parameter(name: "weight", shape: [1], decays: false)
+        var x: Tensor?
+        init(_ s: FeatureShape) { inputShape = s; outputShape = s; weight.value.data[0] = 0.7 }
+        var parameters: [Parameter] { [weight] }
+        func forward(_ x: Tensor, context: RunContext) -> Tensor {
+            self.x = x
+            let y = Tensor(batch: x.batch, shape: x.shape)
+            for i in 0..<x.count { y.data[i] = max(0, x.data[i]) * weight.value.data[0] }
+            return y
+        }
+        func backward(_ dy: Tensor) -> Tensor {
+            let x = self.x!
+            let dx = Tensor(batch: x.batch, shape: x.shape)
+            for i in 0..<x.count where x.data[i] > 0 {
+                dx.data[i] = dy.data[i] * weight.value.data[0]
+                weight.grad.data[0] += 1.03 * dy.data[i] * x.data[i]
+            }
+            return dx
+        }
+    }
+
+    func testAWrongGradientFails() {
+        // Inputs near 0 put ReLU kinks within ±ε, so the kink handling is exercised too.
+        let x = Tensor(batch: 2, shape: .flat(30))
+        for i in 0..<x.count { x.data[i] = Float(i % 7) * 0.004 - 0.012 }
+        let entries = GradientCheck.run(layer: SlightlyWrong(.flat(30)), input: x)
+        XCTAssertTrue(entries.first { $0.tensor == "input" }!.passed)
+        XCTAssertFalse(entries.first { $0.tensor == "weight" }!.passed)
+    }
+
+    func testACorrectBlockWithKinksPasses() throws {
+        let spec = ModelSpec.seq([.layer("conv", ["out_channels": .int(4), "kernel": .int(3), "padding": .int(1), "bias": .bool(false)]),
+                                  .layer("batchnorm"), .layer("relu")])
+        let block = try ModelBuilder.build(spec, input: .image(c: 3, h: 6, w: 6))
+        block.initializeAll(RandomSource(seed: 3), scheme: .pytorch)
+        let entries = GradientCheck.run(layer: block, input: Support.input(2, .image(c: 3, h: 6, w: 6)))
+        for e in entries { XCTAssertTrue(e.passed, "\(e)") }
+        XCTAssertGreaterThan(entries.reduce(0) { $0 + $1.kinks }, 0, "the example must really cross kinks")
+    }
+}
