@@ -147,7 +147,8 @@ extension CNNInterpreter {
         }
         if option == "model" { return session.modelOrder.map { CompletionMatch($0, type: "model") } }
         if !inBody, let spec = commands[command], let p = (spec.options + spec.positionals).first(where: { $0.name == option }) {
-            if case .words = p.kind { return ["[flip]", "[flip, crop(4)]", "[resizedcrop]", "[flip, resizedcrop]"].map { CompletionMatch($0, type: "value") } }
+            if case .words = p.kind, p.name == "augment" { return ["[flip]", "[flip, crop(4)]", "[resizedcrop]", "[flip, resizedcrop]"].map { CompletionMatch($0, type: "value") } }
+            if case .words = p.kind, p.name == "models" { return session.modelOrder.map { CompletionMatch("[\($0)]", type: "value") } }
             return values(for: p, command: command)
         }
         let layer = LayerRegistry.shared.plugin(named: command)

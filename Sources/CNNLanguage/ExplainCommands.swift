@@ -49,10 +49,11 @@ extension CNNInterpreter {
 
     func explainLayer(_ inv: Invocation, context: ExecutionContext) throws {
         let kind = inv.text("what")!
-        let entry = try model(inv, "model")
         let types = kind == "conv" ? ["conv"] : kind == "pool" ? ["maxpool", "avgpool"] : ["relu", "leaky_relu"]
+        // The image first: choosing it may rebuild an untrained model for the data's shape, and
+        // the layer (its weights) must come from the model that runs.
+        let (entry, _, set, i, x) = try modelAndImage(inv)
         let (name, layer) = try firstLayer(entry, inv, types: types)
-        let (_, _, set, i, x) = try modelAndImage(inv)
         let (inputs, outputs, _) = entry.model.inputsAndOutputs(x)
         guard let input = inputs[name] ?? (name == entry.model.allLayers().first?.name ? x : nil), let output = outputs[name],
               case .image(let cin, let h, let w) = input.shape, case .image(let cout, let ho, let wo) = output.shape else {

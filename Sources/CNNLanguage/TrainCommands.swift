@@ -297,10 +297,13 @@ extension CNNInterpreter {
         var text = "gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32\n"
         for r in rows { text += (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ").trimmingCharacters(in: " ") + "\n" }
         let passed = entries.allSatisfy(\.passed)
+        let kinks = entries.reduce(0) { $0 + $1.kinks }
+        let kinkNote = kinks == 0 ? "" : "\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was judged by the one-sided difference from its smooth side\n"
+        text += kinkNote
         text += passed ? "all gradients agree\n" : "some gradients disagree\n"
         var html = "<p>gradcheck <code>\(escape(layerName))</code> on input \(escape(input.withBatch(batch))), ε = 0.01</p><table><thead><tr>" + rows[0].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
         for r in rows.dropFirst() { html += "<tr>" + r.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
-        html += "</tbody></table>"
+        html += "</tbody></table>" + (kinkNote.isEmpty ? "" : "<p>\(escape(kinkNote))</p>")
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
     }
 }
@@ -312,6 +315,8 @@ func percent(_ x: Double) -> String {
 
 func fixed(_ x: Double, _ digits: Int) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    // Beyond Int's range (and far beyond what a table shows digit by digit): scientific.
+    guard abs(x) < 1e15 else { return sci(x) }
     var p = 1.0
     for _ in 0..<digits { p *= 10 }
     let r = (abs(x) * p).rounded()
@@ -323,11 +328,12 @@ func fixed(_ x: Double, _ digits: Int) -> String {
 
 func sci(_ x: Double) -> String {
     guard x != 0 else { return "0" }
+    guard x.isFinite else { return fixed(x, 0) }  // "inf" / "nan": the loops below never end on them
     var e = 0
     var m = abs(x)
     while m >= 10 { m /= 10; e += 1 }
     while m < 1 { m *= 10; e -= 1 }
-    return fixed(m, 2) + "e" + (e < 0 ? "−" : "+") + String(abs(e))
+    return (x < 0 ? "-" : "") + fixed(m, 2) + "e" + (e < 0 ? "−" : "+") + String(abs(e))
 }
 
 extension String {

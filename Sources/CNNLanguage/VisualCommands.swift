@@ -80,8 +80,10 @@ extension CNNInterpreter {
         var text = "\(n) \(inv.text("split") ?? "test") images of \(set.name) (\(c)×\(h)×\(w)):\n"
         for i in indices { text += "  \(i): \(data.classNames[Int(set.labels[i])])\n" }
         if let first = indices.first {
-            let grey = (0..<(h * w)).map { p in (0..<c).map { pixels(set, first)[p * c + $0] }.reduce(0, +) / Double(c) }
-            text += "image 0:\n" + TextPlot.shaded(downsample(grey, h, w, to: 28).0, rows: downsample(grey, h, w, to: 28).1, cols: downsample(grey, h, w, to: 28).2)
+            let px = pixels(set, first)
+            let grey = (0..<(h * w)).map { p in (0..<c).map { px[p * c + $0] }.reduce(0, +) / Double(c) }
+            let (small, rows, cols) = downsample(grey, h, w, to: 28)
+            text += "image 0:\n" + TextPlot.shaded(small, rows: rows, cols: cols)
         }
         context.display(imageBundle(canvas, text: text))
     }

@@ -29,6 +29,14 @@ final class AssistTests: XCTestCase {
         XCTAssertEqual(complete("print \"pr").matches, [], "nothing inside strings")
     }
 
+    /// A list of models is completed with the session's models, not with augmentations.
+    func testModelListsCompleteWithModels() {
+        let kernel = InMemoryKernel(interpreter: interp)
+        XCTAssertEqual(kernel.execute("model small = simplecnn").reply.content["status"], "ok")
+        XCTAssertEqual(complete("plot loss models=").matches, ["[small]"])
+        XCTAssertTrue(complete("data shapes augment=").matches.contains("[flip]"))
+    }
+
     func testCursorInTheMiddle() {
         let r = interp.complete("prog 3", cursorPos: 4)
         XCTAssertEqual(r.matches.map(\.text), ["progress"])

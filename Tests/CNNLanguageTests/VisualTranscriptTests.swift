@@ -71,4 +71,25 @@ final class VisualTranscriptTests: XCTestCase {
         // conv1 sees 3×3; the 2×2 pool 4×4 (jump 2); conv2 4 + (3 − 1)·2 = 8×8
         XCTAssertTrue(summary.contains("3×3") && summary.contains("4×4") && summary.contains("8×8"), summary)
     }
+
+    /// A model defined before its data is rebuilt for the data's shape when first used; explain conv
+    /// must show the weights of the model that runs (it took the layer before the rebuild).
+    func testExplainConvOnAModelRebuiltForItsData() {
+        kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+        _ = text("model early\n  conv 3 kernel=3\n  relu\n  gap\n  linear 10\nend")
+        _ = text("data shapes n=200 size=16 channels=3 seed=4")
+        let conv = text("explain conv image=1 channel=1 at=[2, 2]")[0]
+        let last = conv.split(separator: "\n").last { $0.hasPrefix("Σ = ") }!
+        XCTAssertEqual(last.split(separator: "=").last!.split(separator: ";").first!.trimmingCharacters(in: .whitespaces),
+                       String(last.split(separator: " ").last!), conv)
+    }
+
+    /// Number formatting never hangs or traps on values a diverged model produces.
+    func testNumberFormsOfExtremeValues() {
+        XCTAssertEqual(sci(.infinity), "inf")
+        XCTAssertEqual(sci(.nan), "nan")
+        XCTAssertEqual(sci(-2.5e-7), "-2.50e−7")
+        XCTAssertEqual(fixed(1e20, 2), "1.00e+20")
+        XCTAssertEqual(fixed(-3.14159, 2), "-3.14")
+    }
 }
