@@ -195,7 +195,7 @@ extension CNNInterpreter {
             let cells = row.enumerated().map { c, s in
                 c >= 3 && c <= 5 ? String(repeating: " ", count: widths[c] - s.count) + s : s + String(repeating: " ", count: widths[c] - s.count)
             }
-            text += cells.joined(separator: "  ").trimmingCharacters(in: " ") + "\n"
+            text += cells.joined(separator: "  ").droppingTrailingSpaces() + "\n"
             if i == 0 || i == table.count - 2 { text += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
         }
         var html = "<table class=\"cnn-summary\"><caption style=\"text-align:left\"><b>model \(escape(entry.name))</b>: input \(escape(m.inputShape.description))</caption>"
@@ -237,6 +237,13 @@ func escape(_ s: String) -> String {
 }
 
 extension String {
+    /// Without the padding after a table's last column (the indentation of nested rows stays).
+    func droppingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
     func trimmingCharacters(in set: Character) -> String {
         var s = Substring(self)
         while s.first == set { s = s.dropFirst() }

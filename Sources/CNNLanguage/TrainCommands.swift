@@ -295,7 +295,7 @@ extension CNNInterpreter {
         }
         let widths = (0..<5).map { c in rows.map { $0[c].count }.max()! }
         var text = "gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32\n"
-        for r in rows { text += (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ").trimmingCharacters(in: " ") + "\n" }
+        for r in rows { text += (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ").droppingTrailingSpaces() + "\n" }
         let passed = entries.allSatisfy(\.passed)
         let kinks = entries.reduce(0) { $0 + $1.kinks }
         let kinkNote = kinks == 0 ? "" : "\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was judged by the one-sided difference from its smooth side\n"

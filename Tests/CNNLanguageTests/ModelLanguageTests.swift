@@ -118,6 +118,12 @@ final class ModelLanguageTests: XCTestCase {
         XCTAssertTrue(interp.inspect("twoconv", cursorPos: 3, detailLevel: 0)!.data["text/plain"]!.stringValue!.contains("Two convolutions of c channels"))
         XCTAssertEqual(outputs("plugins").first, "display[text/html,text/plain]")
         XCTAssertEqual(outputs("show source twoconv").first?.hasPrefix("error"), false)
+        // The summary indents a block's layers under it, in line with the columns above.
+        let summary = kernel.execute("summary t").outputs.compactMap { $0.content["data"]?["text/plain"]?.stringValue }.joined()
+        let lines = summary.split(separator: "\n")
+        let block = lines.first { $0.hasPrefix("twoconv1 ") }!, inner = lines.first { $0.hasPrefix("  conv1 ") }
+        XCTAssertNotNil(inner, summary)
+        XCTAssertEqual(block.range(of: "(N, ")?.lowerBound.utf16Offset(in: block), inner.flatMap { $0.range(of: "(N, ")?.lowerBound.utf16Offset(in: $0) }, summary)
         let check = kernel.execute("gradcheck twoconv 2 input=[2, 5, 5]")
         XCTAssertEqual(check.reply.content["status"], "ok")
         XCTAssertTrue(check.outputs.contains { $0.content["data"]?["text/plain"]?.stringValue?.contains("all gradients agree") == true })
