@@ -8,7 +8,10 @@ public final class IOPubPublisher: IOPubSink, @unchecked Sendable {
     private let codec: WireCodec
     private let condition = Condition()
     private var queue: [Message] = []
-    private var sending = false
+    /// Messages ever published and ever handed to ZeroMQ: a flush waits for the count it saw,
+    /// not for an empty queue, so output published after it began cannot hold it up.
+    private var published = 0
+    private var sent = 0
     private var stopping = false
     private var closed = false
 
@@ -22,13 +25,15 @@ public final class IOPubPublisher: IOPubSink, @unchecked Sendable {
         condition.withLock {
             guard !closed else { return }
             queue.append(message)
+            published += 1
             condition.broadcast()
         }
     }
 
     public func flush() {
         condition.withLock {
-            while !(queue.isEmpty && !sending) && !closed { condition.wait() }
+            let target = published
+            while sent < target && !closed { condition.wait() }
         }
     }
 
@@ -54,7 +59,6 @@ public final class IOPubPublisher: IOPubSink, @unchecked Sendable {
             }
             let batch = queue
             queue.removeAll(keepingCapacity: true)
-            sending = true
             condition.unlock()
 
             for m in batch {
@@ -62,7 +66,7 @@ public final class IOPubPublisher: IOPubSink, @unchecked Sendable {
             }
 
             condition.withLock {
-                sending = false
+                sent += batch.count
                 condition.broadcast()
             }
         }
