@@ -57,7 +57,7 @@ public final class Linear: Layer {
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         if context.recordsForBackward { input = x }
-        let y = Tensor(batch: x.batch, shape: outputShape)
+        let y = Tensor(batch: x.batch, shape: outputShape, zeroed: false)  // the product (beta 0) writes all
         GEMM.sgemm(transA: false, transB: true, m: x.batch, n: outFeatures, k: inFeatures,
                    a: x.data, lda: inFeatures, b: weight.value.data, ldb: inFeatures, c: y.data, ldc: outFeatures)
         if let bias { Kernels.addRowVector(y.data, rows: x.batch, cols: outFeatures, bias.value.data) }
@@ -71,7 +71,7 @@ public final class Linear: Layer {
         GEMM.sgemm(transA: true, transB: false, m: outFeatures, n: inFeatures, k: n, a: dy.data, lda: outFeatures,
                    b: x.data, ldb: inFeatures, beta: 1, c: weight.grad.data, ldc: inFeatures)
         if let bias { Kernels.accumulateColumnSums(dy.data, rows: n, cols: outFeatures, into: bias.grad.data) }
-        let dx = Tensor(batch: n, shape: inputShape)
+        let dx = Tensor(batch: n, shape: inputShape, zeroed: false)  // the product (beta 0) writes all
         GEMM.sgemm(transA: false, transB: false, m: n, n: inFeatures, k: outFeatures, a: dy.data, lda: outFeatures,
                    b: weight.value.data, ldb: inFeatures, c: dx.data, ldc: inFeatures)
         input = nil

@@ -38,15 +38,9 @@ public final class Concat: Layer {
     public var detail: String { widths.map(String.init).joined(separator: " + ") + " channels" }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        let outs = branches.map { b -> Tensor in
-            context.inputObserver?(b.layer, x)
-            let t0 = monotonicSeconds()
-            let o = b.layer.forward(x, context: context)
-            if context.timings != nil { context.timings![ObjectIdentifier(b.layer), default: 0] += monotonicSeconds() - t0 }
-            context.observer?(b.layer, o)
-            return o
-        }
-        let y = Tensor(batch: x.batch, shape: outputShape)
+        let outs = branches.map { context.forward($0.layer, x) }
+        // The branches' channels fill every element.
+        let y = Tensor(batch: x.batch, shape: outputShape, zeroed: false)
         let total = outputShape.channels, pixels = x.batch * h * w
         var offset = 0
         for (i, o) in outs.enumerated() {
@@ -68,7 +62,7 @@ public final class Concat: Layer {
         var offset = 0
         for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
-            let part = Tensor(batch: dy.batch, shape: b.outputShape)
+            let part = Tensor(batch: dy.batch, shape: b.outputShape, zeroed: false)  // copied in full
             let (src, dst) = (UncheckedPointer(dy.data), UncheckedPointer(part.data))
             Parallel.forEachChunk(pixels, grain: 256) { r in
                 for p in r { (dst.value + p * c).update(from: src.value + p * total + off, count: c) }

@@ -28,18 +28,11 @@ public final class Residual: Layer {
     public var multiplyAdds: Int { outputShape.count }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        context.inputObserver?(body, x)
-        var t0 = monotonicSeconds()
-        let y = body.forward(x, context: context)
-        if context.timings != nil { context.timings![ObjectIdentifier(body), default: 0] += monotonicSeconds() - t0 }
-        context.observer?(body, y)
-        if let shortcut { context.inputObserver?(shortcut, x) }
-        t0 = monotonicSeconds()
-        let s = shortcut?.forward(x, context: context) ?? x
-        if let shortcut, context.timings != nil { context.timings![ObjectIdentifier(shortcut), default: 0] += monotonicSeconds() - t0 }
-        if let shortcut { context.observer?(shortcut, s) }
-        // A new tensor: the body's output may be kept by its last layer for backward.
-        let out = Tensor(batch: y.batch, shape: y.shape)
+        let y = context.forward(body, x)
+        let s = shortcut.map { context.forward($0, x) } ?? x
+        // A new tensor: the body's output may be kept by its last layer for backward. Every
+        // element is written by the sum.
+        let out = Tensor(batch: y.batch, shape: y.shape, zeroed: false)
         withExtendedLifetime((y, s)) {
             let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
             Parallel.forEachChunk(out.count, grain: 1 << 14) { r in

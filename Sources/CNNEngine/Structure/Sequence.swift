@@ -35,15 +35,7 @@ public final class Sequence: Layer {
                 i += 2
                 continue
             }
-            context.inputObserver?(l, h)
-            if context.timings != nil {
-                let t0 = monotonicSeconds()
-                h = l.forward(h, context: context)
-                context.timings![ObjectIdentifier(l), default: 0] += monotonicSeconds() - t0
-            } else {
-                h = l.forward(h, context: context)
-            }
-            context.observer?(l, h)
+            h = context.forward(l, h)
             i += 1
         }
         return h

@@ -80,6 +80,22 @@ public final class RunContext: @unchecked Sendable {
         self.rng = rng
         self.recordsForBackward = recordsForBackward ?? training
     }
+
+    /// Runs a child layer forward, telling the observers and adding to `timings` when they are
+    /// set: how every composite layer (sequence, residual, concat) runs its children.
+    public func forward(_ layer: Layer, _ x: Tensor) -> Tensor {
+        inputObserver?(layer, x)
+        let y: Tensor
+        if timings != nil {
+            let t0 = monotonicSeconds()
+            y = layer.forward(x, context: self)
+            timings![ObjectIdentifier(layer), default: 0] += monotonicSeconds() - t0
+        } else {
+            y = layer.forward(x, context: self)
+        }
+        observer?(layer, y)
+        return y
+    }
 }
 
 /// One built layer, with its shapes fixed. Forward (in training mode) keeps what backward
