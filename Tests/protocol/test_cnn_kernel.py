@@ -2,6 +2,7 @@
 jupyter console): interrupts in both modes, heartbeat, live displays, bad signatures,
 shutdown and restart, several clients, stop_on_error, history across restarts."""
 
+import contextlib
 import json
 import os
 import pathlib
@@ -195,7 +196,10 @@ def _free_ports(n):
     return ports
 
 
-def _launch(key=None, ip="127.0.0.1", **extra):
+@contextlib.contextmanager
+def _launched_kernel(key=None, ip="127.0.0.1", **extra):
+    """The binary started on a connection file of its own (not through a kernel manager), and a
+    ready client; the client is stopped and the process ended afterwards."""
     ports = _free_ports(5)
     fd, path = tempfile.mkstemp(suffix=".json")
     os.close(fd)
@@ -204,19 +208,24 @@ def _launch(key=None, ip="127.0.0.1", **extra):
                           stdin_port=ports[2], hb_port=ports[3], control_port=ports[4], **extra)
     with open(path) as f:
         info = json.load(f)
-    info["key"] = key
     proc = subprocess.Popen([BIN, "kernel", "--connection-file", path], stderr=subprocess.PIPE)
-    return info, proc
-
-
-@pytest.mark.parametrize("restart", [False, True])
-def test_cnn_shutdown_replies_and_exits_zero(restart):
-    info, proc = _launch()
     kc = BlockingKernelClient()
     kc.load_connection_info(info)
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=10)
+        yield kc, proc
+    finally:
+        kc.stop_channels()
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        os.unlink(path)
+
+
+@pytest.mark.parametrize("restart", [False, True])
+def test_cnn_shutdown_replies_and_exits_zero(restart):
+    with _launched_kernel() as (kc, proc):
         msg = kc.session.msg("shutdown_request", {"restart": restart})
         kc.control_channel.send(msg)
         reply = kc.control_channel.get_msg(timeout=5)
@@ -225,28 +234,15 @@ def test_cnn_shutdown_replies_and_exits_zero(restart):
         started = time.monotonic()
         assert proc.wait(timeout=2) == 0
         assert time.monotonic() - started < 1.0
-    finally:
-        kc.stop_channels()
-        if proc.poll() is None:
-            proc.kill()
 
 
 def test_cnn_shutdown_during_a_running_cell():
-    info, proc = _launch()
-    kc = BlockingKernelClient()
-    kc.load_connection_info(info)
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=10)
+    with _launched_kernel() as (kc, proc):
         kc.execute("sleep 60")
         time.sleep(0.3)
         kc.control_channel.send(kc.session.msg("shutdown_request", {"restart": False}))
         assert kc.control_channel.get_msg(timeout=5)["content"]["status"] == "ok"
         assert proc.wait(timeout=2) == 0
-    finally:
-        kc.stop_channels()
-        if proc.poll() is None:
-            proc.kill()
 
 
 def test_cnn_restart_through_kernel_manager():
@@ -417,19 +413,9 @@ def test_cnn_ipc_transport(tmp_path):
 
 def _print_through_launched_kernel(code, expected, **launch):
     """Starts the binary on its own connection file, runs `code`, checks its stdout."""
-    info, proc = _launch(**launch)
-    try:
-        kc = BlockingKernelClient()
-        kc.load_connection_info(info)
-        kc.session.key = info["key"]
-        kc.start_channels()
-        kc.wait_for_ready(timeout=10)
+    with _launched_kernel(**launch) as (kc, _):
         reply, outputs = execute(kc, code)
         assert stdout_of(outputs) == expected
-        kc.stop_channels()
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 # ---------------------------------------------------------------- real frontends
