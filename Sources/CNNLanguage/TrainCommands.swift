@@ -298,7 +298,7 @@ extension CNNInterpreter {
         for r in rows { text += (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ").droppingTrailingSpaces() + "\n" }
         let passed = entries.allSatisfy(\.passed)
         let kinks = entries.reduce(0) { $0 + $1.kinks }
-        let kinkNote = kinks == 0 ? "" : "\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was judged by the one-sided difference from its smooth side\n"
+        let kinkNote = kinks == 0 ? "" : "\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was measured again from its smooth side and with smaller steps\n"
         text += kinkNote
         text += passed ? "all gradients agree\n" : "some gradients disagree\n"
         var html = "<p>gradcheck <code>\(escape(layerName))</code> on input \(escape(input.withBatch(batch))), ε = 0.01</p><table><thead><tr>" + rows[0].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
