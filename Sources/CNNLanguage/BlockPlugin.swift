@@ -59,7 +59,7 @@ final class BlockPlugin: LayerPlugin, @unchecked Sendable {
         var expander = ModelExpander(definitions: definitionsProvider())
         do {
             let (items, _) = try expander.expandSequence(definition.body, env: env, input: input)
-            return try ModelBuilder.build(.seq(items.map(\.spec), kind: definition.name), input: input)
+            return expander.sequence(items, input: input, kind: definition.name)
         } catch let e as LanguageError {
             throw ShapeError("in block \(definition.name), line \(e.location.line) of its definition: \(e.message)")
         }

@@ -60,7 +60,8 @@ extension CNNInterpreter {
         let (items, _) = try expander.expandSequence(b.sections[0].body, env: [:], input: input)
         guard !items.isEmpty else { throw LanguageError(.value, at: b.keyword, "model \(b.name!.word!) has no layers") }
         let (text, _) = sourceAndDoc(of: b, in: currentSource)
-        try finishModel(name: b.name!, spec: .seq(items.map(\.spec)), input: input, source: text, at: b.end, context: context)
+        let (spec, root) = ModelExpander.root(items, input: input)
+        try finishModel(name: b.name!, spec: spec, root: root, input: input, source: text, at: b.end, context: context)
     }
 
     func argumentToken(_ a: Argument) -> Token {
@@ -89,25 +90,31 @@ extension CNNInterpreter {
         }
         let t = template.word!
         var expander = ModelExpander(definitions: session.definitions)
-        let item: ModelExpander.Item
+        var spec: ModelSpec
+        var root: Layer?
         if session.definitions[t] != nil || LayerRegistry.shared.plugin(named: t) != nil {
-            item = try expander.expandLayer(template, rest, env: [:], input: input)
+            let item = try expander.expandLayer(template, rest, env: [:], input: input)
+            (spec, root) = (item.spec, item.layer)
+            // A zoo model or block becomes the model's top-level sequence (its layers are the model's rows).
+            if case .sequence(let items, nil, _) = item.spec, let s = item.layer as? Sequence {
+                spec = .seq(items)
+                root = Sequence(s.items, input: input)
+            }
         } else if let existing = session.models[t] {
             guard rest.isEmpty else { throw LanguageError(.type, at: template, "copying model \(t) takes no options") }
-            item = ModelExpander.Item(spec: existing.model.spec, token: template, typeName: t)
+            spec = existing.model.spec  // built afresh below: a copy has weights of its own
         } else {
             let known = Array(session.definitions.keys) + session.modelOrder
             throw LanguageError(.name, at: template, "no model or block named `\(t)`\(Suggest.hint(for: t, in: known))")
         }
-        let spec: ModelSpec
-        if case .sequence(let items, nil, _) = item.spec { spec = .seq(items) } else { spec = item.spec }
         let line = currentSource.split(separator: "\n", omittingEmptySubsequences: false)[max(0, name.location.line - 1)]
-        try finishModel(name: name, spec: spec, input: input, source: String(line).trimmingCharacters(in: " "), at: template, context: context)
+        try finishModel(name: name, spec: spec, root: root, input: input, source: String(line).trimmingCharacters(in: " "), at: template, context: context)
     }
 
-    func finishModel(name: Token, spec: ModelSpec, input: FeatureShape, source: String, at token: Token, context: ExecutionContext) throws {
+    /// `root`: the layers the expander built for `spec` (nil: build them from `spec`).
+    func finishModel(name: Token, spec: ModelSpec, root: Layer?, input: FeatureShape, source: String, at token: Token, context: ExecutionContext) throws {
         let model: Model
-        do { model = try Model(spec: spec, input: input) } catch let e as ModelBuildError {
+        do { model = try root.map { try Model(spec: spec, root: $0, input: input) } ?? Model(spec: spec, input: input) } catch let e as ModelBuildError {
             throw LanguageError(.value, at: token, e.description)
         }
         model.initialize(session.rng, scheme: .pytorch)

@@ -18,17 +18,30 @@ public struct Definition: Sendable {
     static func render(_ e: Expr) -> String { (try? Evaluator.evaluate(e))?.literal ?? "…" }
 }
 
-/// Turns the body of a model or block into a `ModelSpec`, following the shapes as it goes so
-/// that every mistake is reported at its line, before any data flows.
+/// Turns the body of a model or block into a `ModelSpec` and its layers, following the shapes as
+/// it goes so that every mistake is reported at its line, before any data flows. Each layer is
+/// built once, children before parents, as its line is checked: the layers it returns are the
+/// ones that run.
 struct ModelExpander {
     let definitions: [String: Definition]
-    let registry = LayerRegistry.shared
+    var registry: LayerRegistry = .shared
     var depth = 0
+
+    init(definitions: [String: Definition], registry: LayerRegistry = .shared) {
+        self.definitions = definitions
+        self.registry = registry
+    }
 
     struct Item {
         var spec: ModelSpec
+        var layer: Layer
         var token: Token
         var typeName: String
+    }
+
+    /// The model's root: the items one after another.
+    static func root(_ items: [Item], input: FeatureShape) -> (ModelSpec, Layer) {
+        (.seq(items.map(\.spec)), ModelBuilder.sequence(items.map { ($0.spec, $0.layer) }, input: input, kind: nil))
     }
 
     /// Expands statements into a sequence, starting from `input`; returns the items and the output shape.
@@ -38,22 +51,18 @@ struct ModelExpander {
         for s in statements {
             let produced = try expandStatement(s, env: env, input: shape, previous: items.last)
             for p in produced {
-                shape = try outputShape(of: p, input: shape, previous: items.last)
+                shape = p.layer.outputShape
                 items.append(p)
             }
         }
         return (items, shape)
     }
 
-    func outputShape(of item: Item, input: FeatureShape, previous: Item?) throws -> FeatureShape {
-        do { return try ModelBuilder.build(item.spec, input: input).outputShape } catch let e as ModelBuildError {
-            var message = e.message
-            if let previous, e.path.isEmpty || !e.path.contains(".") {
-                message += " (its input \(input) comes from \(previous.typeName) at line \(previous.token.location.line))"
-            }
-            if !e.path.isEmpty && e.path.contains(".") { message = "in \(e.path): " + message }
-            throw LanguageError(.value, at: item.token, message)
-        }
+    /// A layer that does not fit its input, reported at its line with where the input came from.
+    func misfit(_ message: String, at token: Token, input: FeatureShape, previous: Item?) -> LanguageError {
+        var m = message
+        if let previous { m += " (its input \(input) comes from \(previous.typeName) at line \(previous.token.location.line))" }
+        return LanguageError(.value, at: token, m)
     }
 
     func shapeVariables(_ s: FeatureShape) -> [String: Value] {
@@ -72,7 +81,7 @@ struct ModelExpander {
         case .instantiate(let k, _, _, _):
             throw LanguageError(.syntax, at: k, "`model … =` goes at the top level of a cell, not inside a model or block")
         case .command(let nameToken, let args):
-            return [try expandLayer(nameToken, args, env: env, input: input)]
+            return [try expandLayer(nameToken, args, env: env, input: input, previous: previous)]
         case .block(let b):
             let kw = b.keyword.word!
             switch kw {
@@ -104,20 +113,39 @@ struct ModelExpander {
                 let (body, _) = try expandSequence(b.sections[0].body, env: clean, input: input)
                 let shortcut = b.sections.count > 1 ? try expandSequence(b.sections[1].body, env: clean, input: input).0 : []
                 let spec = ModelSpec.residual(body: .seq(body.map(\.spec)), shortcut: shortcut.isEmpty ? nil : .seq(shortcut.map(\.spec)), name: nil, kind: nil)
-                return [Item(spec: spec, token: b.keyword, typeName: "residual")]
+                let bodyLayer = sequence(body, input: input)
+                let shortcutLayer = shortcut.isEmpty ? nil : sequence(shortcut, input: input)
+                do {
+                    let layer = try ModelBuilder.residual(body: bodyLayer, shortcut: shortcutLayer, kind: nil)
+                    return [Item(spec: spec, layer: layer, token: b.keyword, typeName: "residual")]
+                } catch let e as ShapeError {
+                    throw misfit(e.message, at: b.keyword, input: input, previous: previous)
+                }
             case "concat":
                 let clean = env.filter { !$0.key.hasPrefix("in_") }
-                var branches: [ModelSpec] = []
+                var branches: [(spec: ModelSpec, layer: Layer)] = []
                 for section in b.sections where !(section.label == nil && section.body.isEmpty) {
-                    branches.append(.seq(try expandSequence(section.body, env: clean, input: input).0.map(\.spec)))
+                    let items = try expandSequence(section.body, env: clean, input: input).0
+                    branches.append((.seq(items.map(\.spec)), sequence(items, input: input)))
                 }
                 guard !branches.isEmpty else { throw LanguageError(.syntax, at: b.keyword, "concat needs at least one `branch`") }
-                return [Item(spec: .concat(branches, name: nil, kind: nil), token: b.keyword, typeName: "concat")]
+                do {
+                    let layer = try ModelBuilder.concat(branches, input: input, kind: nil)
+                    return [Item(spec: .concat(branches.map(\.spec), name: nil, kind: nil), layer: layer, token: b.keyword, typeName: "concat")]
+                } catch let e as ShapeError {
+                    throw misfit(e.message, at: b.keyword, input: input, previous: previous)
+                }
             case "dense":
                 let clean = env.filter { !$0.key.hasPrefix("in_") }
                 let (body, _) = try expandSequence(b.sections[0].body, env: clean, input: input)
-                let spec = ModelSpec.concat([.seq(body.map(\.spec), name: "new"), .layer("identity", name: "input")], name: nil, kind: "dense")
-                return [Item(spec: spec, token: b.keyword, typeName: "dense")]
+                let new = ModelSpec.seq(body.map(\.spec), name: "new"), identity = ModelSpec.layer("identity", name: "input")
+                do {
+                    let passThrough = try registry.plugin(named: "identity")!.build(LayerArguments(), input: input)
+                    let layer = try ModelBuilder.concat([(new, sequence(body, input: input)), (identity, passThrough)], input: input, kind: "dense")
+                    return [Item(spec: .concat([new, identity], name: nil, kind: "dense"), layer: layer, token: b.keyword, typeName: "dense")]
+                } catch let e as ShapeError {
+                    throw misfit(e.message, at: b.keyword, input: input, previous: previous)
+                }
             default:
                 throw LanguageError(.syntax, at: b.keyword, "`\(kw)` is not a block kind")
             }
@@ -125,7 +153,12 @@ struct ModelExpander {
     }
 
     /// A layer line: a plugin, a user-defined block, or a variable holding a layer name (`act`).
-    mutating func expandLayer(_ nameToken: Token, _ args: [Argument], env: [String: Value], input: FeatureShape) throws -> Item {
+    /// Items one after another as one layer (a residual body, a branch, a block's body).
+    func sequence(_ items: [Item], input: FeatureShape, kind: String? = nil) -> Sequence {
+        ModelBuilder.sequence(items.map { ($0.spec, $0.layer) }, input: input, kind: kind)
+    }
+
+    mutating func expandLayer(_ nameToken: Token, _ args: [Argument], env: [String: Value], input: FeatureShape, previous: Item? = nil) throws -> Item {
         var type = nameToken.word!
         if case .word(let w)? = env[type] { type = w }
         var givenName: String?
@@ -147,7 +180,8 @@ struct ModelExpander {
             depth += 1
             defer { depth -= 1 }
             let (items, _) = try expandSequence(def.body, env: bound, input: input)
-            return Item(spec: .seq(items.map(\.spec), name: givenName, kind: def.name), token: nameToken, typeName: def.name)
+            return Item(spec: .seq(items.map(\.spec), name: givenName, kind: def.name), layer: sequence(items, input: input, kind: def.name),
+                        token: nameToken, typeName: def.name)
         }
         guard let plugin = registry.plugin(named: type) else {
             let known = registry.allNames + Array(definitions.keys)
@@ -186,8 +220,13 @@ struct ModelExpander {
             let at = e.parameter.flatMap { tokens[$0] } ?? nameToken
             throw LanguageError(e.parameter.flatMap { tokens[$0] } == nil ? .type : .value, at: at, e.message)
         }
-        _ = bound
-        return Item(spec: .layer(type: plugin.name, arguments: given, name: givenName), token: nameToken, typeName: plugin.name)
+        let layer: Layer
+        do { layer = try plugin.build(bound, input: input) } catch let e as ShapeError {
+            throw misfit(e.message, at: nameToken, input: input, previous: previous)
+        } catch let e as ArgumentError {
+            throw misfit(e.message, at: nameToken, input: input, previous: previous)
+        }
+        return Item(spec: .layer(type: plugin.name, arguments: given, name: givenName), layer: layer, token: nameToken, typeName: plugin.name)
     }
 
     func layerValue(_ e: Expr, _ env: [String: Value], _ param: String, _ layer: String) throws -> LayerValue {

@@ -276,11 +276,7 @@ extension CNNInterpreter {
             layerArgs.append(a)
         }
         var expander = ModelExpander(definitions: session.definitions)
-        let item = try expander.expandLayer(layerToken, layerArgs, env: [:], input: input)
-        let layer: Layer
-        do { layer = try ModelBuilder.build(item.spec, input: input) } catch let e as ModelBuildError {
-            throw LanguageError(.value, at: layerToken, e.description)
-        }
+        let layer = try expander.expandLayer(layerToken, layerArgs, env: [:], input: input).layer
         layer.initializeAll(RandomSource(seed: 3), scheme: .pytorch)
         let rng = RandomSource(seed: 9)
         let x = Tensor(batch: batch, shape: input)

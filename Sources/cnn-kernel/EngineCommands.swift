@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Comma-separated models: simplecnn, resnet, preactresnet, googlenet, densenet, or all.") var model = "all"
     @Option(parsing: .upToNextOption, help: "Batch sizes.") var batch: [Int] = [128, 32]
     @Option(parsing: .upToNextOption, help: "Thread counts.") var threads: [Int] = [1, 2]
-    @Option(help: "train, infer or both.") var mode = "both"
+    @Option(help: "train, infer, both, or define (the time of a `model x = NAME` line in the language: expanding, checking and building the model).") var mode = "both"
     @Option(help: "Steps per timed block.") var steps = 10
     @Option(help: "Timed blocks.") var repeats = 5
     @Option(help: "Untimed warm-up steps.") var warmup = 3
@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let models = model == "all" ? ["simplecnn", "resnet", "preactresnet", "googlenet", "densenet"] : model.split(separator: ",").map(String.init)
+        if mode == "define" { return try benchDefinitions(models) }
         let modes = mode == "both" ? ["train", "infer"] : [mode]
         if !json { print("GEMM: \(GEMM.backendName)\nConvolutions: \(ConvolutionBackend.current.description)") }
         for t in threads {
@@ -53,6 +54,32 @@ struct BenchCommand: ParsableCommand {
                     }
                 }
             }
+        }
+    }
+}
+
+extension BenchCommand {
+    /// Times `model x = NAME` in a fresh interpreter (median of `repeats` runs after `warmup`):
+    /// what a learner waits for when a cell defines a zoo model.
+    func benchDefinitions(_ models: [String]) throws {
+        for m in models {
+            var times: [Double] = []
+            for i in 0..<(warmup + repeats) {
+                let kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+                let start = CNNCore.monotonicSeconds()
+                let x = kernel.execute("model x = \(m)")
+                let seconds = CNNCore.monotonicSeconds() - start
+                guard x.reply.content["status"]?.stringValue == "ok" else { throw ValidationError("model x = \(m) failed: \(x.reply.content)") }
+                if i >= warmup { times.append(seconds) }
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            if json {
+                print((["model": .string(m), "mode": "define", "ms": ["min": .number(times.first! * 1000), "median": .number(median * 1000), "max": .number(times.last! * 1000)]] as JSON).serializedString())
+            } else {
+                print(String(format: "%@ %8.2f ms (min %.2f, max %.2f)", ("model x = " + m).padding(toLength: 24, withPad: " ", startingAt: 0), median * 1000, times.first! * 1000, times.last! * 1000))
+            }
+            fflush(nil)
         }
     }
 }

@@ -7,10 +7,16 @@ public final class Model: @unchecked Sendable {
     public let root: Layer
     public var classes: Int { root.outputShape.count }
 
-    public init(spec: ModelSpec, input: FeatureShape) throws {
+    public convenience init(spec: ModelSpec, input: FeatureShape) throws {
+        try self.init(spec: spec, root: try ModelBuilder.build(spec, input: input), input: input)
+    }
+
+    /// A model from layers already built for `input` from `spec` (the language builds each
+    /// layer once, as it checks the line it comes from).
+    public init(spec: ModelSpec, root: Layer, input: FeatureShape) throws {
         self.spec = spec
         inputShape = input
-        root = try ModelBuilder.build(spec, input: input)
+        self.root = root
         guard case .flat = root.outputShape else {
             throw ModelBuildError(path: "", message: "a classifier must end in flat features (one score per class), but this model ends with \(root.outputShape); add gap or flatten and a linear layer")
         }

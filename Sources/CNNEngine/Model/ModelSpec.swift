@@ -46,13 +46,14 @@ public struct ModelBuildError: Error, CustomStringConvertible, Equatable {
 }
 
 public enum ModelBuilder {
-    /// Builds the layer tree for `input`. Names are stable: a user's `name=` or the type with a
-    /// counter per sequence (conv1, relu2, block3), joined with dots (block2.conv1).
-    public static func build(_ spec: ModelSpec, input: FeatureShape, path: String = "") throws -> Layer {
+    /// Builds the layer tree for `input`, children before parents, each layer once. Names are
+    /// stable: a user's `name=` or the type with a counter per sequence (conv1, relu2, block3),
+    /// joined with dots (block2.conv1).
+    public static func build(_ spec: ModelSpec, input: FeatureShape, path: String = "", registry: LayerRegistry = .shared) throws -> Layer {
         BuiltinLayers.register()
         switch spec {
         case .layer(let type, let args, _):
-            guard let plugin = LayerRegistry.shared.plugin(named: type) else {
+            guard let plugin = registry.plugin(named: type) else {
                 throw ModelBuildError(path: path, message: "unknown layer type `\(type)`")
             }
             do {
@@ -63,31 +64,48 @@ public enum ModelBuilder {
                 throw ModelBuildError(path: path, message: e.message)
             }
         case .sequence(let items, _, let kind):
-            var built: [(name: String, layer: Layer)] = []
+            var built: [(ModelSpec, Layer)] = []
             var shape = input
             for (name, item) in childNames(items) {
-                let l = try build(item, input: shape, path: join(path, name))
-                built.append((name, l))
+                let l = try build(item, input: shape, path: join(path, name), registry: registry)
+                built.append((item, l))
                 shape = l.outputShape
             }
-            return Sequence(built, input: input, typeName: kind ?? "sequence")
+            return sequence(built, input: input, kind: kind)
         case .concat(let branches, _, let kind):
-            var built: [(name: String, layer: Layer)] = []
-            for (i, b) in branches.enumerated() {
-                let name = b.givenName ?? "branch\(i + 1)"
-                built.append((name, try build(b, input: input, path: join(path, name))))
+            let built = try branches.enumerated().map { i, b in
+                (b, try build(b, input: input, path: join(path, branchName(b, i)), registry: registry))
             }
-            do { return try Concat(built, input: input, typeName: kind ?? "concat") } catch let e as ShapeError {
+            do { return try concat(built, input: input, kind: kind) } catch let e as ShapeError {
                 throw ModelBuildError(path: path, message: e.message)
             }
         case .residual(let body, let shortcut, _, let kind):
-            let b = try build(body, input: input, path: join(path, "body"))
-            let s = try shortcut.map { try build($0, input: input, path: join(path, "shortcut")) }
-            do { return try Residual(body: b, shortcut: s, typeName: kind ?? "residual") } catch let e as ShapeError {
+            let b = try build(body, input: input, path: join(path, "body"), registry: registry)
+            let s = try shortcut.map { try build($0, input: input, path: join(path, "shortcut"), registry: registry) }
+            do { return try residual(body: b, shortcut: s, kind: kind) } catch let e as ShapeError {
                 throw ModelBuildError(path: path, message: e.message)
             }
         }
     }
+
+    // The composites from children already built: `build` uses them, and so does the language's
+    // expander, which builds each layer as it checks it and must not build anything twice.
+
+    /// Children named as `childNames` names them; `kind` is the type shown in summaries.
+    public static func sequence(_ children: [(spec: ModelSpec, layer: Layer)], input: FeatureShape, kind: String?) -> Sequence {
+        let names = childNames(children.map(\.spec)).map(\.0)
+        return Sequence(Array(zip(names, children.map(\.layer))), input: input, typeName: kind ?? "sequence")
+    }
+
+    public static func concat(_ branches: [(spec: ModelSpec, layer: Layer)], input: FeatureShape, kind: String?) throws -> Concat {
+        try Concat(branches.enumerated().map { i, b in (branchName(b.spec, i), b.layer) }, input: input, typeName: kind ?? "concat")
+    }
+
+    public static func residual(body: Layer, shortcut: Layer?, kind: String?) throws -> Residual {
+        try Residual(body: body, shortcut: shortcut, typeName: kind ?? "residual")
+    }
+
+    static func branchName(_ spec: ModelSpec, _ i: Int) -> String { spec.givenName ?? "branch\(i + 1)" }
 
     static func join(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + "." + b }
 
