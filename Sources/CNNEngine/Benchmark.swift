@@ -47,7 +47,7 @@ public enum Benchmark {
         let optimizer = Optimizer(kind: .sgd, momentum: 0.9)
         let params = model.parameters
         let train = mode == "train"
-        let ctx = RunContext(training: train, rng: rng)
+        let ctx = model.context(training: train, rng: rng)
         var k = 0
         var loss = 0.0
         func step() {
@@ -88,7 +88,7 @@ public enum Benchmark {
         for (_, layer, _) in model.allLayers() {
             guard let conv = layer as? Conv2d else { continue }
             var name = "im2col + GEMM"
-            if let p = conv.primitives(batch: batch) {
+            if model.options.convolutionBackend == .fastest, let p = conv.primitives(batch: batch) {
                 let (data, weights) = p.backwardImplementations
                 name = [p.implementation, data, weights].compactMap { $0 }.joined(separator: "; ")
             }

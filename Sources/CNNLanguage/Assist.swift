@@ -27,7 +27,7 @@ extension CNNInterpreter {
     }
 
     var layerNames: [String] {
-        var names = Set(LayerRegistry.shared.names)
+        var names = Set(session.layers.names)
         for d in session.definitions.keys { names.insert(d) }
         return names.sorted()
     }
@@ -64,7 +64,7 @@ extension CNNInterpreter {
             if inBody {
                 var ms = layerNames.filter { $0.hasPrefix(prefix) }.map { n -> CompletionMatch in
                     let isBlock = session.definitions[n] != nil
-                    return CompletionMatch(n, type: isBlock ? "block" : "layer", signature: isBlock ? session.definitions[n]!.signature : (LayerRegistry.shared.plugin(named: n)?.summary ?? ""))
+                    return CompletionMatch(n, type: isBlock ? "block" : "layer", signature: isBlock ? session.definitions[n]!.signature : (session.layers.plugin(named: n)?.summary ?? ""))
                 }
                 var keys = ["residual", "concat", "dense", "repeat", "if", "end"]
                 if let top = blocks.last, let sep = Keywords.separators.first(where: { $0.value == top })?.key { keys.append(sep) }
@@ -116,8 +116,8 @@ extension CNNInterpreter {
             if let def = session.definitions[layer] {
                 out = def.parameters.map { CompletionMatch($0.name.word! + "=", type: "option", signature: "parameter of \(def.name)") }
             } else {
-                if LayerRegistry.shared.plugin(named: layer) == nil, command == "gradcheck", words.count > 1 { layer = words[1] }
-                if let p = LayerRegistry.shared.plugin(named: layer) {
+                if session.layers.plugin(named: layer) == nil, command == "gradcheck", words.count > 1 { layer = words[1] }
+                if let p = session.layers.plugin(named: layer) {
                     out = p.parameters.map { CompletionMatch($0.name + "=", type: "option", signature: "\($0.kind.describe): \($0.doc)") }
                     out.append(CompletionMatch("name=", type: "option", signature: "a name for this layer"))
                 }
@@ -151,7 +151,7 @@ extension CNNInterpreter {
             if case .words = p.kind, p.name == "models" { return session.modelOrder.map { CompletionMatch("[\($0)]", type: "value") } }
             return values(for: p, command: command)
         }
-        let layer = LayerRegistry.shared.plugin(named: command)
+        let layer = session.layers.plugin(named: command)
         if let p = layer?.parameters.first(where: { $0.name == option || $0.aliases.contains(option) }) {
             switch p.kind {
             case .bool: return ["true", "false"].map { CompletionMatch($0, type: "value") }
@@ -215,7 +215,7 @@ extension CNNInterpreter {
             if let spec = commands[head], let o = (spec.positionals + spec.options).first(where: { $0.name == word }) {
                 return .text("\(spec.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? "")\n\n\(o.doc)\n")
             }
-            if let p = LayerRegistry.shared.plugin(named: head), let o = p.parameters.first(where: { $0.name == word || $0.aliases.contains(word) }) {
+            if let p = session.layers.plugin(named: head), let o = p.parameters.first(where: { $0.name == word || $0.aliases.contains(word) }) {
                 return .text("\(p.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? ", required")\n\n\(o.doc)\n")
             }
         }
@@ -229,7 +229,7 @@ extension CNNInterpreter {
             if let head = lineHead, let spec = commands[head], let p = (spec.positionals + spec.options).first(where: { $0.name == option }) {
                 return .text("\(spec.name) \(p.name): \(p.kind.describe)\(p.defaultValue.map { ", default \($0)" } ?? "")\n\n\(p.doc)\n")
             }
-            if let head = lineHead, let p = LayerRegistry.shared.plugin(named: head), let o = p.parameters.first(where: { $0.name == option || $0.aliases.contains(option) }) {
+            if let head = lineHead, let p = session.layers.plugin(named: head), let o = p.parameters.first(where: { $0.name == option || $0.aliases.contains(option) }) {
                 return .text("\(p.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? ", required")\n\n\(o.doc)\n")
             }
         }

@@ -6,11 +6,13 @@ import CNNEngine
 /// plugin interface (e.g. by `gradcheck`). Parameter values that are lists travel as text.
 final class BlockPlugin: LayerPlugin, @unchecked Sendable {
     let definition: Definition
-    let definitionsProvider: () -> [String: Definition]
+    /// The session's blocks and layer types as they are when the block is built (weak: the
+    /// session's registry holds this plugin).
+    weak var session: Session?
 
-    init(_ d: Definition, definitions: @escaping () -> [String: Definition]) {
+    init(_ d: Definition, session: Session) {
         definition = d
-        definitionsProvider = definitions
+        self.session = session
     }
 
     var name: String { definition.name }
@@ -56,7 +58,8 @@ final class BlockPlugin: LayerPlugin, @unchecked Sendable {
             case nil: break
             }
         }
-        var expander = ModelExpander(definitions: definitionsProvider())
+        guard let session else { throw ShapeError("block \(definition.name) belongs to a session that has ended") }
+        var expander = ModelExpander(definitions: session.definitions, registry: session.layers)
         do {
             let (items, _) = try expander.expandSequence(definition.body, env: env, input: input)
             return expander.sequence(items, input: input, kind: definition.name)

@@ -136,7 +136,7 @@ public final class CNNInterpreter: Interpreter {
         let word = name.word ?? ""
         guard let spec = commands[word] else {
             var message = "unknown command `\(word)`"
-            if LayerRegistry.shared.plugin(named: word) != nil || session.definitions[word] != nil {
+            if session.layers.plugin(named: word) != nil || session.definitions[word] != nil {
                 message += "; `\(word)` is a layer: layers go inside `model NAME … end`"
             } else {
                 message += Suggest.hint(for: word, in: commandOrder + Array(Keywords.openers))
@@ -229,7 +229,7 @@ public final class CNNInterpreter: Interpreter {
             return
         }
         guard let text = helpText(topic) else {
-            let all = commandOrder + LayerRegistry.shared.allNames + Array(session.definitions.keys) + Array(Keywords.openers)
+            let all = commandOrder + session.layers.allNames + Array(session.definitions.keys) + Array(Keywords.openers)
             throw LanguageError(
                 .name, at: inv.tokens["topic"] ?? inv.nameToken,
                 "no help for `\(topic)`\(Suggest.hint(for: topic, in: all))")
@@ -247,8 +247,8 @@ public final class CNNInterpreter: Interpreter {
             s += "  \(pad(k))  \(CNNCommands.keywordDocs[k]!.split(separator: "\n").first!)\n"
         }
         s += "\nLayers (inside a model or block):\n"
-        for n in LayerRegistry.shared.names where session.definitions[n] == nil {
-            s += "  \(pad(n))  \(LayerRegistry.shared.plugin(named: n)!.summary)\n"
+        for n in session.layers.names where session.definitions[n] == nil {
+            s += "  \(pad(n))  \(session.layers.plugin(named: n)!.summary)\n"
         }
         let blocks = session.definitions.values.sorted { $0.name < $1.name }
         if !blocks.isEmpty {
@@ -265,8 +265,8 @@ public final class CNNInterpreter: Interpreter {
     func helpText(_ topic: String) -> String? {
         if let c = commands[topic] { return c.helpText }
         if let d = session.definitions[topic] { return "block \(d.signature)    (\(d.origin))\n\n\(d.doc)\n" }
-        if let p = LayerRegistry.shared.plugin(named: topic) {
-            return "layer " + p.helpText + "\n(\(LayerRegistry.shared.origin(of: p.name) ?? "built-in"))\n"
+        if let p = session.layers.plugin(named: topic) {
+            return "layer " + p.helpText + "\n(\(session.layers.origin(of: p.name) ?? "built-in"))\n"
         }
         if let k = CNNCommands.keywordDocs[topic] { return k + "\n" }
         return nil

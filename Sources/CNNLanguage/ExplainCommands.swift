@@ -198,12 +198,12 @@ extension CNNInterpreter {
         let (x, labels) = Batches.make(set, indices: Array(0..<n)[...], normalization: entry.normalization ?? data.split.normalization)
         let model = entry.model
         func loss() -> Double {
-            let logits = model.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 0)))
+            let logits = model.forward(x, context: model.context(training: false, rng: RandomSource(seed: 0)))
             return SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, needGradient: false).loss
         }
         // Analytic: forward, loss, backward (evaluation-mode statistics, so the numeric check sees the same function).
         model.root.zeroGradients()
-        let logits = model.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true))
+        let logits = model.forward(x, context: model.context(training: false, rng: RandomSource(seed: 0), recordsForBackward: true))
         let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
         _ = model.backward(r.gradient)
         // The weight with the largest gradient: the most instructive one.

@@ -23,8 +23,8 @@ extension CNNInterpreter {
 
     func define(_ b: Block, source: String, origin: String) throws {
         let name = b.name!.word!
-        if session.definitions[name] == nil, let p = LayerRegistry.shared.plugin(named: name), !(p is BlockPlugin) {
-            throw LanguageError(.name, at: b.name!, "`\(name)` is already a layer (\(LayerRegistry.shared.origin(of: p.name) ?? "built-in")); choose another name")
+        if session.definitions[name] == nil, let p = session.layers.plugin(named: name), !(p is BlockPlugin) {
+            throw LanguageError(.name, at: b.name!, "`\(name)` is already a layer (\(session.layers.origin(of: p.name) ?? "built-in")); choose another name")
         }
         if commands[name] != nil || Keywords.openers.contains(name) || Keywords.separators[name] != nil || name == "end" {
             throw LanguageError(.name, at: b.name!, "`\(name)` is a command name; choose another name for the block")
@@ -33,11 +33,11 @@ extension CNNInterpreter {
         let (text, doc) = sourceAndDoc(of: b, in: source)
         let def = Definition(name: name, parameters: b.parameters ?? [], body: b.sections[0].body, doc: doc, source: text, origin: origin)
         session.definitions[name] = def
-        let plugin = BlockPlugin(def) { [session] in session.definitions }
-        try? LayerRegistry.shared.register(plugin, origin: origin, replacing: true)
-        if LayerRegistry.shared.plugin(named: name) !== plugin {
-            LayerRegistry.shared.unregister(name)
-            try? LayerRegistry.shared.register(plugin, origin: origin)
+        let plugin = BlockPlugin(def, session: session)
+        try? session.layers.register(plugin, origin: origin, replacing: true)
+        if session.layers.plugin(named: name) !== plugin {
+            session.layers.unregister(name)
+            try? session.layers.register(plugin, origin: origin)
         }
     }
 
@@ -56,7 +56,7 @@ extension CNNInterpreter {
             }
             input = try inputShape(e)
         }
-        var expander = ModelExpander(definitions: session.definitions)
+        var expander = ModelExpander(definitions: session.definitions, registry: session.layers)
         let (items, _) = try expander.expandSequence(b.sections[0].body, env: [:], input: input)
         guard !items.isEmpty else { throw LanguageError(.value, at: b.keyword, "model \(b.name!.word!) has no layers") }
         let (text, _) = sourceAndDoc(of: b, in: currentSource)
@@ -89,10 +89,10 @@ extension CNNInterpreter {
             if case .option(let n, let e) = a, n.word == "input" { input = try inputShape(e) } else { rest.append(a) }
         }
         let t = template.word!
-        var expander = ModelExpander(definitions: session.definitions)
+        var expander = ModelExpander(definitions: session.definitions, registry: session.layers)
         var spec: ModelSpec
         var root: Layer?
-        if session.definitions[t] != nil || LayerRegistry.shared.plugin(named: t) != nil {
+        if session.definitions[t] != nil || session.layers.plugin(named: t) != nil {
             let item = try expander.expandLayer(template, rest, env: [:], input: input)
             (spec, root) = (item.spec, item.layer)
             // A zoo model or block becomes the model's top-level sequence (its layers are the model's rows).
@@ -130,8 +130,8 @@ extension CNNInterpreter {
             context.display(MimeBundle(data: ["text/plain": .string(d.source + "\n")]))
         } else if let m = session.models[name] {
             context.display(MimeBundle(data: ["text/plain": .string(m.source + "\n")]))
-        } else if let p = LayerRegistry.shared.plugin(named: name) {
-            throw LanguageError(.value, at: inv.token("name"), "`\(p.name)` is a compiled layer (\(LayerRegistry.shared.origin(of: p.name) ?? "built-in")); `help \(p.name)` documents it")
+        } else if let p = session.layers.plugin(named: name) {
+            throw LanguageError(.value, at: inv.token("name"), "`\(p.name)` is a compiled layer (\(session.layers.origin(of: p.name) ?? "built-in")); `help \(p.name)` documents it")
         } else {
             throw LanguageError(.name, at: inv.token("name"), "nothing named `\(name)`\(Suggest.hint(for: name, in: Array(session.definitions.keys) + session.modelOrder))")
         }

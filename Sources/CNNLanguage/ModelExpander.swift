@@ -24,10 +24,10 @@ public struct Definition: Sendable {
 /// ones that run.
 struct ModelExpander {
     let definitions: [String: Definition]
-    var registry: LayerRegistry = .shared
+    let registry: LayerRegistry
     var depth = 0
 
-    init(definitions: [String: Definition], registry: LayerRegistry = .shared) {
+    init(definitions: [String: Definition], registry: LayerRegistry) {
         self.definitions = definitions
         self.registry = registry
     }

@@ -42,6 +42,9 @@ public final class Session {
     public var seed: UInt64 = 42
     public var rng = RandomSource(seed: 42)
     public var definitions: [String: Definition] = [:]
+    /// The layer types this session knows: the process's (built-in and plugin libraries) and,
+    /// registered here only, the blocks its cells (and the zoo) define.
+    public let layers = LayerRegistry(parent: .shared)
     public var loadedPlugins: [String] = []
     public var cellCounter = 0
 

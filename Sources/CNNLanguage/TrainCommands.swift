@@ -187,7 +187,7 @@ extension CNNInterpreter {
         let i = inv.integer("index")
         guard i < set.count else { throw LanguageError(.value, at: inv.token("index"), "index \(i) is past the last image (\(set.count - 1))") }
         let (x, labels) = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? data.split.normalization)
-        let logits = entry.model.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 0)))
+        let logits = entry.model.forward(x, context: entry.model.context(training: false, rng: RandomSource(seed: 0)))
         let p = SoftmaxCrossEntropy.softmax(logits.values)
         let order = p.indices.sorted { p[$0] > p[$1] }
         let names = data.classNames
@@ -244,7 +244,7 @@ extension CNNInterpreter {
     }
 
     func runPlugins(context: ExecutionContext) {
-        let reg = LayerRegistry.shared
+        let reg = session.layers
         var rows: [[String]] = [["layer", "from", "summary"]]
         for n in reg.names {
             let p = reg.plugin(named: n)!
@@ -275,7 +275,7 @@ extension CNNInterpreter {
             }
             layerArgs.append(a)
         }
-        var expander = ModelExpander(definitions: session.definitions)
+        var expander = ModelExpander(definitions: session.definitions, registry: session.layers)
         let layer = try expander.expandLayer(layerToken, layerArgs, env: [:], input: input).layer
         layer.initializeAll(RandomSource(seed: 3), scheme: .pytorch)
         let rng = RandomSource(seed: 9)

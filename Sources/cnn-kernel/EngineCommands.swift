@@ -28,7 +28,7 @@ struct BenchCommand: ParsableCommand {
         let models = model == "all" ? ["simplecnn", "resnet", "preactresnet", "googlenet", "densenet"] : model.split(separator: ",").map(String.init)
         if mode == "define" { return try benchDefinitions(models) }
         let modes = mode == "both" ? ["train", "infer"] : [mode]
-        if !json { print("GEMM: \(GEMM.backendName)\nConvolutions: \(ConvolutionBackend.current.description)") }
+        if !json { print("GEMM: \(GEMM.backendName)\nConvolutions: \(ConvolutionBackend.configured.description)") }
         for t in threads {
             for m in models {
                 for b in batch {
@@ -126,7 +126,7 @@ struct TrainCommand: ParsableCommand {
         config.weightDecay = weightDecay
         config.schedule = try parseSchedule()
         config.augment = try parseAugment()
-        print("\(model) (\(m.parameterCount) parameters) on \(train.name): \(split.train.count) train, \(split.validation?.count ?? 0) validation, \(test?.count ?? 0) test; \(Parallel.threads) threads; GEMM \(GEMM.backendName); convolutions \(ConvolutionBackend.current.description)")
+        print("\(model) (\(m.parameterCount) parameters) on \(train.name): \(split.train.count) train, \(split.validation?.count ?? 0) validation, \(test?.count ?? 0) test; \(Parallel.threads) threads; GEMM \(GEMM.backendName); convolutions \(ConvolutionBackend.configured.description)")
         print("\(optimizer) lr \(lr) momentum \(momentum) weight decay \(weightDecay), \(config.schedule), batch \(batch), augment [\(config.augment.map(\.description).joined(separator: ", "))], seed \(seed)")
         let trainer = Trainer(model: m, data: split, config: config, rng: RandomSource(seed: seed))
         let t0 = monotonicSeconds()

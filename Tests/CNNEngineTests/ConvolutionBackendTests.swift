@@ -38,9 +38,8 @@ final class ConvolutionBackendTests: XCTestCase {
     /// Runs forward and two backward passes (gradients must accumulate) on one backend.
     func run(_ layer: Conv2d, _ x: Tensor, _ dy: Tensor, _ backend: ConvolutionBackend)
         -> (y: [Float], dx: [Float], dw: [Float], db: [Float]) {
-        ConvolutionBackend.current = backend
         layer.zeroGradients()
-        let context = RunContext(training: true, rng: RandomSource(seed: 1))
+        let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(convolutionBackend: backend))
         let y = layer.forward(x, context: context).values
         _ = layer.backward(dy)
         _ = layer.forward(x, context: context)
@@ -83,10 +82,7 @@ final class ConvolutionBackendTests: XCTestCase {
     /// Compares the backends on one geometry; true if oneDNN's kernels ran.
     @discardableResult
     func compare(_ c: Case) throws -> Bool {
-        let saved = ConvolutionBackend.current
-        defer { ConvolutionBackend.current = saved }
         let layer = try build(c)
-        ConvolutionBackend.current = .fastest
         let direct = layer.primitives(batch: c.n) != nil
         let x = Support.input(c.n, layer.inputShape, seed: 4)
         let dy = Support.input(c.n, layer.outputShape, seed: 5)
@@ -109,9 +105,6 @@ final class ConvolutionBackendTests: XCTestCase {
     /// benchmark figures would silently fall back to the reference.
     func testZooGeometriesGetOptimisedKernels() throws {
         #if arch(x86_64)
-        let saved = ConvolutionBackend.current
-        defer { ConvolutionBackend.current = saved }
-        ConvolutionBackend.current = .fastest
         for c in Self.cases.suffix(9) {
             let layer = try build(c)
             let p = layer.primitives(batch: 128)
@@ -138,10 +131,18 @@ final class ConvolutionBackendTests: XCTestCase {
         #endif
     }
 
+    /// A pass with the reference backend runs no oneDNN primitive, forward or backward, even
+    /// where oneDNN has kernels for the geometry.
     func testReferenceBackendUsesNoPrimitives() throws {
-        let saved = ConvolutionBackend.current
-        defer { ConvolutionBackend.current = saved }
-        ConvolutionBackend.current = .reference
-        XCTAssertNil(try build(Self.cases[0]).primitives(batch: 4))
+        let layer = try build(Self.cases[0])
+        let x = Support.input(2, layer.inputShape, seed: 4)
+        let context = RunContext(training: true, rng: RandomSource(seed: 1), options: .reference)
+        _ = layer.forward(x, context: context)
+        XCTAssertNil(layer.recordedPrimitives)
+        _ = layer.backward(Support.input(2, layer.outputShape, seed: 5))
+        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        #if arch(x86_64)
+        XCTAssertNotNil(layer.recordedPrimitives, "the default backend runs oneDNN here")
+        #endif
     }
 }

@@ -47,15 +47,12 @@ final class ReferenceTests: XCTestCase {
 
     /// Both convolution backends: oneDNN's direct kernels (where it has them) and the im2col reference.
     func testConvolutionAgainstFloat64Reference() throws {
-        let saved = ConvolutionBackend.current
-        defer { ConvolutionBackend.current = saved }
         for backend in [ConvolutionBackend.fastest, .reference] {
-            ConvolutionBackend.current = backend
-            try checkConvolutionAgainstFloat64Reference()
+            try checkConvolutionAgainstFloat64Reference(ComputeOptions(convolutionBackend: backend))
         }
     }
 
-    func checkConvolutionAgainstFloat64Reference() throws {
+    func checkConvolutionAgainstFloat64Reference(_ options: ComputeOptions) throws {
         let configs = [
             RefConv(cin: 3, h: 7, w: 5, cout: 4, k: 3, s: 1, p: 0, d: 1, g: 1),
             RefConv(cin: 4, h: 9, w: 8, cout: 6, k: 3, s: 2, p: 1, d: 1, g: 2),
@@ -71,7 +68,7 @@ final class ReferenceTests: XCTestCase {
             let x = Tensor(batch: n, shape: .image(c: r.cin, h: r.h, w: r.w), nchw: xv)
             let wv = layer.weight.valuesInShapeOrder(), bv = layer.bias!.value.values
             let expected = r.forward(xv.map(Double.init), wv.map(Double.init), bv.map(Double.init), n: n)
-            let y = layer.forward(x, context: RunContext(training: true, rng: rng)).nchw
+            let y = layer.forward(x, context: RunContext(training: true, rng: rng, options: options)).nchw
             XCTAssertEqual(y.count, expected.count)
             for i in 0..<y.count { XCTAssertEqual(Double(y[i]), expected[i], accuracy: 1e-4) }
 

@@ -13,14 +13,12 @@ final class SequenceFusionTests: XCTestCase {
     }
 
     func run(_ spec: ModelSpec, fused: Bool) throws -> Snapshot {
-        let saved = Sequence.fusesBatchNormAndReLU
-        defer { Sequence.fusesBatchNormAndReLU = saved }
-        Sequence.fusesBatchNormAndReLU = fused
         let model = try Model(spec: spec, input: .image(c: 3, h: 12, w: 12))
+        model.options.fusesBatchNormAndReLU = fused
         model.initialize(seed: 5)
         model.inputGradientNeeded = true
         let x = Support.input(3, .image(c: 3, h: 12, w: 12), seed: 8)
-        let y = model.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        let y = model.forward(x, context: model.context(training: true, rng: RandomSource(seed: 1)))
         // The fused path really ran: a fused ReLU records one tensor as both its input and output.
         let pairs = batchNormReLUPairs(model.root)
         XCTAssertFalse(pairs.isEmpty)
@@ -28,7 +26,7 @@ final class SequenceFusionTests: XCTestCase {
         let dy = Support.input(3, y.shape, seed: 9)
         model.root.zeroGradients()
         let dx = model.backward(dy)
-        let evaluation = model.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 1)))
+        let evaluation = model.forward(x, context: model.context(training: false, rng: RandomSource(seed: 1)))
         let gradients = model.parameters.map { $0.1.grad.values }
         // Backward after an evaluation-mode forward (saliency maps, Grad-CAM): batch norm's
         // constant statistics, and a batch of three.

@@ -110,8 +110,14 @@ final class ModelLanguageTests: XCTestCase {
               conv c kernel=k pad=int(k / 2)
             end
             """)
-        XCTAssertTrue(LayerRegistry.shared.names.contains("twoconv"))
-        XCTAssertEqual(LayerRegistry.shared.plugin(named: "twoconv")?.summary, "Two convolutions of c channels with a ReLU between them.")
+        XCTAssertTrue(interp.session.layers.names.contains("twoconv"))
+        XCTAssertEqual(interp.session.layers.plugin(named: "twoconv")?.summary, "Two convolutions of c channels with a ReLU between them.")
+        // The block belongs to this session: the process's registry and a second session do not have it.
+        XCTAssertNil(LayerRegistry.shared.plugin(named: "twoconv"))
+        let other = CNNInterpreter(loadPluginDirectories: false)
+        XCTAssertNil(other.session.layers.plugin(named: "twoconv"))
+        XCTAssertNotNil(other.session.layers.plugin(named: "resnet"), "each session has the zoo")
+        XCTAssertEqual(InMemoryKernel(interpreter: other).execute("model t input=[1, 8, 8]\n  twoconv 4\nend").reply.content["status"], "error")
         // twoconv 4: 1→4 (40) and 4→4 (148); twoconv 2 k=1: 4→2 (10) and 2→2 (6); linear 128→3 (387)
         XCTAssertEqual(outputs("model t input=[1, 8, 8]\n  twoconv 4\n  twoconv 2 k=1\n  flatten\n  linear 3\nend\nparams t").last, "result: 591")
         XCTAssertTrue(interp.complete("model x\n  two", cursorPos: 15).matches.map(\.text) == ["twoconv"])

@@ -51,7 +51,7 @@ def test_cnn_bad_plugin_files_are_clear_errors(tmp_path):
             (tmp_path / "missing.so", "No such file or directory"),
             (text, "is not a loadable shared library"),
             ("/lib/x86_64-linux-gnu/libz.so.1", "has no cnn_kernel_plugin_interface_version symbol"),
-            (lib, "built against plugin interface version 999, but this kernel has version 1"),
+            (lib, "built against plugin interface version 999, but this kernel has version 2"),
         ]
         for path, needle in cases:
             reply, outputs = execute(kc, f'plugin load "{path}"')

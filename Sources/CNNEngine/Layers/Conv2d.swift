@@ -14,22 +14,6 @@ import Glibc
 // has direct kernels for a geometry (ConvolutionPrimitives), those run instead and are tested
 // against it.
 
-/// Which code computes convolutions: oneDNN's direct kernels wherever it has them (else the
-/// reference), or always the engine's own im2col + GEMM reference. `CNN_KERNEL_CONV=reference`
-/// in the environment selects the reference, for comparisons.
-public enum ConvolutionBackend: String, Sendable {
-    case fastest, reference
-    /// For benchmark and training logs.
-    public var description: String {
-        switch self {
-        case .fastest: return "oneDNN \(GEMM.dnnlVersion) direct kernels where it has them, else im2col + GEMM"
-        case .reference: return "im2col + GEMM reference (CNN_KERNEL_CONV=reference)"
-        }
-    }
-    nonisolated(unsafe) public static var current: ConvolutionBackend =
-        getenv("CNN_KERNEL_CONV").map { String(cString: $0) } == "reference" ? .reference : .fastest
-}
-
 final class Conv2dPlugin: LayerPlugin {
     let name = "conv"
     let aliases = ["conv2d"]
@@ -77,6 +61,9 @@ public final class Conv2d: Layer {
     public let weight: Parameter
     public let bias: Parameter?
     private var input: Tensor?
+    private var inputPrimitives: ConvolutionPrimitives?
+    /// The oneDNN primitives the last recorded forward ran on (nil: the reference), for tests.
+    var recordedPrimitives: ConvolutionPrimitives? { inputPrimitives }
     /// oneDNN primitives per batch size (training, last and evaluation batches differ) and
     /// thread count (oneDNN splits the work for the threads there are when a primitive is made,
     /// so after `threads N` new ones are made); nil where oneDNN has only reference kernels.
@@ -124,8 +111,8 @@ public final class Conv2d: Layer {
     /// Samples per chunk, so that a patch matrix stays near 16 MB.
     var chunk: Int { max(1, (1 << 22) / max(1, ho * wo * patch)) }
 
+    /// oneDNN's primitives for this geometry at batch `n`, when it has direct kernels for it.
     func primitives(batch n: Int) -> ConvolutionPrimitives? {
-        guard ConvolutionBackend.current == .fastest else { return nil }
         let key = PrimitiveKey(batch: n, threads: Parallel.threads)
         if let cached = primitivesByBatch[key] { return cached }
         if primitivesByBatch.count >= 4 { primitivesByBatch.removeAll() }
@@ -139,8 +126,9 @@ public final class Conv2d: Layer {
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
         let y = Tensor(batch: n, shape: outputShape, zeroed: false)  // every element is written
-        if context.recordsForBackward { input = x }
-        if let p = primitives(batch: n) {
+        let p = context.convolutionBackend == .fastest ? primitives(batch: n) : nil
+        if context.recordsForBackward { (input, inputPrimitives) = (x, p) }
+        if let p {
             p.forward(input: x.data, weight: weight.value.data, bias: bias?.value.data, output: y.data)
         } else {
             forwardByPatches(x, into: y)
@@ -180,8 +168,10 @@ public final class Conv2d: Layer {
 
     public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
-        input = nil
-        if let p = primitives(batch: x.batch) {
+        let primitives = inputPrimitives
+        (input, inputPrimitives) = (nil, nil)
+        // Backward runs on the kernels its forward ran on.
+        if let p = primitives {
             p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
                               biasGradient: bias?.grad.data)
             let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)

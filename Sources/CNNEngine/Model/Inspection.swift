@@ -5,7 +5,7 @@ import CNNCore
 extension Model {
     /// Forward time of every layer (seconds per batch, evaluation mode), averaged over `repeats` passes.
     public func layerTimes(_ x: Tensor, repeats: Int = 3) -> [ObjectIdentifier: Double] {
-        let ctx = RunContext(training: false, rng: RandomSource(seed: 0))
+        let ctx = context(training: false, rng: RandomSource(seed: 0))
         _ = root.forward(x, context: ctx)  // warm-up
         ctx.timings = [:]
         for _ in 0..<max(1, repeats) { _ = root.forward(x, context: ctx) }
@@ -41,7 +41,7 @@ extension Model {
     public func inputsAndOutputs(_ x: Tensor) -> (inputs: [String: Tensor], outputs: [String: Tensor], logits: Tensor) {
         let names = Dictionary(uniqueKeysWithValues: allLayers().map { (ObjectIdentifier($0.layer), $0.name) })
         var ins: [String: Tensor] = [:], outs: [String: Tensor] = [:]
-        let ctx = RunContext(training: false, rng: RandomSource(seed: 0))
+        let ctx = context(training: false, rng: RandomSource(seed: 0))
         ctx.inputObserver = { l, t in if let n = names[ObjectIdentifier(l)] { ins[n] = t } }
         ctx.observer = { l, t in if let n = names[ObjectIdentifier(l)] { outs[n] = t } }
         let logits = root.forward(x, context: ctx)
@@ -52,7 +52,7 @@ extension Model {
     /// the first image's top class. Parameter gradients are zeroed afterwards so nothing leaks
     /// into training.
     public func inputGradient(_ x: Tensor, classIndex: Int? = nil) -> (gradient: Tensor, logits: Tensor, classIndex: Int) {
-        let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
+        let ctx = context(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
         let logits = root.forward(x, context: ctx)
         let (d, c) = Model.classScoreSeed(logits, classIndex: classIndex)
         let saved = inputGradientNeeded
@@ -81,7 +81,7 @@ extension Model {
         guard let target = self.layer(named: name), case .image(let c, let h, let w) = target.outputShape else { return nil }
         var activation: Tensor?
         var gradient: Tensor?
-        let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
+        let ctx = context(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
         ctx.observer = { l, t in if l === target { activation = t } }
         let logits = root.forward(x, context: ctx)
         let (d, k) = Model.classScoreSeed(logits, classIndex: classIndex)

@@ -6,6 +6,13 @@ public final class Model: @unchecked Sendable {
     public let inputShape: FeatureShape
     public let root: Layer
     public var classes: Int { root.outputShape.count }
+    /// Which fast paths every pass of this model takes (tests compare them with the references).
+    public var options = ComputeOptions()
+
+    /// A context for one pass of this model, with its options.
+    public func context(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil) -> RunContext {
+        RunContext(training: training, rng: rng, recordsForBackward: recordsForBackward, options: options)
+    }
 
     public convenience init(spec: ModelSpec, input: FeatureShape) throws {
         try self.init(spec: spec, root: try ModelBuilder.build(spec, input: input), input: input)
@@ -58,7 +65,7 @@ public final class Model: @unchecked Sendable {
     public func activations(_ x: Tensor, recordForBackward: Bool = false) -> (outputs: [String: Tensor], logits: Tensor) {
         let names = Dictionary(uniqueKeysWithValues: allLayers().map { (ObjectIdentifier($0.layer), $0.name) })
         var out: [String: Tensor] = [:]
-        let ctx = RunContext(training: false, rng: RandomSource(seed: 0), recordsForBackward: recordForBackward)
+        let ctx = context(training: false, rng: RandomSource(seed: 0), recordsForBackward: recordForBackward)
         ctx.observer = { layer, t in if let n = names[ObjectIdentifier(layer)] { out[n] = t } }
         let logits = root.forward(x, context: ctx)
         return (out, logits)

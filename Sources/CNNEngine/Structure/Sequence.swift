@@ -16,14 +16,11 @@ public final class Sequence: Layer {
     public var outputShape: FeatureShape { items.last?.layer.outputShape ?? inputShape }
     public var children: [(name: String, layer: Layer)] { items }
 
-    /// Whether a batchnorm directly followed by a relu runs as one pass (BatchNorm's `thenReLU`)
-    /// when nobody watches the layers' outputs or times them. The plain path is the reference
-    /// (SequenceFusionTests compare the two bit for bit).
-    nonisolated(unsafe) public static var fusesBatchNormAndReLU = true
-
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        // Fusing hides the batchnorm's own output, so only when nobody watches or times the layers.
-        let fuses = Sequence.fusesBatchNormAndReLU && context.observer == nil && context.inputObserver == nil
+        // A batchnorm directly followed by a relu runs as one pass (BatchNorm's `thenReLU`). Fusing
+        // hides the batchnorm's own output, so only when nobody watches or times the layers. The
+        // plain path is the reference (SequenceFusionTests compare the two bit for bit).
+        let fuses = context.fusesBatchNormAndReLU && context.observer == nil && context.inputObserver == nil
             && context.timings == nil
         var h = x
         var i = 0

@@ -109,7 +109,7 @@ public final class Trainer {
                 if shouldStop() { return .interrupted(epoch: epochOffset + epoch, batch: batchIndex) }
                 lr = config.schedule.learningRate(base: config.learningRate, step: step, stepsPerEpoch: perEpoch, totalSteps: total)
                 model.root.zeroGradients()
-                let logits = model.forward(x, context: RunContext(training: true, rng: dropoutRng))
+                let logits = model.forward(x, context: model.context(training: true, rng: dropoutRng))
                 let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
                 _ = model.backward(r.gradient)
                 if let c = config.clipNorm { Optimizer.clipGradients(params, maxNorm: c) }
@@ -170,7 +170,7 @@ public struct Evaluation: Sendable {
         var preds: [Int] = [], labels: [Int] = [], probs: [Float] = []
         preds.reserveCapacity(n)
         var start = 0
-        let ctx = RunContext(training: false, rng: RandomSource(seed: 0))
+        let ctx = model.context(training: false, rng: RandomSource(seed: 0))
         while start < n && !shouldStop() {
             let end = min(n, start + batchSize)
             let (x, l) = Batches.make(data, indices: Array(start..<end)[...], normalization: normalization)

@@ -376,3 +376,20 @@ private func dims(_ values: [Int]) -> [Int64] {
 private func check(_ status: dnnl_status_t, _ what: String) {
     precondition(status == dnnl_success, "oneDNN \(what) failed with status \(status.rawValue)")
 }
+
+/// Which code computes convolutions: oneDNN's direct kernels wherever it has them (else the
+/// reference), or always the engine's own im2col + GEMM reference. `CNN_KERNEL_CONV=reference`
+/// in the environment selects the reference, for comparisons.
+public enum ConvolutionBackend: String, Sendable {
+    case fastest, reference
+    /// For benchmark and training logs.
+    public var description: String {
+        switch self {
+        case .fastest: return "oneDNN \(GEMM.dnnlVersion) direct kernels where it has them, else im2col + GEMM"
+        case .reference: return "im2col + GEMM reference (CNN_KERNEL_CONV=reference)"
+        }
+    }
+    /// What a run uses unless its `RunContext` says otherwise: read once from the environment.
+    public static let configured: ConvolutionBackend =
+        getenv("CNN_KERNEL_CONV").map { String(cString: $0) } == "reference" ? .reference : .fastest
+}

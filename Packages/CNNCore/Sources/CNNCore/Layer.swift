@@ -61,6 +61,21 @@ public enum InitScheme: String, Sendable, CaseIterable {
     case xavierUniform = "xavier"
 }
 
+/// Which code runs where a fast path has a plain reference beside it. A value handed to each
+/// run (through `RunContext`), never a process-wide switch, so two runs can differ.
+public struct ComputeOptions: Sendable, Equatable {
+    /// oneDNN's direct kernels where it has them, or always the im2col + GEMM reference.
+    public var convolutionBackend: ConvolutionBackend
+    /// Whether a sequence runs a batchnorm directly followed by a relu as one pass (when nobody
+    /// observes or times the layers); false runs them layer by layer.
+    public var fusesBatchNormAndReLU: Bool
+    public init(convolutionBackend: ConvolutionBackend = .configured, fusesBatchNormAndReLU: Bool = true) {
+        self.convolutionBackend = convolutionBackend
+        self.fusesBatchNormAndReLU = fusesBatchNormAndReLU
+    }
+    public static let reference = ComputeOptions(convolutionBackend: .reference, fusesBatchNormAndReLU: false)
+}
+
 /// What a forward pass needs besides its input.
 public final class RunContext: @unchecked Sendable {
     /// Training mode: batch statistics in normalisation, dropout active.
@@ -75,7 +90,12 @@ public final class RunContext: @unchecked Sendable {
     public var inputObserver: ((Layer, Tensor) -> Void)?
     /// When set, composite layers add each child's forward time (seconds) here.
     public var timings: [ObjectIdentifier: Double]?
-    public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil) {
+    /// Which fast paths run (the plain references, for comparisons and tests).
+    public var options: ComputeOptions
+    public var convolutionBackend: ConvolutionBackend { options.convolutionBackend }
+    public var fusesBatchNormAndReLU: Bool { options.fusesBatchNormAndReLU }
+    public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil, options: ComputeOptions = ComputeOptions()) {
+        self.options = options
         self.training = training
         self.rng = rng
         self.recordsForBackward = recordsForBackward ?? training
