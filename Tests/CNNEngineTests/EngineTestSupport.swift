@@ -5,7 +5,7 @@ import XCTest
 enum Support {
     static let registered: Void = BuiltinLayers.register()
 
-    static func build(_ name: String, _ args: [String: LayerValue] = [:], input: FeatureShape) throws -> Layer {
+    static func build(_ name: String, _ args: [String: ParameterValue] = [:], input: FeatureShape) throws -> Layer {
         _ = registered
         let plugin = LayerRegistry.shared.plugin(named: name)!
         let layer = try plugin.build(try plugin.bind(args), input: input)

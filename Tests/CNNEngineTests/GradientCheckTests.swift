@@ -7,7 +7,7 @@ import XCTest
 /// float64 reference of the convolution).
 final class GradientCheckTests: XCTestCase {
     func testConvolutionVariants() throws {
-        let cases: [([String: LayerValue], FeatureShape)] = [
+        let cases: [([String: ParameterValue], FeatureShape)] = [
             (["out_channels": .int(4), "kernel": .int(3)], .image(c: 3, h: 7, w: 5)),
             (["out_channels": .int(5), "kernel": .int(3), "stride": .int(2), "padding": .int(1)], .image(c: 2, h: 9, w: 6)),
             (["out_channels": .int(3), "kernel": .int(2), "dilation": .int(2), "padding": .int(2), "bias": .bool(false)], .image(c: 3, h: 5, w: 7)),
@@ -47,7 +47,7 @@ final class GradientCheckTests: XCTestCase {
         for name in ["relu", "leaky_relu", "gelu", "tanh", "sigmoid", "flatten", "identity"] {
             Support.assertGradients(try Support.build(name, input: shape), Support.input(2, shape))
         }
-        Support.assertGradients(try Support.build("dropout", ["p": .float(0.3)], input: shape), Support.input(2, shape))
+        Support.assertGradients(try Support.build("dropout", ["p": .number(0.3)], input: shape), Support.input(2, shape))
         Support.assertGradients(try Support.build("relu", input: .flat(9)), Support.input(3, .flat(9)))
     }
 

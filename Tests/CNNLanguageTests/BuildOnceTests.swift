@@ -16,8 +16,8 @@ final class BuildOnceTests: XCTestCase {
         var aliases: [String] { inner.aliases }
         var summary: String { inner.summary }
         var doc: String { inner.doc }
-        var parameters: [LayerParameter] { inner.parameters }
-        func build(_ arguments: LayerArguments, input: FeatureShape) throws -> Layer {
+        var parameters: [ParameterSpec] { inner.parameters }
+        func build(_ arguments: Arguments, input: FeatureShape) throws -> Layer {
             let l = try inner.build(arguments, input: input)
             built.append(ObjectIdentifier(l))
             return l

@@ -61,7 +61,7 @@ final class ModelLanguageTests: XCTestCase {
             """)
         XCTAssertEqual(out[0], "model net: (3, 32, 32) → (10), 42,186 parameters\n")
         XCTAssertEqual(out[1], "display[text/html,text/plain]")
-        let s = interp.summaryBundle(interp.session.models["net"]!).data["text/plain"]!.stringValue!
+        let s = ModelSummary.bundle(interp.session.models["net"]!, data: nil).data["text/plain"]!.stringValue!
         XCTAssertTrue(s.contains("conv1     conv (16, kernel 5, pad 2)  (N, 16, 32, 32)            1,216      1,228,800"), s)
         XCTAssertTrue(s.contains("linear1   linear (4096 → 10)"), s)
     }
@@ -145,8 +145,13 @@ final class ModelLanguageTests: XCTestCase {
                        "error: line 2, column 3: residual sum needs equal shapes: the body gives (4, 4, 4) but the identity shortcut keeps the input (3, 8, 8); add a projection shortcut")
         XCTAssertEqual(lastError("train epochs=1"), "error: line 1, column 1: no model yet: define one with `model NAME … end` or `model r = resnet`")
         XCTAssertEqual(lastError("model m = simplecnn\ntrain"), "error: line 2, column 1: no data loaded: start with `data fashion-mnist` (or `data shapes`)")
-        XCTAssertEqual(lastError("train optimizer=sdg"), "error: line 1, column 17: `sdg` is not a valid optimizer (sgd, adam, adamw); did you mean `sgd`?")
-        XCTAssertEqual(lastError("conv 16"), "error: line 1, column 1: unknown command `conv`; `conv` is a layer: layers go inside `model NAME … end`")
+        XCTAssertEqual(lastError("train optimizer=sdg"), "error: line 1, column 17: `sdg` is not a valid optimizer of train (sgd, adam, adamw); did you mean `sgd`?")
+        // A layer, or a near miss of one, at the top level: how to put it inside a model.
+        XCTAssertEqual(lastError("conv 16"), "error: line 1, column 1: `conv` is a layer, not a command: layers go inside a model, one per line, as in `model m` / `  conv 16` / `end`")
+        XCTAssertEqual(lastError("maxpool 2"), "error: line 1, column 1: `maxpool` is a layer, not a command: layers go inside a model, one per line, as in `model m` / `  maxpool 2` / `end`")
+        XCTAssertEqual(lastError("maxpol 2"), "error: line 1, column 1: unknown command `maxpol`; did you mean the layer `maxpool`? Layers go inside a model, one per line, as in `model m` / `  maxpool 2` / `end`")
+        XCTAssertEqual(lastError("resnet"), "error: line 1, column 1: `resnet` is a layer, not a command: layers go inside a model, one per line, as in `model m` / `  resnet` / `end`")
+        XCTAssertEqual(lastError("trian epochs=1"), "error: line 1, column 1: unknown command `trian`; did you mean `train`?")
         XCTAssertEqual(lastError("model m = resnt"), "error: line 1, column 11: no model or block named `resnt`; did you mean `resnet`?")
         XCTAssertEqual(lastError("data shapes\nresidual\nend"), "error: line 2, column 1: `residual` goes inside a model or block")
         XCTAssertEqual(lastError("load \"/nonexistent/x.ckpt\""), "error: line 1, column 6: /nonexistent/x.ckpt: No such file or directory")

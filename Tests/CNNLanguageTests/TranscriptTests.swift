@@ -58,13 +58,13 @@ final class TranscriptTests: XCTestCase {
             ["error: TypeError at line 1, column 7: seconds of sleep is number in 0…86400, not a string\n1 | sleep \"long\"\n  |       ^^^^^^"])
         XCTAssertEqual(
             transcript("progress 0"),
-            ["error: ValueError at line 1, column 10: steps must be ≥ 1, got 0\n1 | progress 0\n  |          ^"])
+            ["error: ValueError at line 1, column 10: steps of progress must be ≥ 1, got 0\n1 | progress 0\n  |          ^"])
         XCTAssertEqual(
             transcript("progress 2.5"),
-            ["error: TypeError at line 1, column 10: steps of progress must be a whole number, got 2.5\n1 | progress 2.5\n  |          ^^^"])
+            ["error: TypeError at line 1, column 10: steps of progress must be a whole number in 1…10000, got 2.5\n1 | progress 2.5\n  |          ^^^"])
         XCTAssertEqual(
             transcript("sleep"),
-            ["error: TypeError at line 1, column 6: `sleep` needs SECONDS (number in 0…86400); usage: sleep SECONDS\n1 | sleep\n  |      ^"])
+            ["error: TypeError at line 1, column 6: sleep needs seconds (number in 0…86400); usage: sleep SECONDS\n1 | sleep\n  |      ^"])
         XCTAssertEqual(
             transcript("print hello"),
             ["error: TypeError at line 1, column 7: `hello` is not a value; write text in double quotes: \"hello\"\n1 | print hello\n  |       ^^^^^"])

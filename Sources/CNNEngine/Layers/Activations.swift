@@ -61,11 +61,11 @@ final class ActivationPlugin: LayerPlugin {
     let aliases: [String]
     let summary: String
     let doc: String
-    let parameters: [LayerParameter]
-    let make: @Sendable (LayerArguments, FeatureShape) -> Layer
+    let parameters: [ParameterSpec]
+    let make: @Sendable (Arguments, FeatureShape) -> Layer
 
-    init(name: String, aliases: [String] = [], summary: String, doc: String, parameters: [LayerParameter] = [],
-         make: @escaping @Sendable (LayerArguments, FeatureShape) -> Layer) {
+    init(name: String, aliases: [String] = [], summary: String, doc: String, parameters: [ParameterSpec] = [],
+         make: @escaping @Sendable (Arguments, FeatureShape) -> Layer) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
@@ -74,5 +74,5 @@ final class ActivationPlugin: LayerPlugin {
         self.make = make
     }
 
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer { make(a, input) }
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer { make(a, input) }
 }

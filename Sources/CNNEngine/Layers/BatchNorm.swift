@@ -17,13 +17,12 @@ final class BatchNormPlugin: LayerPlugin {
         evaluation uses the running statistics. Works on images (per channel) and flat features.
         Paper: Ioffe & Szegedy 2015, Batch normalization, arXiv:1502.03167.
         """
-    let parameters: [LayerParameter] = [
-        LayerParameter("momentum", .float(min: 0, max: 1), default: .float(0.1), "weight of the batch in the running statistics"),
-        LayerParameter("eps", .float(min: 0, max: 1), default: .float(1e-5), "added to the variance before the square root"),
-        LayerParameter("affine", .bool, default: .bool(true), "learn a scale γ and shift β per channel"),
-    ]
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer {
-        BatchNorm(shape: input, momentum: a.float("momentum"), eps: a.float("eps"), affine: a.bool("affine"))
+    static let momentum = Key<Double>("momentum", .number(min: 0, max: 1), default: 0.1, "weight of the batch in the running statistics")
+    static let eps = Key<Double>("eps", .number(min: 0, max: 1), default: 1e-5, "added to the variance before the square root")
+    static let affine = Key<Bool>("affine", .bool, default: true, "learn a scale γ and shift β per channel")
+    let parameters = [BatchNormPlugin.momentum.spec, BatchNormPlugin.eps.spec, BatchNormPlugin.affine.spec]
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer {
+        BatchNorm(shape: input, momentum: a[Self.momentum], eps: a[Self.eps], affine: a[Self.affine])
     }
 }
 

@@ -24,34 +24,34 @@ final class Conv2dPlugin: LayerPlugin {
         With groups g, input and output channels are split into g independent groups.
         Paper: LeCun et al. 1998, Gradient-based learning applied to document recognition.
         """
-    let parameters: [LayerParameter] = [
-        LayerParameter("out_channels", .int(min: 1, max: 65536), positional: true, "number of output channels (feature maps)"),
-        LayerParameter("kernel", .int(min: 1, max: 31), default: .int(3), aliases: ["kernel_size"], "kernel height and width"),
-        LayerParameter("stride", .int(min: 1, max: 31), default: .int(1), "step between kernel positions"),
-        LayerParameter("padding", .int(min: 0, max: 31), default: .int(0), aliases: ["pad"], "zeros added on each side"),
-        LayerParameter("dilation", .int(min: 1, max: 31), default: .int(1), "spacing between kernel taps"),
-        LayerParameter("groups", .int(min: 1, max: 65536), default: .int(1), "independent channel groups"),
-        LayerParameter("bias", .bool, default: .bool(true), "add a learned bias per output channel"),
-        LayerParameter("in_channels", .int(min: 0, max: 65536), default: .int(0), "expected input channels (0: take them from the input)"),
-    ]
+    static let outChannels = Key<Int>("out_channels", .integer(min: 1, max: 65536), positional: true, "number of output channels (feature maps)")
+    static let kernel = Key<Int>("kernel", .integer(min: 1, max: 31), default: 3, aliases: ["kernel_size"], "kernel height and width")
+    static let stride = Key<Int>("stride", .integer(min: 1, max: 31), default: 1, "step between kernel positions")
+    static let padding = Key<Int>("padding", .integer(min: 0, max: 31), default: 0, aliases: ["pad"], "zeros added on each side")
+    static let dilation = Key<Int>("dilation", .integer(min: 1, max: 31), default: 1, "spacing between kernel taps")
+    static let groups = Key<Int>("groups", .integer(min: 1, max: 65536), default: 1, "independent channel groups")
+    static let bias = Key<Bool>("bias", .bool, default: true, "add a learned bias per output channel")
+    static let inChannels = Key<Int>("in_channels", .integer(min: 0, max: 65536), default: 0, "expected input channels (0: take them from the input)")
+    let parameters = [Conv2dPlugin.outChannels.spec, Conv2dPlugin.kernel.spec, Conv2dPlugin.stride.spec, Conv2dPlugin.padding.spec, Conv2dPlugin.dilation.spec, Conv2dPlugin.groups.spec,
+                      Conv2dPlugin.bias.spec, Conv2dPlugin.inChannels.spec]
 
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer {
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer {
         let (c, h, w) = try requireImage(input, "conv")
-        if a.int("in_channels") != 0 && a.int("in_channels") != c {
-            throw ShapeError("conv expects \(a.int("in_channels")) input channels, gets \(c)")
+        if a[Self.inChannels] != 0 && a[Self.inChannels] != c {
+            throw ShapeError("conv expects \(a[Self.inChannels]) input channels, gets \(c)")
         }
-        let g = a.int("groups"), cout = a.int("out_channels")
+        let g = a[Self.groups], cout = a[Self.outChannels]
         guard c % g == 0, cout % g == 0 else {
             throw ShapeError("conv with groups=\(g) needs input channels (\(c)) and out_channels (\(cout)) divisible by \(g)")
         }
-        let k = a.int("kernel"), s = a.int("stride"), p = a.int("padding"), d = a.int("dilation")
+        let k = a[Self.kernel], s = a[Self.stride], p = a[Self.padding], d = a[Self.dilation]
         let ho = slidingOutputSize(h, kernel: k, stride: s, padding: p, dilation: d)
         let wo = slidingOutputSize(w, kernel: k, stride: s, padding: p, dilation: d)
         guard ho > 0, wo > 0 else {
             throw ShapeError("conv with kernel \(k), dilation \(d) and padding \(p) does not fit a \(h)×\(w) input")
         }
         return Conv2d(cin: c, h: h, w: w, cout: cout, kernel: k, stride: s, padding: p, dilation: d, groups: g,
-                      bias: a.bool("bias"), ho: ho, wo: wo)
+                      bias: a[Self.bias], ho: ho, wo: wo)
     }
 }
 

@@ -7,10 +7,9 @@ final class DropoutPlugin: LayerPlugin {
     let name = "dropout"
     let summary = "Dropout: zeroes random values during training (probability p), scaling the rest by 1/(1 − p)."
     let doc = "Does nothing in evaluation. The mask comes from the engine's seeded random source.\nPaper: Srivastava et al. 2014, Dropout, JMLR 15."
-    let parameters: [LayerParameter] = [
-        LayerParameter("p", .float(min: 0, max: 0.99), default: .float(0.5), positional: true, aliases: ["rate"], "probability of dropping a value"),
-    ]
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer { Dropout(input, p: a.float("p")) }
+    static let p = Key<Double>("p", .number(min: 0, max: 0.99), default: 0.5, positional: true, aliases: ["rate"], "probability of dropping a value")
+    let parameters = [DropoutPlugin.p.spec]
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer { Dropout(input, p: a[Self.p]) }
 }
 
 final class Dropout: Layer {

@@ -7,8 +7,8 @@ final class FlattenPlugin: LayerPlugin {
     let name = "flatten"
     let summary = "Turns each image (C, H, W) into a vector of C·H·W features, channel by channel."
     let doc = "Needed between the last convolution or pooling layer and a linear layer."
-    let parameters: [LayerParameter] = []
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer { Flatten(input) }
+    let parameters: [ParameterSpec] = []
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer { Flatten(input) }
 }
 
 final class Flatten: Layer {

@@ -8,8 +8,8 @@ final class GlobalAvgPoolPlugin: LayerPlugin {
     let aliases = ["global_avg_pool", "globalavgpool", "adaptive_avg_pool"]
     let summary = "Global average pooling: one number per channel, the mean of its feature map; gives flat features."
     let doc = "Replaces a large fully connected layer after the last convolution.\nPaper: Lin, Chen & Yan 2013, Network in network, arXiv:1312.4400."
-    let parameters: [LayerParameter] = []
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer {
+    let parameters: [ParameterSpec] = []
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer {
         let (c, h, w) = try requireImage(input, "gap")
         return GlobalAvgPool(c: c, h: h, w: w)
     }

@@ -11,20 +11,19 @@ final class LinearPlugin: LayerPlugin {
         y[n, o] = bias[o] + Σ_i w[o, i] · x[n, i]. Needs flat input: put flatten (or gap) before it.
         Paper: Rosenblatt 1958, The perceptron; LeCun et al. 1998 for its use after convolutions.
         """
-    let parameters: [LayerParameter] = [
-        LayerParameter("out_features", .int(min: 1, max: 1 << 20), positional: true, aliases: ["out"], "number of outputs"),
-        LayerParameter("bias", .bool, default: .bool(true), "add a learned bias per output"),
-        LayerParameter("in_features", .int(min: 0, max: 1 << 24), default: .int(0), aliases: ["in"], "expected inputs (0: take them from the input)"),
-    ]
+    static let outFeatures = Key<Int>("out_features", .integer(min: 1, max: 1 << 20), positional: true, aliases: ["out"], "number of outputs")
+    static let bias = Key<Bool>("bias", .bool, default: true, "add a learned bias per output")
+    static let inFeatures = Key<Int>("in_features", .integer(min: 0, max: 1 << 24), default: 0, aliases: ["in"], "expected inputs (0: take them from the input)")
+    let parameters = [LinearPlugin.outFeatures.spec, LinearPlugin.bias.spec, LinearPlugin.inFeatures.spec]
 
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer {
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer {
         guard case .flat(let f) = input else {
             throw ShapeError("linear needs flat input, but gets an image \(input); put flatten or gap before it")
         }
-        if a.int("in_features") != 0 && a.int("in_features") != f {
-            throw ShapeError("linear expects \(a.int("in_features")) inputs, gets \(f)")
+        if a[Self.inFeatures] != 0 && a[Self.inFeatures] != f {
+            throw ShapeError("linear expects \(a[Self.inFeatures]) inputs, gets \(f)")
         }
-        return Linear(inFeatures: f, outFeatures: a.int("out_features"), bias: a.bool("bias"))
+        return Linear(inFeatures: f, outFeatures: a[Self.outFeatures], bias: a[Self.bias])
     }
 }
 

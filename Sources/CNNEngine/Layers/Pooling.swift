@@ -11,16 +11,12 @@ final class PoolPlugin: LayerPlugin {
     let summary: String
     let doc: String
     let isMax: Bool
-    var parameters: [LayerParameter] {
-        var p = [
-            LayerParameter("kernel", .int(min: 1, max: 64), default: .int(2), positional: true, aliases: ["kernel_size", "size"], "window height and width"),
-            LayerParameter("stride", .int(min: 0, max: 64), default: .int(0), "step between windows (0: same as kernel)"),
-            LayerParameter("padding", .int(min: 0, max: 32), default: .int(0), aliases: ["pad"], "border added on each side (at most half the kernel)"),
-        ]
-        if !isMax {
-            p.append(LayerParameter("count_include_pad", .bool, default: .bool(true), "count padding zeros in the average (PyTorch's default)"))
-        }
-        return p
+    static let kernel = Key<Int>("kernel", .integer(min: 1, max: 64), default: 2, positional: true, aliases: ["kernel_size", "size"], "window height and width")
+    static let stride = Key<Int>("stride", .integer(min: 0, max: 64), default: 0, "step between windows (0: same as kernel)")
+    static let padding = Key<Int>("padding", .integer(min: 0, max: 32), default: 0, aliases: ["pad"], "border added on each side (at most half the kernel)")
+    static let countIncludePad = Key<Bool>("count_include_pad", .bool, default: true, "count padding zeros in the average (PyTorch's default)")
+    var parameters: [ParameterSpec] {
+        [Self.kernel.spec, Self.stride.spec, Self.padding.spec] + (isMax ? [] : [Self.countIncludePad.spec])
     }
 
     init(max: Bool) {
@@ -34,14 +30,14 @@ final class PoolPlugin: LayerPlugin {
             : "Shrinks the map by averaging each window. The gradient is shared equally by the window's inputs.\nPaper: LeCun et al. 1998."
     }
 
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer {
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer {
         let (c, h, w) = try requireImage(input, name)
-        let k = a.int("kernel"), s = a.int("stride") == 0 ? a.int("kernel") : a.int("stride"), p = a.int("padding")
+        let k = a[Self.kernel], s = a[Self.stride] == 0 ? a[Self.kernel] : a[Self.stride], p = a[Self.padding]
         guard 2 * p <= k else { throw ShapeError("\(name) padding (\(p)) must be at most half the kernel (\(k))") }
         let ho = slidingOutputSize(h, kernel: k, stride: s, padding: p), wo = slidingOutputSize(w, kernel: k, stride: s, padding: p)
         guard ho > 0, wo > 0 else { throw ShapeError("\(name) with kernel \(k) does not fit a \(h)×\(w) input") }
         return Pool2d(isMax: isMax, c: c, h: h, w: w, kernel: k, stride: s, padding: p, ho: ho, wo: wo,
-                      countPad: isMax ? false : a.bool("count_include_pad"))
+                      countPad: isMax ? false : a[Self.countIncludePad])
     }
 }
 

@@ -41,6 +41,7 @@ enum ReLUPlugins {
     static let leakyRelu = ActivationPlugin(
         name: "leaky_relu", aliases: ["leakyrelu"], summary: "Leaky ReLU: x for x > 0, slope·x otherwise.",
         doc: "Keeps a small gradient for negative inputs, so units cannot die.\nPaper: Maas et al. 2013.",
-        parameters: [LayerParameter("slope", .float(min: 0, max: 1), default: .float(0.01), positional: true, aliases: ["negative_slope"], "slope for negative inputs")]
-    ) { a, s in LeakyReLU(s, slope: Float(a.float("slope"))) }
+        parameters: [leakySlope.spec]
+    ) { a, s in LeakyReLU(s, slope: Float(a[leakySlope])) }
+    static let leakySlope = Key<Double>("slope", .number(min: 0, max: 1), default: 0.01, positional: true, aliases: ["negative_slope"], "slope for negative inputs")
 }

@@ -14,8 +14,8 @@ public final class Model: @unchecked Sendable {
         RunContext(training: training, rng: rng, recordsForBackward: recordsForBackward, options: options)
     }
 
-    public convenience init(spec: ModelSpec, input: FeatureShape) throws {
-        try self.init(spec: spec, root: try ModelBuilder.build(spec, input: input), input: input)
+    public convenience init(spec: ModelSpec, input: FeatureShape, registry: LayerRegistry = .shared) throws {
+        try self.init(spec: spec, root: try ModelBuilder.build(spec, input: input, registry: registry), input: input)
     }
 
     /// A model from layers already built for `input` from `spec` (the language builds each

@@ -6,7 +6,7 @@ import JSONKit
 /// (checking every shape before any data flows), and saved as JSON in checkpoints.
 public indirect enum ModelSpec: Equatable, Sendable {
     /// A layer from the registry, with its arguments (names as declared by the plugin).
-    case layer(type: String, arguments: [String: LayerValue], name: String?)
+    case layer(type: String, arguments: [String: ParameterValue], name: String?)
     /// Layers one after another. `kind` names user-defined blocks in summaries ("resblock").
     case sequence([ModelSpec], name: String?, kind: String?)
     /// The same input through every branch; outputs concatenated on channels in branch order.
@@ -14,7 +14,7 @@ public indirect enum ModelSpec: Equatable, Sendable {
     /// body(x) + shortcut(x); no shortcut means the identity.
     case residual(body: ModelSpec, shortcut: ModelSpec?, name: String?, kind: String?)
 
-    public static func layer(_ type: String, _ args: [String: LayerValue] = [:], name: String? = nil) -> ModelSpec {
+    public static func layer(_ type: String, _ args: [String: ParameterValue] = [:], name: String? = nil) -> ModelSpec {
         .layer(type: type, arguments: args, name: name)
     }
     public static func seq(_ items: [ModelSpec], name: String? = nil, kind: String? = nil) -> ModelSpec {
@@ -60,7 +60,7 @@ public enum ModelBuilder {
                 return try plugin.build(try plugin.bind(args), input: input)
             } catch let e as ShapeError {
                 throw ModelBuildError(path: path, message: e.message)
-            } catch let e as ArgumentError {
+            } catch let e as BindingError {
                 throw ModelBuildError(path: path, message: e.message)
             }
         case .sequence(let items, _, let kind):

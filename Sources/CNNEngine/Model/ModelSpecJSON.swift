@@ -13,14 +13,7 @@ extension ModelSpec {
         switch self {
         case .layer(let type, let args, let name):
             var a: [String: JSON] = [:]
-            for (k, v) in args {
-                switch v {
-                case .int(let i): a[k] = .int(i)
-                case .float(let d): a[k] = ["float": .number(d)]
-                case .bool(let b): a[k] = .bool(b)
-                case .text(let s): a[k] = .string(s)
-                }
-            }
+            for (k, v) in args { a[k] = Self.json(v) }
             return named(["layer": .string(type), "args": .object(a)], name, nil)
         case .sequence(let items, let name, let kind):
             return named(["sequence": .array(items.map(\.json))], name, kind)
@@ -37,16 +30,10 @@ extension ModelSpec {
         struct Bad: Error, CustomStringConvertible { let description: String }
         let name = json["name"]?.stringValue, kind = json["kind"]?.stringValue
         if let type = json["layer"]?.stringValue {
-            var args: [String: LayerValue] = [:]
+            var args: [String: ParameterValue] = [:]
             for (k, v) in json["args"]?.objectValue ?? [:] {
-                switch v {
-                case .int(let i): args[k] = .int(i)
-                case .bool(let b): args[k] = .bool(b)
-                case .string(let s): args[k] = .text(s)
-                case .object(let o): args[k] = .float(o["float"]?.doubleValue ?? .nan)
-                case .double(let d): args[k] = .float(d)
-                default: throw Bad(description: "argument \(k) of \(type) has an unreadable value")
-                }
+                guard let value = Self.value(v, depth: 0) else { throw Bad(description: "argument \(k) of \(type) has an unreadable value") }
+                args[k] = value
             }
             self = .layer(type: type, arguments: args, name: name)
         } else if let items = json["sequence"]?.arrayValue {
@@ -57,6 +44,42 @@ extension ModelSpec {
             self = .residual(body: try ModelSpec(json: body), shortcut: try json["shortcut"].map { try ModelSpec(json: $0) }, name: name, kind: kind)
         } else {
             throw Bad(description: "not a model description: \(json.serializedString().prefix(80))")
+        }
+    }
+
+    // Arguments: whole numbers as JSON integers, other numbers as {"float": x} (so 1.0 stays a
+    // number where an integer is not wanted), names as strings, lists and calls as objects.
+    static func json(_ v: ParameterValue) -> JSON {
+        switch v {
+        case .number(let d): return v.wholeNumber.map { .int($0) } ?? ["float": .number(d)]
+        case .bool(let b): return .bool(b)
+        case .word(let w): return .string(w)
+        case .string(let s): return ["text": .string(s)]
+        case .list(let items): return ["list": .array(items.map(json))]
+        case .call(let f, let a): return ["call": .string(f), "arguments": .array(a.map(json))]
+        }
+    }
+
+    static func value(_ j: JSON, depth: Int) -> ParameterValue? {
+        guard depth < 16 else { return nil }
+        switch j {
+        case .int(let i): return .int(i)
+        case .double(let d): return .number(d)
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .word(s)
+        case .object(let o):
+            if let f = o["float"]?.doubleValue { return .number(f) }
+            if case .string(let s)? = o["text"] { return .string(s) }
+            if let items = o["list"]?.arrayValue {
+                let vs = items.compactMap { value($0, depth: depth + 1) }
+                return vs.count == items.count ? .list(vs) : nil
+            }
+            if case .string(let f)? = o["call"], let items = o["arguments"]?.arrayValue {
+                let vs = items.compactMap { value($0, depth: depth + 1) }
+                return vs.count == items.count ? .call(f, vs) : nil
+            }
+            return nil
+        default: return nil
         }
     }
 }

@@ -63,6 +63,6 @@ final class IdentityPlugin: LayerPlugin {
     let name = "identity"
     let summary = "Passes its input through unchanged."
     let doc = "Useful as an explicit shortcut or branch."
-    let parameters: [LayerParameter] = []
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer { Identity(input) }
+    let parameters: [ParameterSpec] = []
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer { Identity(input) }
 }

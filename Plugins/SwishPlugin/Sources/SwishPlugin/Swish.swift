@@ -13,10 +13,9 @@ final class SwishPlugin: LayerPlugin {
     let aliases = ["silu"]
     let summary = "Swish activation x·σ(βx) (SiLU for β = 1), from the example plugin library."
     let doc = "Smooth and non-monotonic; often a little better than ReLU in deep networks.\nPaper: Ramachandran, Zoph & Le 2017, Searching for activation functions, arXiv:1710.05941."
-    let parameters: [LayerParameter] = [
-        LayerParameter("beta", .float(min: 0, max: 100), default: .float(1), positional: true, "slope of the sigmoid gate"),
-    ]
-    func build(_ a: LayerArguments, input: FeatureShape) throws -> Layer { Swish(shape: input, beta: Float(a.float("beta"))) }
+    static let beta = Key<Double>("beta", .number(min: 0, max: 100), default: 1, positional: true, "slope of the sigmoid gate")
+    let parameters = [SwishPlugin.beta.spec]
+    func build(_ a: Arguments, input: FeatureShape) throws -> Layer { Swish(shape: input, beta: Float(a[SwishPlugin.beta])) }
 }
 
 final class Swish: Layer {

@@ -1,0 +1,65 @@
+import CNNCore
+import CNNEngine
+import JupyterKernel
+
+/// `train`: trains a model on the loaded data with a live display.
+struct TrainCommand: Command {
+    static let epochs = Key<Int>("epochs", .integer(min: 1, max: 10_000), default: 1, "passes over the training images")
+    static let batch = Key<Int>("batch", .integer(min: 1, max: 65_536), default: 128, "images per step")
+    static let optimizer = Key<String>("optimizer", .choice(Optimizer.Kind.allCases.map(\.rawValue)), default: "sgd", "sgd (with momentum), adam or adamw")
+    static let lr = Key<Double>("lr", .number(min: 0, max: 100), default: 0.05, "learning rate")
+    static let momentum = Key<Double>("momentum", .number(min: 0, max: 1), default: 0.9, "SGD momentum")
+    static let nesterov = Key<Bool>("nesterov", .bool, default: false, "Nesterov momentum")
+    static let weightDecay = Key<Double>("weight_decay", .number(min: 0, max: 1), default: 0, "L2 penalty (decoupled for adamw)")
+    static let schedule = Key<ParameterValue>("schedule", .call(Schedule.names), default: .word("constant"), "constant, cosine, onecycle, or multistep(E1, E2, …): ×0.1 at those epochs")
+    static let clip = Key<Double>("clip", .number(min: 0, max: 1e6), default: 0, "clip the gradient norm to this (0: no clipping)")
+    static let limit = Key<Int>("limit", .integer(min: 0, max: 10_000_000), default: 0, "at most this many batches per epoch (0: all)")
+
+    let spec = CommandSpec(
+        name: "train", summary: "Trains the current model on the loaded data, showing live progress; continues from where the last train stopped.",
+        doc: "Each epoch shuffles the training images, and ends with a pass over the validation images. The weights of the best validation epoch are kept. An interrupt stops between two batches and leaves a usable model.",
+        parameters: [epochs.spec, batch.spec, optimizer.spec, lr.spec, momentum.spec, nesterov.spec, weightDecay.spec, schedule.spec, clip.spec,
+                     limit.spec, Common.model.spec],
+        examples: ["train epochs=3 batch=128 optimizer=sgd lr=0.1 momentum=0.9 weight_decay=1e-4 schedule=multistep(2) limit=100"])
+
+    func run(_ inv: Invocation, in env: CommandEnvironment) throws {
+        let entry = try env.model(inv)
+        let data = try env.dataFor(entry, inv)
+        var config = TrainingConfig()
+        config.epochs = inv[Self.epochs]
+        config.batchSize = inv[Self.batch]
+        config.optimizer = Optimizer.Kind(rawValue: inv[Self.optimizer]) ?? .sgd
+        config.learningRate = inv[Self.lr]
+        config.momentum = inv[Self.momentum]
+        config.nesterov = inv[Self.nesterov]
+        config.weightDecay = inv[Self.weightDecay]
+        config.clipNorm = inv[Self.clip] > 0 ? inv[Self.clip] : nil
+        config.batchLimit = inv[Self.limit] > 0 ? inv[Self.limit] : nil
+        config.augment = data.augment
+        do { config.schedule = try Schedule(inv[Self.schedule]) } catch let e as OptionValueError {
+            throw LanguageError(.value, at: inv.token(Self.schedule), e.description)
+        }
+        QuickMode.adjust(&config)
+        // Keep the optimiser state across `train` calls unless the optimiser changes.
+        var optimizer = entry.optimizer
+        if optimizer?.kind != config.optimizer { optimizer = nil }
+        optimizer?.momentum = config.momentum
+        optimizer?.nesterov = config.nesterov
+        optimizer?.weightDecay = config.weightDecay
+        let trainer = Trainer(model: entry.model, data: data.split, config: config, optimizer: optimizer, history: entry.history, rng: env.session.rng.fork())
+        entry.optimizer = trainer.optimizer
+        entry.normalization = data.split.normalization
+        entry.classNames = data.classNames
+
+        let context = env.context
+        let display = TrainingDisplay(model: entry.name, context: context, history: entry.history)
+        display.charts = { h in
+            var loss = HistoryCharts.chart([(entry.name, h)], what: "loss"), acc = HistoryCharts.chart([(entry.name, h)], what: "accuracy")
+            loss.width = 420; loss.height = 230; acc.width = 420; acc.height = 230
+            return "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">" + loss.svg + acc.svg + "</div>"
+        }
+        let outcome = trainer.run(events: { display.handle($0) }, shouldStop: { context.token.isCancelled })
+        display.finish(outcome)
+        if case .interrupted = outcome { throw ExecutionInterrupted() }
+    }
+}

@@ -1,0 +1,63 @@
+import CNNCore
+
+// Short names for CNNCore's one number formatter, as the commands write them.
+func percent(_ x: Double) -> String { NumberFormat.percent(x) }
+func fixed(_ x: Double, _ digits: Int) -> String { NumberFormat.fixed(x, digits) }
+func sci(_ x: Double) -> String { NumberFormat.scientific(x) }
+func formatCount(_ n: Int) -> String { NumberFormat.count(n) }
+
+/// Text for HTML: & < > " escaped.
+func escape(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.append(ch)
+        }
+    }
+    return out
+}
+
+extension String {
+    func padding(_ n: Int) -> String { self + String(repeating: " ", count: max(0, n - count)) }
+
+    /// Without the padding after a table's last column (the indentation of nested rows stays).
+    func droppingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound] + replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
+
+extension Substring {
+    func range(of target: String) -> Range<Substring.Index>? {
+        guard !target.isEmpty, count >= target.count else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import CNNCore
+import CNNEngine
+import JSONKit
+import JupyterKernel
+import Rendering
+
+/// `explain ["shapes"]`: how each output size follows from kernel, stride and padding.
+struct ShapesExplanation: Explanation {
+    let names = ["shapes"]
+    let usage = "explain shapes                                       how each layer's output size follows from kernel, stride and padding"
+    func explain(_ inv: Invocation, in env: CommandEnvironment) throws { try env.explainShapes(inv) }
+}
+
+extension CommandEnvironment {
+    func explainShapes(_ inv: Invocation) throws {
+        let entry = try model(inv)
+        var text = "how each layer's output size follows from its input (model \(entry.name), input \(entry.model.inputShape)):\n"
+        var html = "<table><thead><tr><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">rule</th><th style=\"text-align:left\">output</th></tr></thead><tbody>"
+        for (name, l, depth) in entry.model.allLayers() {
+            var rule: String
+            let ins = l.inputShape
+            switch (l, ins) {
+            case (let c as Conv2d, .image(_, let h, let w)):
+                let eff = c.dilation * (c.k - 1)
+                rule = "⌊(\(h) + 2·\(c.padding) − \(eff) − 1)/\(c.stride)⌋ + 1 = \(c.ho) rows, ⌊(\(w) + 2·\(c.padding) − \(eff) − 1)/\(c.stride)⌋ + 1 = \(c.wo) columns; \(c.cout) channels (one per kernel)"
+            case (let p as Pool2d, .image(_, let h, let w)):
+                rule = "⌊(\(h) + 2·\(p.padding) − \(p.k))/\(p.stride)⌋ + 1 = \(p.ho), ⌊(\(w) + 2·\(p.padding) − \(p.k))/\(p.stride)⌋ + 1 = \(p.wo); channels unchanged"
+            case (_, .image(let c, let h, let w)) where l.typeName == "flatten":
+                rule = "\(c) × \(h) × \(w) = \(c * h * w) features"
+            case (_, .image(let c, _, _)) where l.typeName == "gap":
+                rule = "one mean per channel: \(c) features"
+            case (let li as Linear, _):
+                rule = "\(li.inFeatures) inputs → \(li.outFeatures) outputs"
+            case (_, _) where l.typeName == "concat" || l.typeName == "dense" || l is Concat:
+                rule = "channels of the branches added: \((l as? Concat)?.detail ?? "")"
+            case (_, _) where l is Residual:
+                rule = "body and shortcut agree: sum keeps the shape"
+            default:
+                rule = l.children.isEmpty ? "element-wise: shape unchanged" : "block"
+            }
+            text += String(repeating: "  ", count: depth) + "\(String(name.split(separator: ".").last ?? "")) (\(l.typeName)): \(rule) → \(l.outputShape)\n"
+            html += "<tr><td style=\"text-align:left;padding-left:\(depth * 14 + 4)px\">\(escape(String(name.split(separator: ".").last ?? "")))</td><td style=\"text-align:left\">\(escape(rule))</td><td style=\"text-align:left\">\(escape(l.outputShape.description))</td></tr>"
+        }
+        context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html + "</tbody></table>")]))
+    }
+}

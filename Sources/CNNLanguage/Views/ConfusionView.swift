@@ -1,0 +1,69 @@
+import CNNCore
+import CNNEngine
+import JSONKit
+import JupyterKernel
+import Rendering
+
+/// `show confusion`: the confusion matrix with per-class precision, recall and F1.
+struct ConfusionView: View {
+    let name = "confusion"
+    let usage = "show confusion [normalize=true]         the confusion matrix and per-class precision, recall and F1"
+    func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showConfusion(inv) }
+}
+
+extension CommandEnvironment {
+    func showConfusion(_ inv: Invocation) throws {
+        let (entry, data, _, e) = try evaluate(inv)
+        try context.token.check()
+        let k = data.classNames.count
+        var m = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
+        for (t, p) in zip(e.labels, e.predictions) { m[t][p] += 1 }
+        let normalize = inv[ShowCommand.normalize]
+        let rowSums = m.map { max(1, $0.reduce(0, +)) }
+        let maxCount = Double(m.flatMap { $0 }.max() ?? 1)
+        let names = data.classNames
+        let labelW = names.map(Canvas.textWidth).max()! + 12
+        let cell = 44
+        let confusionTitle = "confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")"
+        var canvas = Canvas(width: max(labelW + k * cell + 20, Canvas.textWidth(confusionTitle) + 16), height: 30 + k * cell + 26)
+        canvas.text("confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")", x: 8, y: 6)
+        let top = 30
+        for r in 0..<k {
+            canvas.text(names[r], x: labelW - 6 - Canvas.textWidth(names[r]), y: top + r * cell + cell / 2 - 7)
+            for c in 0..<k {
+                let frac = normalize ? Double(m[r][c]) / Double(rowSums[r]) : Double(m[r][c]) / maxCount
+                let color = Colormap.magma.color(1 - 0.85 * frac)
+                canvas.fill(x: labelW + c * cell, y: top + r * cell, w: cell - 1, h: cell - 1, color)
+                let label = normalize ? fixed(Double(m[r][c]) / Double(rowSums[r]), 2) : "\(m[r][c])"
+                canvas.centeredText(label, x: labelW + c * cell + cell / 2, y: top + r * cell + cell / 2 - 7, frac > 0.55 ? .white : .text)
+            }
+        }
+        for c in 0..<k {
+            // Column labels, written downwards one letter under another would be unreadable: use short forms.
+            let short = String(names[c].prefix(6))
+            canvas.centeredText(short, x: labelW + c * cell + cell / 2, y: top + k * cell + 4, .muted)
+        }
+        // Per-class precision, recall, F1.
+        var rows: [[String]] = [["class", "precision", "recall", "F1", "support"]]
+        var html = "<table><thead><tr><th style=\"text-align:left\">class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody>"
+        for i in 0..<k {
+            let tp = Double(m[i][i]), predicted = Double((0..<k).map { m[$0][i] }.reduce(0, +)), actual = Double(m[i].reduce(0, +))
+            let p = predicted > 0 ? tp / predicted : 0, r = actual > 0 ? tp / actual : 0, f = p + r > 0 ? 2 * p * r / (p + r) : 0
+            rows.append([names[i], fixed(p, 3), fixed(r, 3), fixed(f, 3), "\(Int(actual))"])
+            html += "<tr><td style=\"text-align:left\">\(escape(names[i]))</td><td>\(fixed(p, 3))</td><td>\(fixed(r, 3))</td><td>\(fixed(f, 3))</td><td>\(Int(actual))</td></tr>"
+        }
+        html += "</tbody></table>"
+        let widths = (0..<5).map { c in rows.map { $0[c].count }.max()! }
+        var text = "confusion matrix of \(entry.name) (rows: true, columns: predicted):\n"
+        let cw = max(5, String(m.flatMap { $0 }.max() ?? 0).count + 1)
+        for r in 0..<k {
+            text += String(names[r].prefix(12)).padding(13) + (0..<k).map { c in
+                let s = normalize ? fixed(Double(m[r][c]) / Double(rowSums[r]), 2) : "\(m[r][c])"
+                return String(repeating: " ", count: max(0, cw - s.count)) + s
+            }.joined() + "\n"
+        }
+        text += "\n" + rows.map { r in (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n") + "\n"
+        context.display(imageBundle(canvas, text: text))
+        context.display(MimeBundle(data: ["text/html": .string(html), "text/plain": .string(rows.map { r in (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n"))]))
+    }
+}

@@ -1,0 +1,163 @@
+import CNNCore
+import CNNEngine
+import JSONKit
+import JupyterKernel
+import Rendering
+
+/// `show graph`: the model as an SVG diagram. Sequences stack downwards; parallel branches
+/// (Inception, dense layers) sit side by side and meet in a concat node; residual blocks draw
+/// their shortcut as an arc (or a column, for a projection) into a ⊕ node; user blocks are framed;
+/// every edge carries the shape flowing along it.
+struct GraphView: View {
+    let name = "graph"
+    let usage = "show graph                              the model as a diagram: branches side by side, residual arcs, shapes on the edges"
+    func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showGraph(inv) }
+}
+
+extension CommandEnvironment {
+    final class GraphBox {
+        var width: Double
+        var height: Double
+        /// Draws with the top-left corner at (x, y); input enters at the top centre, output leaves at the bottom centre.
+        var draw: (inout SVG, Double, Double) -> Void
+        init(width: Double, height: Double, draw: @escaping (inout SVG, Double, Double) -> Void) {
+            self.width = width
+            self.height = height
+            self.draw = draw
+        }
+    }
+
+    static let nodeHeight = 26.0, gap = 26.0
+
+    func graphNode(_ label: String, _ sub: String, fill: String) -> GraphBox {
+        let w = max(120, Double(max(Canvas.textWidth(label), Canvas.textWidth(sub) * 9 / 10)) + 20)
+        return GraphBox(width: w, height: CommandEnvironment.nodeHeight) { s, x, y in
+            s.rect(x: x, y: y, w: w, h: CommandEnvironment.nodeHeight, fill: fill, stroke: "#666", title: sub, rx: 5)
+            s.text(label, x: x + w / 2, y: y + 17, size: 11, anchor: "middle", fill: "#222")
+        }
+    }
+
+    static func edge(_ s: inout SVG, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, label: String?) {
+        if x1 == x2 {
+            s.path("M \(x1) \(y1) L \(x2) \(y2)", stroke: "#555", width: 1.2, marker: true)
+        } else {
+            let my = (y1 + y2) / 2
+            s.path("M \(x1) \(y1) C \(x1) \(my) \(x2) \(my) \(x2) \(y2)", stroke: "#555", width: 1.2, marker: true)
+        }
+        if let label { s.text(label, x: x2 + 6, y: (y1 + y2) / 2 + 4, size: 9, fill: "#777") }
+    }
+
+    func graphBox(_ l: Layer, _ name: String) -> GraphBox {
+        let shapeLabel: (Layer) -> String = { $0.outputShape.description }
+        if let seq = l as? Sequence {
+            let boxes = seq.items.map { graphBox($0.layer, $0.name) }
+            let framed = seq.typeName != "sequence"
+            let pad = framed ? 12.0 : 0
+            let w = (boxes.map(\.width).max() ?? 100) + 2 * pad + 70
+            let h = boxes.reduce(0) { $0 + $1.height } + Double(max(0, boxes.count - 1)) * CommandEnvironment.gap + (framed ? 2 * pad + 14 : 0)
+            let items = seq.items
+            return GraphBox(width: w, height: h) { s, x, y in
+                if framed {
+                    s.rect(x: x + 2, y: y, w: w - 4, h: h, fill: "#f6f8fb", stroke: "#9ab", rx: 8)
+                    s.text("\(name): \(seq.typeName)", x: x + 10, y: y + 13, size: 10, fill: "#468")
+                }
+                var cy = y + (framed ? pad + 14 : 0)
+                let cx = x + w / 2
+                for (i, b) in boxes.enumerated() {
+                    b.draw(&s, cx - b.width / 2, cy)
+                    cy += b.height
+                    if i < boxes.count - 1 {
+                        CommandEnvironment.edge(&s, cx, cy, cx, cy + CommandEnvironment.gap, label: shapeLabel(items[i].layer))
+                        cy += CommandEnvironment.gap
+                    }
+                }
+            }
+        }
+        if let cat = l as? Concat {
+            let boxes = cat.branches.map { graphBox($0.layer, $0.name) }
+            let join = graphNode(cat.typeName == "dense" ? "concat (new, input)" : "concat", cat.detail, fill: "#fde8c8")
+            let inner = boxes.reduce(0) { $0 + $1.width } + Double(max(0, boxes.count - 1)) * 12
+            let w = max(inner, join.width) + 10
+            let h = 10 + (boxes.map(\.height).max() ?? 0) + CommandEnvironment.gap + join.height
+            let branches = cat.branches
+            return GraphBox(width: w, height: h) { s, x, y in
+                let cx = x + w / 2
+                var bx = x + (w - inner) / 2
+                let bottom = y + 10 + (boxes.map(\.height).max() ?? 0)
+                for (i, b) in boxes.enumerated() {
+                    CommandEnvironment.edge(&s, cx, y, bx + b.width / 2, y + 10, label: nil)
+                    b.draw(&s, bx, y + 10)
+                    CommandEnvironment.edge(&s, bx + b.width / 2, y + 10 + b.height, cx, bottom + CommandEnvironment.gap, label: i == boxes.count - 1 ? shapeLabel(branches[i].layer) : nil)
+                    bx += b.width + 12
+                }
+                join.draw(&s, cx - join.width / 2, bottom + CommandEnvironment.gap)
+            }
+        }
+        if let res = l as? Residual {
+            let body = graphBox(res.body, "body")
+            let short = res.shortcut.map { graphBox($0, "shortcut") }
+            let plus = 22.0
+            // Symmetric about the body's centre, so the sum sits where the next layer's edge starts.
+            let side = short.map { $0.width + 16 } ?? 60
+            let w = body.width + 2 * side
+            let h = 10 + max(body.height, short?.height ?? 0) + CommandEnvironment.gap + plus
+            return GraphBox(width: w, height: h) { s, x, y in
+                let bx = x + w / 2
+                body.draw(&s, bx - body.width / 2, y + 10)
+                CommandEnvironment.edge(&s, bx, y, bx, y + 10, label: nil)
+                let bottom = y + 10 + max(body.height, short?.height ?? 0)
+                CommandEnvironment.edge(&s, bx, y + 10 + body.height, bx, bottom + CommandEnvironment.gap, label: res.body.outputShape.description)
+                if let short {
+                    let sx = bx + body.width / 2 + 16
+                    CommandEnvironment.edge(&s, bx, y, sx + short.width / 2, y + 10, label: nil)
+                    short.draw(&s, sx, y + 10)
+                    CommandEnvironment.edge(&s, sx + short.width / 2, y + 10 + short.height, bx + plus / 2, bottom + CommandEnvironment.gap + plus / 2, label: nil)
+                } else {
+                    let rx = bx + body.width / 2 + 30
+                    s.path("M \(bx) \(y + 4) C \(rx) \(y + 4) \(rx) \(y + 4) \(rx) \(y + 30) L \(rx) \(bottom) C \(rx) \(bottom + CommandEnvironment.gap + plus / 2) \(rx) \(bottom + CommandEnvironment.gap + plus / 2) \(bx + plus / 2) \(bottom + CommandEnvironment.gap + plus / 2)", stroke: "#2a7", width: 1.4, marker: true)
+                    s.text("identity", x: rx + 4, y: (y + bottom) / 2, size: 9, fill: "#2a7")
+                }
+                s.circle(bx, bottom + CommandEnvironment.gap + plus / 2, r: plus / 2, fill: "#e8f5e9")
+                s.text("+", x: bx, y: bottom + CommandEnvironment.gap + plus / 2 + 5, size: 15, anchor: "middle", fill: "#222", weight: "bold")
+            }
+        }
+        let detail = l.detail.isEmpty ? l.typeName : "\(l.typeName) \(l.detail)"
+        let fill: String
+        switch l.typeName {
+        case "conv", "linear": fill = "#dbe9f6"
+        case "batchnorm": fill = "#eeeeee"
+        case "maxpool", "avgpool", "gap": fill = "#e3f1de"
+        case "identity": fill = "#ffffff"
+        default: fill = "#fff4d6"
+        }
+        let label = l.typeName == "identity" ? name : "\(name): \(l.detail.isEmpty ? l.typeName : detail)"
+        return graphNode(label, "\(l.outputShape) · \(formatCount(l.parameterCount)) parameters", fill: fill)
+    }
+
+    func showGraph(_ inv: Invocation) throws {
+        let entry = try model(inv)
+        let box = graphBox(entry.model.root, entry.name)
+        let top = 46.0
+        let width = Int(box.width + 40), height = Int(box.height + top + 50)
+        var s = SVG(width: width, height: height)
+        s.text("model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters", x: 12, y: 18, size: 13, weight: "bold")
+        let cx = Double(width) / 2
+        s.text("input \(entry.model.inputShape)", x: cx, y: 36, size: 10, anchor: "middle", fill: "#555")
+        CommandEnvironment.edge(&s, cx, 38, cx, top, label: nil)
+        box.draw(&s, cx - box.width / 2, top)
+        CommandEnvironment.edge(&s, cx, top + box.height, cx, top + box.height + 20, label: nil)
+        s.text("output \(entry.model.root.outputShape)", x: cx, y: top + box.height + 34, size: 10, anchor: "middle", fill: "#555")
+        var text = "model \(entry.name) (input \(entry.model.inputShape)):\n"
+        for (name, layer, depth) in entry.model.allLayers() {
+            let mark: String
+            switch layer.typeName {
+            case "concat", "dense", "inception", "denselayer": mark = "╦ "
+            case "residual": mark = "⊕ "
+            default: mark = layer.children.isEmpty ? "│ " : "┌ "
+            }
+            text += String(repeating: "  ", count: depth) + mark + "\(String(name.split(separator: ".").last ?? "")) \(layer.typeName) → \(layer.outputShape)\n"
+        }
+        context.display(MimeBundle(data: ["image/svg+xml": .string(s.document), "text/plain": .string(text)],
+                                   metadata: ["image/svg+xml": ["width": .int(width), "height": .int(height)]]))
+    }
+}

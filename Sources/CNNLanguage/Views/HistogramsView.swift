@@ -1,0 +1,84 @@
+import CNNCore
+import CNNEngine
+import JSONKit
+import JupyterKernel
+import Rendering
+
+/// `show histograms`: weights and activations of a layer, and dead ReLU units.
+struct HistogramsView: View {
+    let name = "histograms"
+    let usage = "show histograms layer=NAME              weights and activations of a layer, and the fraction of dead ReLU units"
+    func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showHistograms(inv) }
+}
+
+extension CommandEnvironment {
+    func showHistograms(_ inv: Invocation) throws {
+        let entry = try model(inv)
+        var name = inv[Common.layer]
+        if name.isEmpty { name = entry.model.allLayers().first { !$0.layer.parameters.isEmpty }?.name ?? "" }
+        guard let layer = entry.model.layer(named: name) else { _ = try layerNamed(entry, inv); return }
+        var parts: [(String, String)] = []
+        var html = "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">"
+        for p in layer.parameters {
+            let (svg, text, _, _) = histogramSVG(p.value.values, title: "\(name).\(p.name): \(p.count) values")
+            html += svg
+            parts.append((svg, text))
+        }
+        var deadText = ""
+        if let data = session.data, entry.model.inputShape == data.shape, let test = data.split.test ?? data.split.validation {
+            let n = min(256, test.count)
+            let (x, _) = Batches.make(test, indices: Array(0..<n)[...], normalization: entry.normalization ?? data.split.normalization)
+            let (outputs, _) = entry.model.activations(x)
+            if let a = outputs[name] {
+                let (svg, text, _, _) = histogramSVG(a.values, title: "\(name) output on \(n) test images")
+                html += svg
+                parts.append((svg, text))
+            }
+            // Dead ReLU units: channels (or features) that are zero for every image of the batch.
+            var rows: [String] = []
+            for (lname, l, _) in entry.model.allLayers() where l.typeName == "relu" {
+                guard let t = outputs[lname] else { continue }
+                let c = t.shape.channels, per = t.shape.count / c
+                var alive = [Bool](repeating: false, count: c)
+                for s in 0..<t.batch { for p in 0..<per { for ch in 0..<c where t.data[(s * per + p) * c + ch] > 0 { alive[ch] = true } } }
+                let dead = alive.filter { !$0 }.count
+                rows.append("\(lname.padding(28)) \(dead) of \(c) channels dead (\(percent(Double(dead) / Double(c))))")
+            }
+            if !rows.isEmpty {
+                deadText = "ReLU units that never fire on \(n) test images:\n" + rows.joined(separator: "\n") + "\n"
+                html += "<pre>\(escape(deadText))</pre>"
+            }
+        }
+        html += "</div>"
+        let text = parts.map(\.1).joined(separator: "\n") + (deadText.isEmpty ? "" : "\n" + deadText)
+        context.display(MimeBundle(data: ["text/html": .string(html), "text/plain": .string(text)]))
+    }
+
+    /// A bar chart of a histogram as SVG, with the same as text.
+    func histogramSVG(_ values: [Float], title: String, bins: Int = 40) -> (String, String, Int, Int) {
+        let finite = values.filter(\.isFinite)
+        let lo = Double(finite.min() ?? 0), hi = Double(finite.max() ?? 1)
+        let span = hi > lo ? hi - lo : 1
+        var counts = [Int](repeating: 0, count: bins)
+        for v in finite { counts[min(bins - 1, Int((Double(v) - lo) / span * Double(bins)))] += 1 }
+        let width = 420, height = 200
+        var s = SVG(width: width, height: height)
+        s.text(title, x: 10, y: 16, size: 12, weight: "bold")
+        let top = 26.0, bottom = 36.0, left = 44.0
+        let ph = Double(height) - top - bottom, pw = Double(width) - left - 10
+        let mx = Double(counts.max() ?? 1)
+        for (i, c) in counts.enumerated() {
+            let bh = mx > 0 ? Double(c) / mx * ph : 0
+            s.rect(x: left + Double(i) * pw / Double(bins), y: top + ph - bh, w: pw / Double(bins) - 1, h: bh, fill: "#1f77b4", title: "\(c)")
+        }
+        s.line(left, top + ph, left + pw, top + ph, stroke: "#888")
+        s.text(tickLabel(lo), x: left, y: top + ph + 14, size: 10, anchor: "start", fill: "#555")
+        s.text(tickLabel(hi), x: left + pw, y: top + ph + 14, size: 10, anchor: "end", fill: "#555")
+        s.text("0", x: left + (0 - lo) / span * pw, y: top + ph + 26, size: 9, anchor: "middle", fill: lo < 0 && hi > 0 ? "#c33" : "none")
+        s.text("\(Int(mx))", x: left - 4, y: top + 8, size: 10, anchor: "end", fill: "#555")
+        // Text: one row of block characters of heights proportional to counts.
+        let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let text = title + "\n" + String(counts.map { blocks[mx > 0 ? Int((Double($0) / mx * 8).rounded()) : 0] }) + "\n" + tickLabel(lo) + String(repeating: " ", count: max(1, bins - tickLabel(lo).count - tickLabel(hi).count)) + tickLabel(hi) + "\n"
+        return (s.document, text, width, height)
+    }
+}
