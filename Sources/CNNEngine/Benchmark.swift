@@ -24,17 +24,9 @@ public enum Benchmark {
         public var gflops: Double { median * Double(multiplyAddsPerImage) * 2 * (mode == "train" ? 3 : 1) / 1e9 }
     }
 
-    /// The five models and their input shapes (28×28×1 for simplecnn, 32×32×3 for the others).
-    public static func reference(_ name: String) -> (ModelSpec, FeatureShape)? {
-        switch name {
-        case "simplecnn", "smallcnn": return (Zoo.simplecnn(), .image(c: 1, h: 28, w: 28))
-        default: return Zoo.spec(named: name).map { ($0, .image(c: 3, h: 32, w: 32)) }
-        }
-    }
-
-    public static func run(model name: String, mode: String, batch: Int, threads: Int, warmup: Int = 3,
+    /// `spec` for `shape` (the zoo's models come from the language: `Zoo.spec` in CNNLanguage).
+    public static func run(model name: String, spec: ModelSpec, input shape: FeatureShape, mode: String, batch: Int, threads: Int, warmup: Int = 3,
                            repeats: Int = 5, steps: Int = 10, minBlockSeconds: Double = 0) throws -> Result {
-        guard let (spec, shape) = reference(name) else { throw DataError("unknown model \(name)") }
         Parallel.threads = threads
         let model = try Model(spec: spec, input: shape)
         model.initialize(seed: 0)

@@ -33,7 +33,9 @@ struct BenchCommand: ParsableCommand {
             for m in models {
                 for b in batch {
                     for md in modes {
-                        let r = try Benchmark.run(model: m, mode: md, batch: b, threads: t, warmup: warmup, repeats: repeats,
+                        let input = Zoo.referenceInput(m)
+                        let r = try Benchmark.run(model: m, spec: try Zoo.spec(m, input: input), input: input, mode: md, batch: b, threads: t,
+                                                  warmup: warmup, repeats: repeats,
                                                   steps: steps, minBlockSeconds: minBlockSeconds)
                         let rates = r.imagesPerSecond.sorted()
                         if json {
@@ -85,49 +87,61 @@ extension BenchCommand {
 }
 
 /// Trains a zoo model from the command line, printing each epoch and writing the curve: used
-/// for the recorded accuracy runs (bench/results) and by tests that need a real checkpoint.
+/// for the recorded accuracy runs (bench/results) and by tests that need a real checkpoint. The
+/// model comes from the language's zoo, and the training options are read as a `train` line
+/// reads them: the same text (`--schedule "multistep(5, 8)"`, `--augment "[flip, crop(2)]"`),
+/// the same checks and the same defaults.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "train", abstract: "Train a zoo model on a data set and report test accuracy.")
 
     @Option(help: "simplecnn, resnet, preactresnet, googlenet or densenet.") var model = "simplecnn"
+    @Option(name: .customLong("model-options"), help: "The zoo model's options, as on a model line: \"blocks=[2, 2, 2]\".") var modelOptions = ""
     @Option(help: "fashion-mnist, shapes, idx:DIR or cifar10:DIR.") var data = "fashion-mnist"
     @Option(help: "Training images held out for validation.") var val = 5000
     @Option(help: "Use only this many training images (0: all).") var limit = 0
-    @Option var epochs = 10
-    @Option var batch = 128
-    @Option(help: "sgd, adam or adamw.") var optimizer = "adamw"
-    @Option var lr = 1e-3
-    @Option var momentum = 0.9
-    @Flag var nesterov = false
-    @Option(name: .customLong("weight-decay")) var weightDecay = 1e-4
-    @Option(help: "constant, cosine, onecycle, or multistep:E1,E2.") var schedule = "onecycle"
-    @Option(help: "Comma-separated: flip, crop:P, resizedcrop.") var augment = ""
+    @Option(help: "As `train epochs=` (default \(TrainingOptions.defaultValue("epochs"))).") var epochs: String?
+    @Option(help: "As `train batch=` (default \(TrainingOptions.defaultValue("batch"))).") var batch: String?
+    @Option(help: "As `train optimizer=`: sgd, adam or adamw (default \(TrainingOptions.defaultValue("optimizer"))).") var optimizer: String?
+    @Option(help: "As `train lr=` (default \(TrainingOptions.defaultValue("lr"))).") var lr: String?
+    @Option(help: "As `train momentum=` (default \(TrainingOptions.defaultValue("momentum"))).") var momentum: String?
+    @Flag(help: "As `train nesterov=true`.") var nesterov = false
+    @Option(name: .customLong("weight-decay"), help: "As `train weight_decay=` (default \(TrainingOptions.defaultValue("weight_decay"))).") var weightDecay: String?
+    @Option(help: "As `train schedule=`: constant, cosine, onecycle, onecycle(W) or multistep(E1, E2, …) (default \(TrainingOptions.defaultValue("schedule"))).") var schedule: String?
+    @Option(help: "As `data … augment=`: a list such as \"[flip, crop(2)]\" (default none).") var augment: String?
     @Option(help: "pytorch, kaiming_in, kaiming_out or xavier.") var initialization = "pytorch"
     @Option var seed: UInt64 = 42
     @Option var threads = 0
     @Option(help: "Write the per-step and per-epoch curve here (CSV).") var csv: String?
     @Option(help: "Save the trained model (safetensors checkpoint).") var save: String?
 
+    /// The options given, written as on a `train` line.
+    var trainOptions: String {
+        let given: [(String, String?)] = [("epochs", epochs), ("batch", batch), ("optimizer", optimizer), ("lr", lr), ("momentum", momentum),
+                                          ("weight_decay", weightDecay), ("schedule", schedule), ("nesterov", nesterov ? "true" : nil)]
+        return given.compactMap { name, value in value.map { "\(name)=\($0)" } }.joined(separator: " ")
+    }
+
     func run() throws {
         if threads > 0 { Parallel.threads = threads }
+        guard let scheme = InitScheme(rawValue: initialization) else { throw ValidationError("--initialization is pytorch, kaiming_in, kaiming_out or xavier") }
+        var config: TrainingConfig
+        do {
+            config = try TrainingOptions.config(trainOptions)
+            config.augment = try augment.map(TrainingOptions.augmentations) ?? []
+        } catch let e as TrainingOptionsError {
+            throw ValidationError(e.description)
+        }
         let (train, test) = try loadData()
         let full = limit > 0 ? train.subset(Array(0..<min(limit, train.count))) : train
         let split = DataSplit(train: full, test: test, validation: val, seed: seed)
-        guard let spec = Zoo.spec(named: model, classes: train.classNames.count) else { throw ValidationError("unknown model \(model)") }
-        let m = try Model(spec: spec, input: train.shape)
-        m.initialize(seed: seed, scheme: InitScheme(rawValue: initialization) ?? .pytorch)
-        var config = TrainingConfig()
-        config.epochs = epochs
-        config.batchSize = batch
-        config.optimizer = Optimizer.Kind(rawValue: optimizer) ?? .adamw
-        config.learningRate = lr
-        config.momentum = momentum
-        config.nesterov = nesterov
-        config.weightDecay = weightDecay
-        config.schedule = try parseSchedule()
-        config.augment = try parseAugment()
+        let options = (["classes=\(train.classNames.count)"] + (modelOptions.isEmpty ? [] : [modelOptions])).joined(separator: " ")
+        let m: Model
+        do { m = try Zoo.model(model, options, input: train.shape) } catch let e as LanguageError {
+            throw ValidationError("\(model) \(options): \(e.message)")
+        }
+        m.initialize(seed: seed, scheme: scheme)
         print("\(model) (\(m.parameterCount) parameters) on \(train.name): \(split.train.count) train, \(split.validation?.count ?? 0) validation, \(test?.count ?? 0) test; \(Parallel.threads) threads; GEMM \(GEMM.backendName); convolutions \(ConvolutionBackend.configured.description)")
-        print("\(optimizer) lr \(lr) momentum \(momentum) weight decay \(weightDecay), \(config.schedule), batch \(batch), augment [\(config.augment.map(\.description).joined(separator: ", "))], seed \(seed)")
+        print("\(config.optimizer.rawValue) lr \(config.learningRate) momentum \(config.momentum)\(config.nesterov ? " (Nesterov)" : "") weight decay \(config.weightDecay), schedule \(config.schedule.written), \(config.epochs) epochs, batch \(config.batchSize), augment [\(config.augment.map(\.written).joined(separator: ", "))], seed \(seed)")
         let trainer = Trainer(model: m, data: split, config: config, rng: RandomSource(seed: seed))
         let t0 = monotonicSeconds()
         _ = trainer.run(events: { e in
@@ -166,27 +180,7 @@ struct TrainCommand: ParsableCommand {
         throw ValidationError("unknown data \(data)")
     }
 
-    func parseSchedule() throws -> Schedule {
-        switch schedule {
-        case "constant": return .constant
-        case "cosine": return .cosine
-        case "onecycle": return .onecycle(warmup: 0.3)
-        default:
-            if schedule.hasPrefix("multistep:") {
-                return .multistep(milestones: schedule.dropFirst(10).split(separator: ",").compactMap { Int($0) }, gamma: 0.1)
-            }
-            throw ValidationError("unknown schedule \(schedule)")
-        }
-    }
 
-    func parseAugment() throws -> [Augmentation] {
-        try augment.split(separator: ",").map { a in
-            if a == "flip" { return .flip }
-            if a == "resizedcrop" { return .resizedCrop(scale: 0.8...1.0, ratio: 0.9...1.1) }
-            if a.hasPrefix("crop:"), let p = Int(a.dropFirst(5)) { return .crop(padding: p) }
-            throw ValidationError("unknown augmentation \(a)")
-        }
-    }
 }
 
 /// Runs a .cnn script outside Jupyter with the kernel's interpreter: text outputs are printed,

@@ -121,7 +121,8 @@ final class ConvolutionBackendTests: XCTestCase {
     /// The benchmark reports which code ran each convolution: for ResNet-20, oneDNN's kernels for
     /// all but the two strided 1×1 projection shortcuts.
     func testBenchmarkNamesTheConvolutionKernels() throws {
-        let r = try Benchmark.run(model: "resnet", mode: "train", batch: 4, threads: 2, warmup: 1, repeats: 1, steps: 1)
+        let (spec, input) = try ZooFixtures.spec("resnet")
+        let r = try Benchmark.run(model: "resnet", spec: spec, input: input, mode: "train", batch: 4, threads: 2, warmup: 1, repeats: 1, steps: 1)
         XCTAssertTrue(r.finalLoss.isFinite)
         XCTAssertEqual(r.convolutionKernels.reduce(0) { $0 + $1.layers }, 21)
         #if arch(x86_64)

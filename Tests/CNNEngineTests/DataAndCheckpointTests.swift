@@ -102,7 +102,7 @@ final class DataAndCheckpointTests: XCTestCase {
     func testCheckpointRoundTripIsBitExact() throws {
         let data = SyntheticShapes.make(count: 60, size: 12, channels: 3, seed: 2)
         let split = DataSplit(train: data, test: nil, validation: 10, seed: 1)
-        let model = try Model(spec: Zoo.densenet(layers: [1, 1], growth: 4), input: data.shape)
+        let model = try ZooFixtures.model("densenet-small")
         model.initialize(seed: 3)
         var config = TrainingConfig()
         config.batchSize = 10
@@ -136,7 +136,7 @@ final class DataAndCheckpointTests: XCTestCase {
     }
 
     func testLoadingChecksEveryShape() throws {
-        let model = try Model(spec: Zoo.simplecnn(), input: .image(c: 1, h: 28, w: 28))
+        let model = try ZooFixtures.model("simplecnn")
         let path = dir + "/s.ckpt"
         try Checkpoint.save(path, model: model, optimizer: nil, history: TrainingHistory())
         // Rewrite the file with one weight of a different shape but the same description.

@@ -1,4 +1,5 @@
 import CNNCore
+import JSONKit
 @testable import CNNEngine
 import XCTest
 
@@ -39,5 +40,28 @@ enum Support {
         let entries = GradientCheck.run(layer: layer, input: x, tolerance: tolerance, training: training)
         for e in entries { XCTAssertTrue(e.passed, "\(layer.typeName) \(e)", file: file, line: line) }
         XCTAssertEqual(entries.count, 1 + layer.namedParameters().count, file: file, line: line)
+    }
+}
+
+/// Architectures of the language's zoo for the engine's tests, which do not depend on the
+/// language: Fixtures/zoo.json holds each one's model line, input shape and architecture as a
+/// checkpoint stores it. It is written by the language's ZooFixtureTests
+/// (CNN_KERNEL_UPDATE_FIXTURES=1 swift test --filter ZooFixtureTests), which also fail when the
+/// file and the zoo differ, so the engine's tests always run the zoo's models.
+enum ZooFixtures {
+    static let path = String(#filePath.dropLast("EngineTestSupport.swift".count)) + "Fixtures/zoo.json"
+
+    static func spec(_ key: String) throws -> (ModelSpec, FeatureShape) {
+        let json = try JSON.parse(String(decoding: try DataReaders.readFile(path), as: UTF8.self))
+        guard let entry = json[key], let dims = entry["input"]?.arrayValue?.compactMap(\.intValue), dims.count == 3,
+              let architecture = entry["architecture"] else {
+            throw DataError("\(path) has no model \(key)")
+        }
+        return (try ModelSpec(json: architecture), .image(c: dims[0], h: dims[1], w: dims[2]))
+    }
+
+    static func model(_ key: String) throws -> Model {
+        let (spec, input) = try spec(key)
+        return try Model(spec: spec, input: input)
     }
 }

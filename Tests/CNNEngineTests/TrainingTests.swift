@@ -12,7 +12,7 @@ final class TrainingTests: XCTestCase {
         let train = all.subset(Array(0..<2000))
         let heldOut = all.subset(Array(50_000..<51_000))
         let split = DataSplit(train: train, test: heldOut, validation: 0, seed: seed)
-        let model = try Model(spec: Zoo.simplecnn(), input: train.shape)
+        let model = try Model(spec: try ZooFixtures.spec("simplecnn").0, input: train.shape)
         model.initialize(seed: seed)
         var config = TrainingConfig()
         config.epochs = 1
@@ -40,7 +40,7 @@ final class TrainingTests: XCTestCase {
     func testInterruptLeavesAUsableModel() throws {
         let data = SyntheticShapes.make(count: 300, size: 16, seed: 3)
         let split = DataSplit(train: data, test: nil, validation: 50, seed: 1)
-        let model = try Model(spec: Zoo.resnet(blocks: [1, 1], channels: [8, 16]), input: data.shape)
+        let model = try Model(spec: try ZooFixtures.spec("resnet-small").0, input: data.shape)
         model.initialize(seed: 1)
         var config = TrainingConfig()
         config.epochs = 3

@@ -22,23 +22,29 @@ struct TrainCommand: Command {
                      limit.spec, Common.model.spec],
         examples: ["train epochs=3 batch=128 optimizer=sgd lr=0.1 momentum=0.9 weight_decay=1e-4 schedule=multistep(2) limit=100"])
 
+    /// The configuration a `train` line asks for (augmentation comes with the data).
+    static func config(_ inv: Invocation) throws -> TrainingConfig {
+        var config = TrainingConfig()
+        config.epochs = inv[epochs]
+        config.batchSize = inv[batch]
+        config.optimizer = Optimizer.Kind(rawValue: inv[optimizer]) ?? .sgd
+        config.learningRate = inv[lr]
+        config.momentum = inv[momentum]
+        config.nesterov = inv[nesterov]
+        config.weightDecay = inv[weightDecay]
+        config.clipNorm = inv[clip] > 0 ? inv[clip] : nil
+        config.batchLimit = inv[limit] > 0 ? inv[limit] : nil
+        do { config.schedule = try Schedule(inv[schedule]) } catch let e as OptionValueError {
+            throw LanguageError(.value, at: inv.token(schedule), e.description)
+        }
+        return config
+    }
+
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let entry = try env.model(inv)
         let data = try env.dataFor(entry, inv)
-        var config = TrainingConfig()
-        config.epochs = inv[Self.epochs]
-        config.batchSize = inv[Self.batch]
-        config.optimizer = Optimizer.Kind(rawValue: inv[Self.optimizer]) ?? .sgd
-        config.learningRate = inv[Self.lr]
-        config.momentum = inv[Self.momentum]
-        config.nesterov = inv[Self.nesterov]
-        config.weightDecay = inv[Self.weightDecay]
-        config.clipNorm = inv[Self.clip] > 0 ? inv[Self.clip] : nil
-        config.batchLimit = inv[Self.limit] > 0 ? inv[Self.limit] : nil
+        var config = try Self.config(inv)
         config.augment = data.augment
-        do { config.schedule = try Schedule(inv[Self.schedule]) } catch let e as OptionValueError {
-            throw LanguageError(.value, at: inv.token(Self.schedule), e.description)
-        }
         QuickMode.adjust(&config)
         // Keep the optimiser state across `train` calls unless the optimiser changes.
         var optimizer = entry.optimizer
@@ -62,4 +68,42 @@ struct TrainCommand: Command {
         display.finish(outcome)
         if case .interrupted = outcome { throw ExecutionInterrupted() }
     }
+}
+
+/// Training options for code outside a cell (`cnn-kernel train`): written as on a `train` line
+/// (`epochs=10 lr=3e-3 schedule=multistep(5, 8)`), checked by the same binder, with the same
+/// defaults; augmentation as on a `data` line (`[flip, crop(2)]`).
+public enum TrainingOptions {
+    public static func config(_ options: String) throws -> TrainingConfig {
+        try TrainCommand.config(try bind(TrainCommand().spec, options))
+    }
+
+    public static func augmentations(_ list: String) throws -> [Augmentation] {
+        let inv = try bind(DataCommand().spec, "fashion-mnist augment=\(list)")
+        do { return try Augmentation.list(.list(inv[DataCommand.augment])) } catch let e as OptionValueError {
+            throw LanguageError(.value, at: inv.token(DataCommand.augment), e.description)
+        }
+    }
+
+    /// The value of one option as the train command describes it (for the command line's help).
+    public static func defaultValue(_ name: String) -> String {
+        TrainCommand().spec.parameter(named: name)?.defaultValue?.literal ?? ""
+    }
+
+    static func bind(_ spec: CommandSpec, _ options: String) throws -> Invocation {
+        let line = "\(spec.name) \(options)"
+        do {
+            let statements = try Parser.parse(line)
+            guard statements.count == 1, case .command(let name, let args) = statements[0] else {
+                throw LanguageError(.syntax, at: SourceLocation(line: 1, column: 1), "options are written name=value, on one line")
+            }
+            return try CommandBinder.bind(spec, name: name, arguments: args)
+        } catch let e as LanguageError {
+            throw TrainingOptionsError(description: "\(line)\n\(String(repeating: " ", count: max(0, e.location.column - 1)))^ \(e.message)")
+        }
+    }
+}
+
+public struct TrainingOptionsError: Error, CustomStringConvertible {
+    public var description: String
 }

@@ -1,6 +1,8 @@
 import CNNCore
 import JSONKit
-@testable import CNNEngine
+import CNNEngine
+import JupyterKernel
+@testable import CNNLanguage
 import XCTest
 
 final class ZooTests: XCTestCase {
@@ -11,24 +13,24 @@ final class ZooTests: XCTestCase {
             ("preactresnet", 272_250, 271_962), ("densenet", 239_146, 238_570),
         ]
         for (name, three, one) in expected {
-            let m3 = try ModelBuilder.build(Zoo.spec(named: name)!, input: .image(c: 3, h: 32, w: 32))
+            let m3 = try ModelBuilder.build(Zoo.spec(name, input: .image(c: 3, h: 32, w: 32)), input: .image(c: 3, h: 32, w: 32))
             XCTAssertEqual(m3.parameterCount, three, name)
-            let m1 = try ModelBuilder.build(Zoo.spec(named: name)!, input: .image(c: 1, h: 28, w: 28))
+            let m1 = try ModelBuilder.build(Zoo.spec(name, input: .image(c: 1, h: 28, w: 28)), input: .image(c: 1, h: 28, w: 28))
             XCTAssertEqual(m1.parameterCount, one, name)
             XCTAssertEqual(m1.outputShape, .flat(10))
         }
-        XCTAssertEqual(try ModelBuilder.build(Zoo.simplecnn(), input: .image(c: 1, h: 28, w: 28)).parameterCount, 215_370)
+        XCTAssertEqual(try ModelBuilder.build(Zoo.spec("simplecnn", input: .image(c: 1, h: 28, w: 28)), input: .image(c: 1, h: 28, w: 28)).parameterCount, 215_370)
     }
 
     func testStableNames() throws {
-        let r = try ModelBuilder.build(Zoo.resnet(), input: .image(c: 3, h: 32, w: 32))
+        let r = try ModelBuilder.build(Zoo.spec("resnet", input: .image(c: 3, h: 32, w: 32)), input: .image(c: 3, h: 32, w: 32))
         let names = r.namedParameters().map(\.0)
         XCTAssertEqual(names.first, "conv1.weight")
         XCTAssertTrue(names.contains("resblock4.residual1.shortcut.conv1.bias"), "\(names.prefix(20))")
         XCTAssertTrue(names.contains("resblock1.residual1.body.conv2.weight"))
         XCTAssertEqual(names.last, "linear1.bias")
-        let g = try ModelBuilder.build(Zoo.googlenet(), input: .image(c: 3, h: 32, w: 32))
-        XCTAssertTrue(g.namedParameters().map(\.0).contains("inception1.conv3x3.conv2.weight"))
+        let g = try ModelBuilder.build(Zoo.spec("googlenet", input: .image(c: 3, h: 32, w: 32)), input: .image(c: 3, h: 32, w: 32))
+        XCTAssertTrue(g.namedParameters().map(\.0).contains("inception1.concat1.branch2.conv2.weight"))
     }
 
     func testShapeErrorsAreFoundWhenBuilding() {
@@ -48,29 +50,24 @@ final class ZooTests: XCTestCase {
 
     func testSpecSurvivesJSON() throws {
         for name in Zoo.names {
-            let s = Zoo.spec(named: name)!
+            let s = try Zoo.spec(name, input: Zoo.referenceInput(name))
             XCTAssertEqual(try ModelSpec(json: try JSON.parse(s.json.serialized())), s, name)
         }
     }
 
-    /// Composite blocks pass the gradient check too (small versions of each).
+    /// Composite blocks pass the gradient check too (small versions of each), through the
+    /// language's `gradcheck`: batch statistics make every output depend on every input.
     func testCompositeBlocksGradientCheck() throws {
-        let shape = FeatureShape.image(c: 4, h: 6, w: 6)
-        let blocks: [ModelSpec] = [
-            Zoo.inception(red3: 2, red5: 2, out1: 2, out3: 3, out5: 2, outPool: 2, activation: "tanh"),
-            Zoo.resnetBlock(4, subsample: false, activation: "tanh"),
-            Zoo.resnetBlock(6, subsample: true, activation: "tanh"),
-            Zoo.preactBlock(4, subsample: false, activation: "tanh"),
-            Zoo.preactBlock(6, subsample: true, activation: "tanh"),
-            Zoo.denseLayer(growth: 3, bottleneck: 2, activation: "tanh"),
-            Zoo.transition(2, activation: "tanh"),
+        let lines = [
+            "inception 2 2 2 3 2 2 act=tanh", "resblock 4 act=tanh", "resblock 6 subsample=true act=tanh",
+            "preactblock 4 act=tanh", "preactblock 6 subsample=true act=tanh", "denselayer 3 act=tanh", "transition act=tanh",
         ]
-        for b in blocks {
-            let layer = try ModelBuilder.build(b, input: shape)
-            layer.initializeAll(RandomSource(seed: 4), scheme: .pytorch)
-            // Batch statistics make every output depend on every input: use a larger tolerance.
-            // Distinct, spaced inputs: max-pool windows never tie under ±ε.
-            Support.assertGradients(layer, Support.distinctInput(3, shape), tolerance: 5e-2)
+        let kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+        for line in lines {
+            let x = kernel.execute("gradcheck \(line) input=[4, 6, 6] batch=3")
+            XCTAssertEqual(x.reply.content["status"], "ok", line)
+            let text = x.outputs.compactMap { $0.content["data"]?["text/plain"]?.stringValue }.joined()
+            XCTAssertTrue(text.contains("all gradients agree"), "\(line): \(text)")
         }
     }
 }
