@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Rendering", dependencies: ["CZlib"]),
+        .target(name: "Rendering", dependencies: ["CZlib", "JSONKit"]),
         .target(name: "JSONKit"),
         .target(name: "JupyterKernel", dependencies: ["JSONKit", "CLibCrypto"]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "JSONKit"]),
         .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
         .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit"]),

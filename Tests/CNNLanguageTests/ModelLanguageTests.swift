@@ -60,7 +60,7 @@ final class ModelLanguageTests: XCTestCase {
             summary
             """)
         XCTAssertEqual(out[0], "model net: (3, 32, 32) → (10), 42,186 parameters\n")
-        XCTAssertEqual(out[1], "display[text/html,text/plain]")
+        XCTAssertEqual(out[1], "display[application/vnd.cnn-kernel.table+json,text/html,text/plain]")
         let s = ModelSummary.bundle(interp.session.models["net"]!, data: nil).data["text/plain"]!.stringValue!
         XCTAssertTrue(s.contains("conv1     conv (16, kernel 5, pad 2)  (N, 16, 32, 32)            1,216      1,228,800"), s)
         XCTAssertTrue(s.contains("linear1   linear (4096 → 10)"), s)
@@ -122,7 +122,7 @@ final class ModelLanguageTests: XCTestCase {
         XCTAssertEqual(outputs("model t input=[1, 8, 8]\n  twoconv 4\n  twoconv 2 k=1\n  flatten\n  linear 3\nend\nparams t").last, "result: 591")
         XCTAssertTrue(interp.complete("model x\n  two", cursorPos: 15).matches.map(\.text) == ["twoconv"])
         XCTAssertTrue(interp.inspect("twoconv", cursorPos: 3, detailLevel: 0)!.data["text/plain"]!.stringValue!.contains("Two convolutions of c channels"))
-        XCTAssertEqual(outputs("plugins").first, "display[text/html,text/plain]")
+        XCTAssertEqual(outputs("plugins").first, "display[application/vnd.cnn-kernel.table+json,text/html,text/plain]")
         XCTAssertEqual(outputs("show source twoconv").first?.hasPrefix("error"), false)
         // The summary indents a block's layers under it, in line with the columns above.
         let summary = kernel.execute("summary t").outputs.compactMap { $0.content["data"]?["text/plain"]?.stringValue }.joined()

@@ -43,7 +43,8 @@ final class VisualTranscriptTests: XCTestCase {
         XCTAssertTrue(text("show filters layer=conv1")[0].hasPrefix("filters of conv1: 4 × 1 kernels of 3×3\nfilter 0:\n"))
         let confusion = text("show confusion")
         XCTAssertTrue(confusion[0].hasPrefix("confusion matrix of net (rows: true, columns: predicted):\ncircle"))
-        XCTAssertTrue(confusion[1].hasPrefix("class"), confusion[1])
+        XCTAssertTrue(confusion[1].hasPrefix("per class, on 100 test images\nclass"), confusion[1])
+        XCTAssertFalse(confusion[0].contains("precision"), "the per-class table is shown once, not also in the matrix's text")
         XCTAssertTrue(confusion[1].contains("precision  recall"))
         XCTAssertTrue(text("show mistakes n=3")[0].contains("misclassified; the 3 with the highest loss:\n  image "))
         let loss = text("plot loss")[0]
@@ -56,7 +57,8 @@ final class VisualTranscriptTests: XCTestCase {
         XCTAssertTrue(text("show graph")[0].hasPrefix("model net (input (1, 16, 16)):\n│ conv1 conv → (4, 16, 16)\n"))
         XCTAssertTrue(text("show histograms layer=conv1")[0].hasPrefix("conv1.weight: 36 values\n"))
         XCTAssertTrue(text("show augment")[0].hasPrefix("8 training images, then two random augmentations of each (flip)"))
-        XCTAssertTrue(text("explain shapes")[0].contains("conv1 (conv): ⌊(16 + 2·1 − 2 − 1)/1⌋ + 1 = 16 rows"))
+        let shapes = text("explain shapes")[0]
+        XCTAssertTrue(shapes.contains("\nconv1 (conv)        ⌊(16 + 2·1 − 2 − 1)/1⌋ + 1 = 16 rows"), shapes)
         XCTAssertTrue(text("explain pool")[0].contains("wins; the layer gave"))
         XCTAssertTrue(text("explain relu")[0].contains("became 0; their gradient is 0 too"))
         let bp = text("explain backprop layer=conv2")[0]

@@ -44,3 +44,37 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(Colormap.viridis.color(1), Color(253, 231, 37))
     }
 }
+
+import JSONKit
+
+/// The one table type: aligned text with nested rows, HTML with classes and no inline style, JSON rows.
+final class TableTests: XCTestCase {
+    func testThreeFormsOfOneTable() throws {
+        var t = Table(title: "model m", [.init("layer"), .init("parameters", .right), .init("note")])
+        t.add(["block1", "1,216"], strong: true)
+        t.add(["conv1", "40", "a <b> & \"c\""], depth: 1)
+        t.footer = ["total", "1,256", ""]
+        t.notes = ["all good"]
+        XCTAssertEqual(t.text, """
+            model m
+            layer    parameters  note
+            ───────  ──────────  ───────────
+            block1        1,216
+              conv1          40  a <b> & "c"
+            ───────  ──────────  ───────────
+            total         1,256
+            all good
+
+            """)
+        let html = t.html
+        XCTAssertTrue(html.hasPrefix("<style>"))
+        XCTAssertFalse(html.contains("style=\""), "no inline styles")
+        XCTAssertTrue(html.contains("<td class=\"d1\">conv1</td><td class=\"num\">40</td><td>a &lt;b&gt; &amp; &quot;c&quot;</td>"), html)
+        XCTAssertTrue(html.contains("<tfoot><tr><th>total</th><th class=\"num\">1,256</th>"), html)
+        let json = t.json
+        XCTAssertEqual(json["rows"]?.arrayValue?.count, 2)
+        XCTAssertEqual(json["rows"]?.arrayValue?[1]["note"], "a <b> & \"c\"")
+        XCTAssertEqual(json["rows"]?.arrayValue?[1]["depth"], .int(1))
+        XCTAssertEqual(json["footer"]?["parameters"], "1,256")
+    }
+}

@@ -9,13 +9,26 @@ import JupyterKernel
 protocol Command: Sendable {
     var spec: CommandSpec { get }
     /// Checks that need the session but no data, made with every other check before the cell
-    /// runs (gradcheck's layer options). `cellBlocks`: names of blocks the cell defines first.
-    func check(_ inv: Invocation, in session: Session, cellBlocks: Set<String>) throws
+    /// runs (gradcheck's layer options). `earlier`: what the cell's earlier lines will add.
+    func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws
     func run(_ inv: Invocation, in env: CommandEnvironment) throws
+    /// Whether running it may add layer types (`plugin load`), so later lines' layers are checked when they run.
+    var addsLayerTypes: Bool { get }
 }
 
 extension Command {
-    func check(_ inv: Invocation, in session: Session, cellBlocks: Set<String>) throws {}
+    var addsLayerTypes: Bool { false }
+    func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws {}
+}
+
+/// What the lines of a cell before a command will have added when it runs: the blocks they
+/// define, and whether they load a plugin library (whose layers cannot be known before).
+struct EarlierLines {
+    var blocks: Set<String> = []
+    var loadPlugins = false
+
+    /// Whether a layer unknown now may exist when the line runs.
+    func mayDefine(_ name: String) -> Bool { blocks.contains(name) || loadPlugins }
 }
 
 /// Every command, in the order `help` lists them.

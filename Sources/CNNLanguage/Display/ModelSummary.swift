@@ -2,6 +2,7 @@ import CNNCore
 import CNNEngine
 import JSONKit
 import JupyterKernel
+import Rendering
 
 /// The summary table of a model: every layer with its type, output shape, parameters,
 /// multiply-adds, measured time and receptive field.
@@ -50,34 +51,19 @@ enum ModelSummary {
     static func bundle(_ entry: ModelEntry, data: LoadedData?, timed: Bool = true) -> MimeBundle {
         let m = entry.model
         let rows = rows(m, data: data, timed: timed)
-        var table: [[String]] = [["layer", "type", "output shape", "parameters", "multiply-adds", "ms/image", "receptive field"]]
         func ms(_ v: Double?) -> String { v.map { fixed($0, 3) } ?? "" }
+        var table = Table(
+            title: "model \(entry.name) (forward time measured on a batch of 32 in evaluation mode; receptive field in input pixels)",
+            [.init("layer"), .init("type"), .init("output shape"), .init("parameters", .right), .init("multiply-adds", .right),
+             .init("ms/image", .right), .init("receptive field")])
         for r in rows {
-            let label = String(repeating: "  ", count: r.depth) + r.name
             let type = r.detail.isEmpty ? r.type : "\(r.type) (\(r.detail))"
-            table.append([label, type, r.output, formatCount(r.params), formatCount(r.macs), ms(r.milliseconds), r.receptiveField.map { "\($0)×\($0)" } ?? ""])
+            table.add([r.name, type, r.output, formatCount(r.params), formatCount(r.macs), ms(r.milliseconds), r.receptiveField.map { "\($0)×\($0)" } ?? ""],
+                      depth: r.depth, strong: r.depth == 0)
         }
         let totalMs = rows.filter { $0.depth == 0 }.compactMap(\.milliseconds).reduce(0, +)
-        table.append(["total", "", m.inputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: "input (N, "), formatCount(m.parameterCount), formatCount(m.root.totalMultiplyAdds), fixed(totalMs, 3), ""])
-        let widths = (0..<7).map { c in table.map { $0[c].count }.max()! }
-        var text = "model \(entry.name) (forward time measured on a batch of 32 in evaluation mode; receptive field in input pixels)\n"
-        for (i, row) in table.enumerated() {
-            let cells = row.enumerated().map { c, s in
-                c >= 3 && c <= 5 ? String(repeating: " ", count: widths[c] - s.count) + s : s + String(repeating: " ", count: widths[c] - s.count)
-            }
-            text += cells.joined(separator: "  ").droppingTrailingSpaces() + "\n"
-            if i == 0 || i == table.count - 2 { text += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n" }
-        }
-        var html = "<table class=\"cnn-summary\"><caption style=\"text-align:left\"><b>model \(escape(entry.name))</b>: input \(escape(m.inputShape.description))</caption>"
-        html += "<thead><tr><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">type</th><th style=\"text-align:left\">output shape</th><th>parameters</th><th>multiply-adds</th><th>ms/image</th><th>receptive field</th></tr></thead><tbody>"
-        for r in rows {
-            let pad = r.depth * 16
-            let weight = r.depth == 0 ? "font-weight:600;" : ""
-            html += "<tr><td style=\"text-align:left;padding-left:\(pad + 4)px;\(weight)\">\(escape(r.name))</td><td style=\"text-align:left\">\(escape(r.type))"
-            if !r.detail.isEmpty { html += " <span style=\"color:#777\">\(escape(r.detail))</span>" }
-            html += "</td><td style=\"text-align:left\">\(escape(r.output))</td><td>\(formatCount(r.params))</td><td>\(formatCount(r.macs))</td><td>\(ms(r.milliseconds))</td><td>\(r.receptiveField.map { "\($0)×\($0)" } ?? "")</td></tr>"
-        }
-        html += "</tbody><tfoot><tr><th style=\"text-align:left\">total</th><th></th><th></th><th>\(formatCount(m.parameterCount))</th><th>\(formatCount(m.root.totalMultiplyAdds))</th><th>\(fixed(totalMs, 3))</th><th></th></tr></tfoot></table>"
-        return MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)])
+        table.footer = ["total", "", m.inputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: "input (N, "), formatCount(m.parameterCount),
+                        formatCount(m.root.totalMultiplyAdds), fixed(totalMs, 3), ""]
+        return table.bundle
     }
 }

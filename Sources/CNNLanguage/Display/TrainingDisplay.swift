@@ -78,11 +78,13 @@ final class TrainingDisplay {
         }
         if let charts, history.steps.count > 1 { html += charts(history) }
         if !epochs.isEmpty {
-            html += "<table><thead><tr><th>epoch</th><th>train loss</th><th>train acc.</th><th>val. loss</th><th>val. acc.</th><th>seconds</th></tr></thead><tbody>"
+            var table = Table([.init("epoch", .right), .init("train loss", .right), .init("train acc.", .right), .init("val. loss", .right),
+                               .init("val. acc.", .right), .init("seconds", .right)])
             for s in epochs {
-                html += "<tr><td>\(s.epoch)</td><td>\(fixed(s.trainLoss, 4))</td><td>\(percent(s.trainAccuracy))</td><td>\(s.validationLoss.map { fixed($0, 4) } ?? "–")</td><td>\(s.validationAccuracy.map(percent) ?? "–")</td><td>\(fixed(s.seconds, 1))</td></tr>"
+                table.add(["\(s.epoch)", fixed(s.trainLoss, 4), percent(s.trainAccuracy), s.validationLoss.map { fixed($0, 4) } ?? "–",
+                           s.validationAccuracy.map(percent) ?? "–", fixed(s.seconds, 1)])
             }
-            html += "</tbody></table>"
+            html += table.html
         }
         html += "</div>"
         return MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)])

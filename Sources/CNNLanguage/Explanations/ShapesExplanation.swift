@@ -14,8 +14,8 @@ struct ShapesExplanation: Explanation {
 extension CommandEnvironment {
     func explainShapes(_ inv: Invocation) throws {
         let entry = try model(inv)
-        var text = "how each layer's output size follows from its input (model \(entry.name), input \(entry.model.inputShape)):\n"
-        var html = "<table><thead><tr><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">rule</th><th style=\"text-align:left\">output</th></tr></thead><tbody>"
+        var table = Table(title: "how each layer's output size follows from its input (model \(entry.name), input \(entry.model.inputShape))",
+                          [.init("layer"), .init("rule"), .init("output")])
         for (name, l, depth) in entry.model.allLayers() {
             var rule: String
             let ins = l.inputShape
@@ -38,9 +38,8 @@ extension CommandEnvironment {
             default:
                 rule = l.children.isEmpty ? "element-wise: shape unchanged" : "block"
             }
-            text += String(repeating: "  ", count: depth) + "\(String(name.split(separator: ".").last ?? "")) (\(l.typeName)): \(rule) → \(l.outputShape)\n"
-            html += "<tr><td style=\"text-align:left;padding-left:\(depth * 14 + 4)px\">\(escape(String(name.split(separator: ".").last ?? "")))</td><td style=\"text-align:left\">\(escape(rule))</td><td style=\"text-align:left\">\(escape(l.outputShape.description))</td></tr>"
+            table.add(["\(String(name.split(separator: ".").last ?? "")) (\(l.typeName))", rule, l.outputShape.description], depth: depth)
         }
-        context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html + "</tbody></table>")]))
+        context.display(table.bundle)
     }
 }

@@ -107,17 +107,19 @@ public final class CNNInterpreter: Interpreter {
     /// Binds and checks every command line of a cell; model and block lines are checked when they run.
     func plan(_ statements: [Statement]) throws -> [(Statement, Invocation?)] {
         var plan: [(Statement, Invocation?)] = []
-        var cellBlocks: Set<String> = []
+        var earlier = EarlierLines()
         for s in statements {
             switch s {
             case .command(let name, let args):
                 let inv = try bind(name: name, arguments: args)
-                try command(named: inv.spec.name)?.check(inv, in: session, cellBlocks: cellBlocks)
+                let command = command(named: inv.spec.name)
+                try command?.check(inv, in: session, earlier: earlier)
                 plan.append((s, inv))
+                if command?.addsLayerTypes == true { earlier.loadPlugins = true }
             case .block(let b) where Keywords.structural.contains(b.keyword.word ?? ""):
                 throw LanguageError(.syntax, at: b.keyword, "`\(b.keyword.word ?? "")` goes inside a model or block")
             case .block(let b):
-                if let n = b.name?.word { cellBlocks.insert(n) }
+                if let n = b.name?.word { earlier.blocks.insert(n) }
                 plan.append((s, nil))
             default: plan.append((s, nil))
             }

@@ -84,8 +84,6 @@ public enum CommandBinder {
     public static func bind(_ spec: CommandSpec, name: Token, arguments: [Argument])
         throws -> Invocation
     {
-        var given: [GivenArgument] = []
-        var tokens: [Token] = []
         var passed: [Argument] = []
         var kept: [Argument] = []
         var positionalsSeen = 0
@@ -104,15 +102,8 @@ public enum CommandBinder {
                 }
             }
             kept.append(a)
-            switch a {
-            case .positional(let e):
-                given.append(GivenArgument(name: nil, value: try Evaluator.evaluate(e)))
-                tokens.append(e.firstToken)
-            case .option(let n, let e):
-                given.append(GivenArgument(name: n.word ?? "", value: try Evaluator.evaluate(e)))
-                tokens.append(n)
-            }
         }
+        let (given, tokens) = try evaluate(kept)
         let bound: Arguments
         do { bound = try Binder.bind(spec.parameters, of: spec.name, given, synopsis: spec.synopsis) } catch let e as BindingError {
             throw located(e, tokens: tokens, arguments: kept, end: name)
@@ -120,6 +111,24 @@ public enum CommandBinder {
         var valueTokens: [String: Token] = [:]
         for (p, i) in bound.given where i < kept.count { valueTokens[p] = kept[i].valueToken }
         return Invocation(spec: spec, nameToken: name, arguments: bound, tokens: valueTokens, layerArguments: passed)
+    }
+
+    /// The values of a line's arguments, by position or name, and the token that names each
+    /// (the option's name, or a positional value's first token).
+    static func evaluate(_ arguments: [Argument], env: [String: Value] = [:]) throws -> ([GivenArgument], [Token]) {
+        var given: [GivenArgument] = []
+        var tokens: [Token] = []
+        for a in arguments {
+            switch a {
+            case .positional(let e):
+                given.append(GivenArgument(name: nil, value: try Evaluator.evaluate(e, env)))
+                tokens.append(e.firstToken)
+            case .option(let n, let e):
+                given.append(GivenArgument(name: n.word ?? "", value: try Evaluator.evaluate(e, env)))
+                tokens.append(n)
+            }
+        }
+        return (given, tokens)
     }
 
     /// A binding error at the argument it is about; a missing value just after `end`.

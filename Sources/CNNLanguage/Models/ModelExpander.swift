@@ -214,18 +214,7 @@ struct ModelExpander {
             let known = registry.allNames + Array(definitions.keys)
             throw LanguageError(.name, at: nameToken, "unknown layer `\(type)`\(Suggest.hint(for: type, in: known))")
         }
-        var given: [GivenArgument] = []
-        var tokens: [Token] = []
-        for a in rest {
-            switch a {
-            case .positional(let e):
-                given.append(GivenArgument(name: nil, value: try Evaluator.evaluate(e, env)))
-                tokens.append(e.firstToken)
-            case .option(let n, let e):
-                given.append(GivenArgument(name: n.word ?? "", value: try Evaluator.evaluate(e, env)))
-                tokens.append(n)
-            }
-        }
+        let (given, tokens) = try CommandBinder.evaluate(rest, env: env)
         let bound: Arguments
         do { bound = try plugin.bind(given, otherNames: ["name"]) } catch let e as BindingError {
             throw CommandBinder.located(e, tokens: tokens, arguments: rest, end: nameToken)
@@ -264,18 +253,7 @@ struct ModelExpander {
     /// name); a default is an expression that may use the parameters before it, so defaults are
     /// evaluated here, in order.
     func bindDefinition(_ def: Definition, _ args: [Argument], at token: Token, env: [String: Value]) throws -> [String: Value] {
-        var given: [GivenArgument] = []
-        var tokens: [Token] = []
-        for a in args {
-            switch a {
-            case .positional(let e):
-                given.append(GivenArgument(name: nil, value: try Evaluator.evaluate(e, env)))
-                tokens.append(e.firstToken)
-            case .option(let n, let e):
-                given.append(GivenArgument(name: n.word ?? "", value: try Evaluator.evaluate(e, env)))
-                tokens.append(n)
-            }
-        }
+        let (given, tokens) = try CommandBinder.evaluate(args, env: env)
         let bound: Arguments
         do { bound = try Binder.bind(def.parameterSpecs, of: def.name, given, synopsis: def.signature, otherNames: ["name"]) } catch let e as BindingError {
             throw CommandBinder.located(e, tokens: tokens, arguments: args, end: token)

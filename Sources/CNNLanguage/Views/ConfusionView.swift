@@ -43,27 +43,24 @@ extension CommandEnvironment {
             let short = String(names[c].prefix(6))
             canvas.centeredText(short, x: labelW + c * cell + cell / 2, y: top + k * cell + 4, .muted)
         }
-        // Per-class precision, recall, F1.
-        var rows: [[String]] = [["class", "precision", "recall", "F1", "support"]]
-        var html = "<table><thead><tr><th style=\"text-align:left\">class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr></thead><tbody>"
+        // Per-class precision, recall, F1: a table of its own (the image's text form holds the matrix).
+        var table = Table(title: "per class, on \(e.labels.count) \(inv[Common.split]) images",
+                          [.init("class"), .init("precision", .right), .init("recall", .right), .init("F1", .right), .init("support", .right)])
         for i in 0..<k {
             let tp = Double(m[i][i]), predicted = Double((0..<k).map { m[$0][i] }.reduce(0, +)), actual = Double(m[i].reduce(0, +))
             let p = predicted > 0 ? tp / predicted : 0, r = actual > 0 ? tp / actual : 0, f = p + r > 0 ? 2 * p * r / (p + r) : 0
-            rows.append([names[i], fixed(p, 3), fixed(r, 3), fixed(f, 3), "\(Int(actual))"])
-            html += "<tr><td style=\"text-align:left\">\(escape(names[i]))</td><td>\(fixed(p, 3))</td><td>\(fixed(r, 3))</td><td>\(fixed(f, 3))</td><td>\(Int(actual))</td></tr>"
+            table.add([names[i], fixed(p, 3), fixed(r, 3), fixed(f, 3), "\(Int(actual))"])
         }
-        html += "</tbody></table>"
-        let widths = (0..<5).map { c in rows.map { $0[c].count }.max()! }
+        let labelWidth = min(14, names.map(\.count).max() ?? 5) + 1
         var text = "confusion matrix of \(entry.name) (rows: true, columns: predicted):\n"
         let cw = max(5, String(m.flatMap { $0 }.max() ?? 0).count + 1)
         for r in 0..<k {
-            text += String(names[r].prefix(12)).padding(13) + (0..<k).map { c in
+            text += String(names[r].prefix(labelWidth - 1)).padding(labelWidth) + (0..<k).map { c in
                 let s = normalize ? fixed(Double(m[r][c]) / Double(rowSums[r]), 2) : "\(m[r][c])"
                 return String(repeating: " ", count: max(0, cw - s.count)) + s
             }.joined() + "\n"
         }
-        text += "\n" + rows.map { r in (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n") + "\n"
         context.display(imageBundle(canvas, text: text))
-        context.display(MimeBundle(data: ["text/html": .string(html), "text/plain": .string(rows.map { r in (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ") }.joined(separator: "\n"))]))
+        context.display(table.bundle)
     }
 }

@@ -1,4 +1,5 @@
 import CNNCore
+import Rendering
 import CNNEngine
 import JupyterKernel
 
@@ -15,11 +16,11 @@ struct GradcheckCommand: Command {
         examples: ["gradcheck conv 4 kernel=3 stride=2", "gradcheck linear 5 input=[12]"],
         passesOptionsToLayer: "layer")
 
-    func check(_ inv: Invocation, in session: Session, cellBlocks: Set<String>) throws {
+    func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws {
         _ = try Self.inputShape(inv)
         let name = inv[Self.layer]
-        // A block the same cell defines first is checked when the line runs.
-        if session.definitions[name] == nil && session.layers.plugin(named: name) == nil && cellBlocks.contains(name) { return }
+        // A block the same cell defines first (or a plugin it loads first) is checked when the line runs.
+        if session.definitions[name] == nil && session.layers.plugin(named: name) == nil && earlier.mayDefine(name) { return }
         let expander = ModelExpander(definitions: session.definitions, registry: session.layers)
         try expander.checkArguments(inv.token(Self.layer), inv.layerArguments, env: [:])
     }
@@ -47,21 +48,17 @@ struct GradcheckCommand: Command {
             x.data[i] = rng.uniform() < 0.5 ? -m : m
         }
         let entries = GradientCheck.run(layer: layer, input: x)
-        var rows: [[String]] = [["tensor", "values", "max abs error", "max rel error", "result"]]
+        var table = Table(title: "gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32",
+                          [.init("tensor"), .init("values checked", .right), .init("max abs error", .right), .init("max rel error", .right), .init("result")])
         for e in entries {
-            rows.append([e.tensor, "\(e.checked)", sci(e.maxAbsoluteError), sci(e.maxRelativeError), e.passed ? "ok" : "FAILED (analytic \(sci(e.worstAnalytic)), numeric \(sci(e.worstNumeric)))"])
+            table.add([e.tensor, "\(e.checked)", sci(e.maxAbsoluteError), sci(e.maxRelativeError),
+                       e.passed ? "ok" : "FAILED (analytic \(sci(e.worstAnalytic)), numeric \(sci(e.worstNumeric)))"])
         }
-        let widths = (0..<5).map { c in rows.map { $0[c].count }.max()! }
-        var text = "gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32\n"
-        for r in rows { text += (0..<5).map { r[$0].padding(widths[$0]) }.joined(separator: "  ").droppingTrailingSpaces() + "\n" }
-        let passed = entries.allSatisfy(\.passed)
         let kinks = entries.reduce(0) { $0 + $1.kinks }
-        let kinkNote = kinks == 0 ? "" : "\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was measured again from its smooth side and with smaller steps\n"
-        text += kinkNote
-        text += passed ? "all gradients agree\n" : "some gradients disagree\n"
-        var html = "<p>gradcheck <code>\(escape(layerName))</code> on input \(escape(input.withBatch(batch))), ε = 0.01</p><table><thead><tr>" + rows[0].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
-        for r in rows.dropFirst() { html += "<tr>" + r.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
-        html += "</tbody></table>" + (kinkNote.isEmpty ? "" : "<p>\(escape(kinkNote))</p>")
-        env.context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
+        if kinks > 0 {
+            table.notes.append("\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was measured again from its smooth side and with smaller steps")
+        }
+        table.notes.append(entries.allSatisfy(\.passed) ? "all gradients agree" : "some gradients disagree")
+        env.context.display(table.bundle)
     }
 }

@@ -1,4 +1,5 @@
 import CNNCore
+import Rendering
 import CNNEngine
 import JupyterKernel
 
@@ -13,7 +14,8 @@ struct CompareCommand: Command {
         var entries = try env.models(inv)
         if entries.isEmpty { entries = session.modelOrder.compactMap { session.models[$0] } }
         guard !entries.isEmpty else { throw LanguageError(.state, at: inv.nameToken, "no models to compare") }
-        var rows: [[String]] = [["model", "parameters", "multiply-adds", "s/epoch", "best val. acc.", "test acc."]]
+        var table = Table([.init("model"), .init("parameters", .right), .init("multiply-adds", .right), .init("s/epoch", .right),
+                           .init("best val. acc.", .right), .init("test acc.", .right)])
         for e in entries {
             let epochs = e.history.epochs
             let perEpoch = epochs.isEmpty ? "–" : fixed(epochs.map(\.seconds).reduce(0, +) / Double(epochs.count), 1)
@@ -23,13 +25,9 @@ struct CompareCommand: Command {
                 test = percent(Evaluation.run(e.model, on: t, normalization: e.normalization ?? data.split.normalization,
                                               shouldStop: { context.token.isCancelled }).accuracy)
             }
-            rows.append([e.name, formatCount(e.model.parameterCount), formatCount(e.model.root.totalMultiplyAdds), perEpoch, bestVal, test])
+            table.add([e.name, formatCount(e.model.parameterCount), formatCount(e.model.root.totalMultiplyAdds), perEpoch, bestVal, test], strong: true)
             try context.token.check()
         }
-        let widths = (0..<6).map { c in rows.map { $0[c].count }.max()! }
-        let text = rows.map { r in (0..<6).map { c in c == 0 ? r[c].padding(widths[c]) : String(repeating: " ", count: widths[c] - r[c].count) + r[c] }.joined(separator: "  ") }.joined(separator: "\n") + "\n"
-        var html = "<table><thead><tr>" + rows[0].map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for r in rows.dropFirst() { html += "<tr><td style=\"text-align:left\"><b>\(escape(r[0]))</b></td>" + r.dropFirst().map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
-        context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html + "</tbody></table>")]))
+        context.display(table.bundle)
     }
 }

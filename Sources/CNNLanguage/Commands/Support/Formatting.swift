@@ -1,4 +1,5 @@
 import CNNCore
+import Rendering
 
 // Short names for CNNCore's one number formatter, as the commands write them.
 func percent(_ x: Double) -> String { NumberFormat.percent(x) }
@@ -7,19 +8,7 @@ func sci(_ x: Double) -> String { NumberFormat.scientific(x) }
 func formatCount(_ n: Int) -> String { NumberFormat.count(n) }
 
 /// Text for HTML: & < > " escaped.
-func escape(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
+func escape(_ s: String) -> String { Table.escape(s) }
 
 extension String {
     func padding(_ n: Int) -> String { self + String(repeating: " ", count: max(0, n - count)) }

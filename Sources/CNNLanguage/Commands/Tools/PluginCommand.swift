@@ -9,6 +9,8 @@ struct PluginCommand: Command {
         doc: "The library must be built against this kernel's plugin interface (CNNCore). Its layers then work like built-in ones. Plugins in $CNN_KERNEL_PLUGINS (a colon-separated list of directories or files) and in ~/.local/share/cnn-kernel/plugins are loaded at start-up.",
         parameters: [action.spec, path.spec], examples: ["plugin load \"Plugins/Swish/.build/release/libSwishPlugin.so\""])
 
+    var addsLayerTypes: Bool { true }
+
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let path = inv[Self.path]
         do {

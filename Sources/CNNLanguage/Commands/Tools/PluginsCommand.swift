@@ -1,4 +1,5 @@
 import CNNCore
+import Rendering
 import JupyterKernel
 
 /// `plugins`: every layer type and where it comes from.
@@ -7,17 +8,12 @@ struct PluginsCommand: Command {
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let reg = env.session.layers
-        var rows: [[String]] = [["layer", "from", "summary"]]
+        var table = Table(title: "plugin search path: \(CNNInterpreter.pluginSearchPath())", [.init("layer"), .init("from"), .init("summary")])
         for n in reg.names {
             guard let p = reg.plugin(named: n) else { continue }
-            rows.append([n, reg.origin(of: n) ?? "?", p.summary])
+            table.add([n, reg.origin(of: n) ?? "?", p.summary])
         }
-        let w0 = rows.map { $0[0].count }.max()!, w1 = rows.map { $0[1].count }.max()!
-        var text = "plugin search path: \(CNNInterpreter.pluginSearchPath())\n"
-        for r in rows { text += r[0].padding(w0) + "  " + r[1].padding(w1) + "  " + r[2] + "\n" }
-        var html = "<table><thead><tr><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">from</th><th style=\"text-align:left\">summary</th></tr></thead><tbody>"
-        for r in rows.dropFirst() { html += "<tr><td style=\"text-align:left\"><code>\(escape(r[0]))</code></td><td style=\"text-align:left\">\(escape(r[1]))</td><td style=\"text-align:left\">\(escape(r[2]))</td></tr>" }
-        for p in env.interpreter.startupPluginProblems { text += "not loaded at start-up: \(p)\n" }
-        env.context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html + "</tbody></table>")]))
+        table.notes = env.interpreter.startupPluginProblems.map { "not loaded at start-up: \($0)" }
+        env.context.display(table.bundle)
     }
 }
