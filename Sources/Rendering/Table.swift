@@ -88,6 +88,10 @@ public struct Table: Sendable {
         table.cnn-table .d1{padding-left:20px}table.cnn-table .d2{padding-left:36px}table.cnn-table .d3{padding-left:52px}
         table.cnn-table .d4{padding-left:68px}table.cnn-table .d5{padding-left:84px}
         p.cnn-note{margin:2px 0}
+        table.cnn-grid{border-collapse:collapse;font-family:var(--jp-code-font-family,monospace);font-size:11px}
+        table.cnn-grid td{border:1px solid #ccc;padding:1px 4px;text-align:right}
+        table.cnn-grid td.mark{background:#ffd54f}
+        div.cnn-row{display:flex;flex-wrap:wrap;gap:10px;align-items:center}
         </style>
         """
 
@@ -112,6 +116,18 @@ public struct Table: Sendable {
         h += "</table>"
         for n in notes { h += "<p class=\"cnn-note\">\(Self.escape(n))</p>" }
         return h
+    }
+
+    /// A matrix of numbers (a patch, a kernel, a pooling window) as HTML, `mark` highlighted;
+    /// styled by `stylesheet`, which the output carries once.
+    public static func grid(_ cells: [[String]], mark: (row: Int, column: Int)? = nil) -> String {
+        var h = "<table class=\"cnn-grid\">"
+        for (r, row) in cells.enumerated() {
+            h += "<tr>" + row.enumerated().map { c, v in
+                (mark.map { $0.row == r && $0.column == c } == true ? "<td class=\"mark\">" : "<td>") + escape(v) + "</td>"
+            }.joined() + "</tr>"
+        }
+        return h + "</table>"
     }
 
     /// {"title": …, "columns": [...], "rows": [{column: cell, "depth": d}], "footer": {...}}.

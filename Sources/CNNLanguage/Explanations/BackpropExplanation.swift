@@ -12,7 +12,7 @@ struct BackpropExplanation: Explanation {
 }
 
 extension CommandEnvironment {
-    func explainBackprop(_ inv: Invocation) throws {
+    fileprivate func explainBackprop(_ inv: Invocation) throws {
         let entry = try model(inv)
         let data = try dataFor(entry, inv)
         var name = inv[Common.layer]
@@ -64,7 +64,7 @@ extension CommandEnvironment {
     }
 
     /// "[o, i, y, x]" for a weight index, in the parameter's conventional shape.
-    func shapeIndex(_ memoryIndex: Int, _ p: Parameter) -> String {
+    fileprivate func shapeIndex(_ memoryIndex: Int, _ p: Parameter) -> String {
         var logical = memoryIndex
         if p.layout == .ohwi {
             let (i, kh, kw) = (p.shape[1], p.shape[2], p.shape[3])

@@ -12,7 +12,7 @@ struct LayerArithmetic: Explanation {
 }
 
 extension CommandEnvironment {
-    func explainLayer(_ inv: Invocation) throws {
+    fileprivate func explainLayer(_ inv: Invocation) throws {
         let kind = inv[ExplainCommand.what]
         let types = kind == "conv" ? ["conv"] : kind == "pool" ? ["maxpool", "avgpool"] : ["relu", "leaky_relu"]
         // The image first: choosing it may rebuild an untrained model for the data's shape, and
@@ -41,7 +41,7 @@ extension CommandEnvironment {
             let bias = conv.bias.map { Double($0.value.data[ch]) } ?? 0
             text = "\(name) of model \(entry.name), output channel \(ch) at [\(oy), \(ox)], image \(i):\n"
             text += "the kernel's top-left tap sits on input row \(oy) × \(s) − \(p) = \(oy * s - p), column \(ox) × \(s) − \(p) = \(ox * s - p)\n"
-            html = "<div><b>\(escape(name))</b>, output channel \(ch) at [\(oy), \(ox)] (image \(i)): Σ over input channels of patch × kernel, plus bias</div><div style=\"display:flex;flex-wrap:wrap;gap:14px\">"
+            html = Table.stylesheet + "<div><b>\(escape(name))</b>, output channel \(ch) at [\(oy), \(ox)] (image \(i)): Σ over input channels of patch × kernel, plus bias</div><div class=\"cnn-row\">"
             var total = 0.0
             for c in 0..<min(cinG, 8) {
                 var patch = [[Double]](), kernel = [[Double]](), prod = [[Double]]()
@@ -59,7 +59,7 @@ extension CommandEnvironment {
                 }
                 total += sum
                 text += "\ninput channel \(group * cinG + c): patch\n\(grid(patch))\nkernel\n\(grid(kernel))\nproducts (sum \(fixed(sum, 4)))\n\(grid(prod))\n"
-                html += "<div><div>input channel \(group * cinG + c)</div><div style=\"display:flex;gap:6px;align-items:center\">\(htmlGrid(patch)) × \(htmlGrid(kernel)) = \(htmlGrid(prod))</div><div>sum \(fixed(sum, 4))</div></div>"
+                html += "<div><div>input channel \(group * cinG + c)</div><div class=\"cnn-row\">\(htmlGrid(patch)) × \(htmlGrid(kernel)) = \(htmlGrid(prod))</div><div>sum \(fixed(sum, 4))</div></div>"
             }
             if cinG > 8 {
                 // The remaining channels are summed without being shown.
@@ -101,7 +101,7 @@ extension CommandEnvironment {
             let line = pool.isMax ? "the largest value, \(fixed(bestV, 4)), at window row \(best?.0 ?? 0), column \(best?.1 ?? 0), wins; the layer gave \(fixed(actual, 4)); in backward, only that input receives the gradient"
                                   : "mean of \(count) values = \(fixed(sum / Double(max(1, count)), 4)); the layer gave \(fixed(actual, 4)); in backward, each input gets 1/\(k * k) of the gradient"
             text += line + "\n"
-            html = "<div><b>\(escape(name))</b>, channel \(ch), output [\(oy), \(ox)]</div>\(htmlGrid(window, highlight: pool.isMax ? best : nil))<p>\(escape(line))</p>"
+            html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch), output [\(oy), \(ox)]</div>\(htmlGrid(window, highlight: pool.isMax ? best : nil))<p>\(escape(line))</p>"
         default:
             let per = ho * wo
             var before: [Double] = [], after: [Double] = []
@@ -112,28 +112,19 @@ extension CommandEnvironment {
             let bgrid = (0..<rows).map { r in (0..<cols).map { c in before[(y0 + r) * wo + x0 + c] } }
             let agrid = (0..<rows).map { r in (0..<cols).map { c in after[(y0 + r) * wo + x0 + c] } }
             text = "\(name) of model \(entry.name), channel \(ch), image \(i): y = max(0, x)\nbefore (rows \(y0)…\(y0 + rows - 1), columns \(x0)…\(x0 + cols - 1)):\n\(grid(bgrid))\nafter:\n\(grid(agrid))\n\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) were ≤ 0 and became 0; their gradient is 0 too\n"
-            html = "<div><b>\(escape(name))</b>, channel \(ch): y = max(0, x)</div><div style=\"display:flex;gap:10px;align-items:center\">\(htmlGrid(bgrid)) → \(htmlGrid(agrid))</div><p>\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) became 0</p>"
+            html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch): y = max(0, x)</div><div class=\"cnn-row\">\(htmlGrid(bgrid)) → \(htmlGrid(agrid))</div><p>\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) became 0</p>"
         }
         _ = set
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
     }
 
-    func grid(_ values: [[Double]], digits: Int = 3) -> String {
+    fileprivate func grid(_ values: [[Double]], digits: Int = 3) -> String {
         let cells = values.map { $0.map { fixed($0, digits) } }
         let w = cells.flatMap { $0 }.map(\.count).max() ?? 1
         return cells.map { row in row.map { String(repeating: " ", count: w - $0.count) + $0 }.joined(separator: " ") }.joined(separator: "\n")
     }
 
-    func htmlGrid(_ values: [[Double]], digits: Int = 3, highlight: (Int, Int)? = nil) -> String {
-        var h = "<table style=\"border-collapse:collapse;font-family:monospace;font-size:11px\">"
-        for (r, row) in values.enumerated() {
-            h += "<tr>"
-            for (c, v) in row.enumerated() {
-                let style = highlight.map { $0 == (r, c) } == true ? "background:#ffd54f;" : ""
-                h += "<td style=\"border:1px solid #ccc;padding:1px 4px;text-align:right;\(style)\">\(fixed(v, digits))</td>"
-            }
-            h += "</tr>"
-        }
-        return h + "</table>"
+    fileprivate func htmlGrid(_ values: [[Double]], digits: Int = 3, highlight: (Int, Int)? = nil) -> String {
+        Table.grid(values.map { $0.map { fixed($0, digits) } }, mark: highlight.map { (row: $0.0, column: $0.1) })
     }
 }

@@ -12,7 +12,7 @@ struct ShapesExplanation: Explanation {
 }
 
 extension CommandEnvironment {
-    func explainShapes(_ inv: Invocation) throws {
+    fileprivate func explainShapes(_ inv: Invocation) throws {
         let entry = try model(inv)
         var table = Table(title: "how each layer's output size follows from its input (model \(entry.name), input \(entry.model.inputShape))",
                           [.init("layer"), .init("rule"), .init("output")])

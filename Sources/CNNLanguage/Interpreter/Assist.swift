@@ -215,10 +215,10 @@ extension CNNInterpreter {
         // An option of the line's command or layer.
         if let head = lineHead {
             if let spec = self.command(named: head)?.spec, let o = spec.parameter(named: word) {
-                return .text("\(spec.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? "")\n\n\(o.doc)\n")
+                return .text("\(spec.name) \(o.name): \(o.describe)\n\n\(o.doc)\n")
             }
             if let p = session.layers.plugin(named: head), let o = p.parameters.first(where: { $0.name == word || $0.aliases.contains(word) }) {
-                return .text("\(p.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? ", required")\n\n\(o.doc)\n")
+                return .text("\(p.name) \(o.name): \(o.describe)\n\n\(o.doc)\n")
             }
         }
         if let m = session.models[word] { return ModelSummary.bundle(m, data: session.data, timed: false) }
@@ -229,10 +229,10 @@ extension CNNInterpreter {
             while o > 0, isName(scalars[o - 1]) { o -= 1 }
             let option = String(String.UnicodeScalarView(scalars[o..<(start - 1)]))
             if let head = lineHead, let spec = self.command(named: head)?.spec, let p = spec.parameter(named: option) {
-                return .text("\(spec.name) \(p.name): \(p.kind.describe)\(p.defaultValue.map { ", default \($0)" } ?? "")\n\n\(p.doc)\n")
+                return .text("\(spec.name) \(p.name): \(p.describe)\n\n\(p.doc)\n")
             }
             if let head = lineHead, let p = session.layers.plugin(named: head), let o = p.parameters.first(where: { $0.name == option || $0.aliases.contains(option) }) {
-                return .text("\(p.name) \(o.name): \(o.kind.describe)\(o.defaultValue.map { ", default \($0)" } ?? ", required")\n\n\(o.doc)\n")
+                return .text("\(p.name) \(o.name): \(o.describe)\n\n\(o.doc)\n")
             }
         }
         if let head = lineHead, let text = helpText(head) { return .text(text) }

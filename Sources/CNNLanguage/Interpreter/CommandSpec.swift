@@ -37,7 +37,10 @@ public struct CommandSpec: Sendable {
             parts.append(p.isRequired ? n : "[\(n)]")
         }
         if passesOptionsToLayer != nil { parts.append("[LAYER OPTIONS…]") }
-        for o in options { parts.append("[\(o.name)=\(o.defaultValue?.literal ?? o.kind.describe)]") }
+        for o in options {
+            let shown = o.defaultValue.flatMap { $0.isEmptyText ? nil : $0.literal } ?? o.name.uppercased()
+            parts.append("[\(o.name)=\(shown)]")
+        }
         return parts.joined(separator: " ")
     }
 

@@ -12,7 +12,7 @@ struct AugmentView: View {
 }
 
 extension CommandEnvironment {
-    func showAugment(_ inv: Invocation) throws {
+    fileprivate func showAugment(_ inv: Invocation) throws {
         guard let data = session.data else { throw LanguageError(.state, at: inv.nameToken, "no data loaded: start with `data fashion-mnist` (or `data shapes`)") }
         guard !data.augment.isEmpty else {
             throw LanguageError(.state, at: inv.nameToken, "the data has no augmentation: load it with augment=[flip, crop(4)] (or resizedcrop)")

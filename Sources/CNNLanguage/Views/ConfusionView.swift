@@ -12,7 +12,7 @@ struct ConfusionView: View {
 }
 
 extension CommandEnvironment {
-    func showConfusion(_ inv: Invocation) throws {
+    fileprivate func showConfusion(_ inv: Invocation) throws {
         let (entry, data, _, e) = try evaluate(inv)
         try context.token.check()
         let k = data.classNames.count

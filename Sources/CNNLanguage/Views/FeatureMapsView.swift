@@ -12,7 +12,7 @@ struct FeatureMapsView: View {
 }
 
 extension CommandEnvironment {
-    func showFeatureMaps(_ inv: Invocation) throws {
+    fileprivate func showFeatureMaps(_ inv: Invocation) throws {
         let (entry, data, set, i, x) = try modelAndImage(inv)
         let (outputs, logits) = entry.model.activations(x)
         let probs = SoftmaxCrossEntropy.softmax(logits.values)

@@ -12,7 +12,7 @@ struct FiltersView: View {
 }
 
 extension CommandEnvironment {
-    func showFilters(_ inv: Invocation) throws {
+    fileprivate func showFilters(_ inv: Invocation) throws {
         let entry = try model(inv)
         var name = inv[Common.layer]
         if name.isEmpty { name = entry.model.allLayers().first { $0.layer.typeName == "conv" }?.name ?? "" }

@@ -12,7 +12,7 @@ struct GradCAMView: View {
 }
 
 extension CommandEnvironment {
-    func showGradCAM(_ inv: Invocation) throws {
+    fileprivate func showGradCAM(_ inv: Invocation) throws {
         let (entry, data, set, i, x) = try modelAndImage(inv)
         var name = inv[Common.layer]
         if name.isEmpty {

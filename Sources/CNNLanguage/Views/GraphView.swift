@@ -29,7 +29,7 @@ extension CommandEnvironment {
 
     static let nodeHeight = 26.0, gap = 26.0
 
-    func graphNode(_ label: String, _ sub: String, fill: String) -> GraphBox {
+    fileprivate func graphNode(_ label: String, _ sub: String, fill: String) -> GraphBox {
         let w = max(120, Double(max(Canvas.textWidth(label), Canvas.textWidth(sub) * 9 / 10)) + 20)
         return GraphBox(width: w, height: CommandEnvironment.nodeHeight) { s, x, y in
             s.rect(x: x, y: y, w: w, h: CommandEnvironment.nodeHeight, fill: fill, stroke: "#666", title: sub, rx: 5)
@@ -47,7 +47,7 @@ extension CommandEnvironment {
         if let label { s.text(label, x: x2 + 6, y: (y1 + y2) / 2 + 4, size: 9, fill: "#777") }
     }
 
-    func graphBox(_ l: Layer, _ name: String) -> GraphBox {
+    fileprivate func graphBox(_ l: Layer, _ name: String) -> GraphBox {
         let shapeLabel: (Layer) -> String = { $0.outputShape.description }
         if let seq = l as? Sequence {
             let boxes = seq.items.map { graphBox($0.layer, $0.name) }
@@ -134,7 +134,7 @@ extension CommandEnvironment {
         return graphNode(label, "\(l.outputShape) · \(formatCount(l.parameterCount)) parameters", fill: fill)
     }
 
-    func showGraph(_ inv: Invocation) throws {
+    fileprivate func showGraph(_ inv: Invocation) throws {
         let entry = try model(inv)
         let box = graphBox(entry.model.root, entry.name)
         let top = 46.0

@@ -12,7 +12,7 @@ struct HistogramsView: View {
 }
 
 extension CommandEnvironment {
-    func showHistograms(_ inv: Invocation) throws {
+    fileprivate func showHistograms(_ inv: Invocation) throws {
         let entry = try model(inv)
         var name = inv[Common.layer]
         if name.isEmpty { name = entry.model.allLayers().first { !$0.layer.parameters.isEmpty }?.name ?? "" }
@@ -55,7 +55,7 @@ extension CommandEnvironment {
     }
 
     /// A bar chart of a histogram as SVG, with the same as text.
-    func histogramSVG(_ values: [Float], title: String, bins: Int = 40) -> (String, String, Int, Int) {
+    fileprivate func histogramSVG(_ values: [Float], title: String, bins: Int = 40) -> (String, String, Int, Int) {
         let finite = values.filter(\.isFinite)
         let lo = Double(finite.min() ?? 0), hi = Double(finite.max() ?? 1)
         let span = hi > lo ? hi - lo : 1

@@ -12,7 +12,7 @@ struct ImagesView: View {
 }
 
 extension CommandEnvironment {
-    func showImages(_ inv: Invocation) throws {
+    fileprivate func showImages(_ inv: Invocation) throws {
         let (data, set) = try displaySet(inv)
         let n = min(inv[ShowCommand.n], set.count)
         let indices = Array(0..<n)

@@ -15,7 +15,7 @@ struct MistakesView: View {
 }
 
 extension CommandEnvironment {
-    func showMistakes(_ inv: Invocation) throws {
+    fileprivate func showMistakes(_ inv: Invocation) throws {
         let (entry, data, set, e) = try evaluate(inv)
         try context.token.check()
         let k = data.classNames.count

@@ -12,7 +12,7 @@ struct SaliencyView: View {
 }
 
 extension CommandEnvironment {
-    func showSaliency(_ inv: Invocation) throws {
+    fileprivate func showSaliency(_ inv: Invocation) throws {
         let (entry, data, set, i, x) = try modelAndImage(inv)
         let (g, logits, k) = entry.model.inputGradient(x, classIndex: try classOption(inv, classes: data.classNames.count))
         let (c, h, w) = imageSize(set)

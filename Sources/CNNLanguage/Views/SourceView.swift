@@ -12,7 +12,7 @@ struct SourceView: View {
 }
 
 extension CommandEnvironment {
-    func runShowSource(_ inv: Invocation) throws {
+    fileprivate func runShowSource(_ inv: Invocation) throws {
         let name = inv[ShowCommand.name]
         guard !name.isEmpty else { throw LanguageError(.type, at: inv.nameToken, "show source needs a name, as in `show source resnet`") }
         if let d = session.definitions[name] {

@@ -144,7 +144,7 @@ public struct ParameterSpec: Sendable {
 
     /// "integer in 1…65536, default 1" (what help, completion and inspection show).
     public var describe: String {
-        kind.describe + (defaultValue.map { ", default \($0.literal)" } ?? (variadic ? "" : ", required"))
+        kind.describe + (defaultValue.map { $0.isEmptyText ? ", optional" : ", default \($0.literal)" } ?? (variadic ? "" : ", required"))
     }
 }
 
@@ -442,6 +442,14 @@ public enum Binder {
 }
 
 extension ParameterValue {
+    /// An empty name or string: "not given" for a parameter such as `model=` (the current model).
+    public var isEmptyText: Bool {
+        switch self {
+        case .word(let w), .string(let w): return w.isEmpty
+        default: return false
+        }
+    }
+
     /// A whole number (written in Swift where a model's arguments are built by hand).
     public static func int(_ i: Int) -> ParameterValue { .number(Double(i)) }
 
