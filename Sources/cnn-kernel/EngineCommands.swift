@@ -144,7 +144,7 @@ struct TrainCommand: ParsableCommand {
         print("\(config.optimizer.rawValue) lr \(NumberFormat.shortest(config.learningRate)) momentum \(NumberFormat.shortest(config.momentum))\(config.nesterov ? " (Nesterov)" : "") weight decay \(NumberFormat.shortest(config.weightDecay)), schedule \(config.schedule.written), \(config.epochs) epochs, batch \(config.batchSize), augment [\(config.augment.map(\.written).joined(separator: ", "))], seed \(seed)")
         let trainer = Trainer(model: m, data: split, config: config, rng: RandomSource(seed: seed))
         let t0 = monotonicSeconds()
-        _ = trainer.run(events: { e in
+        let outcome = trainer.run(events: { e in
             if case .epoch(let s) = e {
                 print(String(format: "epoch %2d  train loss %.4f acc %.4f  val loss %.4f acc %.4f  lr %.5f  %.1f s",
                              s.epoch, s.trainLoss, s.trainAccuracy, s.validationLoss ?? .nan, s.validationAccuracy ?? .nan, s.learningRate, s.seconds))
@@ -152,6 +152,9 @@ struct TrainCommand: ParsableCommand {
             }
         })
         let total = monotonicSeconds() - t0
+        if case .diverged(let e, let b, let step, let loss) = outcome {
+            failAndExit("training diverged at step \(step) (epoch \(e), batch \(b), loss \(loss)): the model was left at its weights from before that step; try a smaller --lr")
+        }
         if let test {
             let e = Evaluation.run(m, on: test, normalization: split.normalization)
             print(String(format: "test accuracy %.4f (loss %.4f) on %d images, best-validation weights; training took %.0f s", e.accuracy, e.loss, test.count, total))

@@ -55,6 +55,34 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(e.predictions.count, 50)
     }
 
+    /// A learning rate far too large: training stops at the step where the loss or the weights
+    /// stop being finite, and the model keeps the finite weights it had before that step.
+    func testDivergenceStopsAtTheStepAndKeepsFiniteWeights() throws {
+        let data = SyntheticShapes.make(count: 200, size: 16, seed: 3)
+        let split = DataSplit(train: data, test: nil, validation: 40, seed: 1)
+        let model = try Model(spec: try ZooFixtures.spec("simplecnn").0, input: data.shape)
+        model.initialize(seed: 1)
+        var config = TrainingConfig()
+        config.epochs = 3
+        config.batchSize = 20
+        config.optimizer = .sgd
+        config.learningRate = 1e30
+        var finished = 0
+        let trainer = Trainer(model: model, data: split, config: config, rng: RandomSource(seed: 1))
+        let outcome = trainer.run(events: { if case .batch = $0 { finished += 1 } })
+        guard case .diverged(let epoch, let batch, let step, _) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(epoch, 1)
+        XCTAssertEqual(step, finished, "it stops at the first step that fails, counted from 0")
+        XCTAssertEqual(batch, finished + 1)
+        XCTAssertEqual(trainer.history.steps.count, finished)
+        for (name, p) in model.parameters { XCTAssertTrue(Trainer.allFinite(p.value), name) }
+        let e = Evaluation.run(model, on: split.validation!, normalization: split.normalization)
+        XCTAssertEqual(e.predictions.count, 40)
+        // Training on never hides it: the next run stops the same way, its weights still finite.
+        if case .diverged = Trainer(model: model, data: split, config: config, rng: RandomSource(seed: 2)).run() {} else { XCTFail("not reported") }
+        for (name, p) in model.parameters { XCTAssertTrue(Trainer.allFinite(p.value), name) }
+    }
+
     func testSchedules() {
         XCTAssertEqual(Schedule.multistep(milestones: [2, 3], gamma: 0.1).learningRate(base: 1, step: 25, stepsPerEpoch: 10, totalSteps: 40), 0.1, accuracy: 1e-12)
         XCTAssertEqual(Schedule.multistep(milestones: [2, 3], gamma: 0.1).learningRate(base: 1, step: 30, stepsPerEpoch: 10, totalSteps: 40), 0.01, accuracy: 1e-12)

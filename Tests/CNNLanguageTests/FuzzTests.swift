@@ -21,11 +21,22 @@ final class FuzzTests: XCTestCase {
         let kernel = InMemoryKernel(interpreter: CNNInterpreter())
         for code in [String(repeating: "(", count: 100_000) + "1", String(repeating: "- ", count: 50_000) + "1",
                      String(repeating: "model m\n", count: 5_000), "print " + String(repeating: "[", count: 50_000),
-                     String(repeating: "not ", count: 50_000) + "true", "2" + String(repeating: " ^ 2", count: 50_000)] {
+                     String(repeating: "not ", count: 50_000) + "true", "2" + String(repeating: " ^ 2", count: 50_000),
+                     // Long chains of left-associative operators: flat to parse, one level deep each in the tree.
+                     "print 1" + String(repeating: "+1", count: 40_000), "1" + String(repeating: " * 1", count: 50_000),
+                     "true" + String(repeating: " and true", count: 50_000), "false" + String(repeating: " or false", count: 50_000),
+                     "model m\n  conv 1" + String(repeating: "+1", count: 40_000) + "\nend"] {
             let x = kernel.execute(code)
             kernel.core.stopAborting()
             XCTAssertEqual(x.outputs.filter { $0.msgType == "error" }.count, 1)
         }
+        // A chain within the limit still works, in many lines.
+        let ok = kernel.execute(String(repeating: "print 1" + String(repeating: "+1", count: 999) + "\n", count: 3))
+        XCTAssertEqual(ok.reply.content["status"], "ok")
+        XCTAssertEqual(ok.outputs.first?.content["text"], "1000\n")
+        let chain = kernel.execute("print 1" + String(repeating: "+1", count: 40_000))
+        XCTAssertEqual(chain.outputs.first { $0.msgType == "error" }?.content["evalue"]?.stringValue,
+                       "line 1, column 2008: more than 1000 operators in one line; split the computation over several lines")
     }
 
     func testRandomAndMutatedCells() {

@@ -89,6 +89,20 @@ final class LanguageShapeTests: XCTestCase {
         XCTAssertTrue(interp.complete("gradcheck conv 4 ker", cursorPos: 20).matches.map(\.text).contains("kernel="))
     }
 
+    /// `train lr=100` stops with an error naming the step and suggesting a smaller rate; the
+    /// model keeps finite weights and can be evaluated and trained on.
+    func testDivergingTrainingSaysSoAndKeepsAUsableModel() {
+        XCTAssertEqual(run("data shapes n=200 size=16\nmodel net\n  conv 8 kernel=3\n  relu\n  flatten\n  linear 10\nend").status, "ok")
+        let r = run("train lr=100 batch=20")
+        XCTAssertEqual(r.status, "error")
+        XCTAssertTrue(r.error?.contains("training diverged at step") == true, r.error ?? "")
+        XCTAssertTrue(r.error?.contains("try a smaller learning rate, such as lr=10") == true, r.error ?? "")
+        let weights = interp.session.models["net"]!.model.parameters.flatMap { $0.1.value.values }
+        XCTAssertTrue(weights.allSatisfy(\.isFinite))
+        XCTAssertEqual(run("evaluate").status, "ok")
+        XCTAssertEqual(run("train lr=100 batch=20").error?.contains("training diverged at step"), true, "never silently")
+    }
+
     func testEveryCommandIsRegisteredOnceAndDocumented() {
         let names = Commands.all.map(\.spec.name)
         XCTAssertEqual(Set(names).count, names.count)

@@ -55,6 +55,9 @@ public enum TrainingOutcome: Equatable, Sendable {
     case completed
     /// Stopped between batches; the model holds the weights after the last finished step.
     case interrupted(epoch: Int, batch: Int)
+    /// The loss or the weights stopped being finite numbers at `step` (counted over the model's
+    /// whole history, from 0); the model holds the weights it had before that step.
+    case diverged(epoch: Int, batch: Int, step: Int, loss: Double)
 }
 
 /// The training loop: epochs of shuffled batches (prepared ahead on a background thread),
@@ -94,6 +97,9 @@ public final class Trainer {
         let firstStep = history.steps.last.map { $0.step + 1 } ?? 0
         let epochOffset = history.epochs.last?.epoch ?? 0
         let dropoutRng = rng.fork()
+        // The weights and running statistics before each step, so a step that diverges is undone.
+        let guarded = params.map { $0.1.value } + model.buffers.map { $0.1 }
+        var beforeStep = guarded.map { [Float](repeating: 0, count: $0.count) }
         for epoch in 1...max(1, config.epochs) where config.epochs > 0 {
             var order = Array(0..<data.train.count)
             rng.shuffle(&order)
@@ -108,12 +114,22 @@ public final class Trainer {
             while let (x, labels) = prefetch.next() {
                 if shouldStop() { return .interrupted(epoch: epochOffset + epoch, batch: batchIndex) }
                 lr = config.schedule.learningRate(base: config.learningRate, step: step, stepsPerEpoch: perEpoch, totalSteps: total)
+                for (i, t) in guarded.enumerated() { beforeStep[i].withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: t.data, count: t.count) } }
                 model.root.zeroGradients()
                 let logits = model.forward(x, context: model.context(training: true, rng: dropoutRng))
                 let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
+                let diverged = TrainingOutcome.diverged(epoch: epochOffset + epoch, batch: batchIndex + 1, step: firstStep + step, loss: r.loss)
+                guard r.loss.isFinite else {
+                    restore(beforeStep)
+                    return diverged
+                }
                 _ = model.backward(r.gradient)
                 if let c = config.clipNorm { Optimizer.clipGradients(params, maxNorm: c) }
                 optimizer.update(params, learningRate: lr)
+                guard params.allSatisfy({ Self.allFinite($0.1.value) }) else {
+                    restore(beforeStep)
+                    return diverged
+                }
                 batchIndex += 1
                 step += 1
                 lossSum += r.loss * Double(labels.count)
@@ -143,6 +159,13 @@ public final class Trainer {
         }
         if let best, config.keepBest { restore(best.state) }
         return .completed
+    }
+
+    static func allFinite(_ t: Tensor) -> Bool {
+        // x − x is 0 for finite x and NaN for ±inf and NaN: one pass, no branch per value.
+        var acc: Float = 0
+        for i in 0..<t.count { acc += t.data[i] - t.data[i] }
+        return acc == 0
     }
 
     func snapshot() -> [[Float]] { model.parameters.map { $0.1.value.values } + model.buffers.map { $0.1.values } }

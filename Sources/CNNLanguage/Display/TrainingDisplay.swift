@@ -52,6 +52,8 @@ final class TrainingDisplay {
         switch outcome {
         case .completed: context.updateDisplay(bundle(status: "done"), displayID: id)
         case .interrupted(let e, let b): context.updateDisplay(bundle(status: "interrupted at epoch \(e), batch \(b); the model keeps the weights of the last finished step"), displayID: id)
+        case .diverged(let e, let b, _, let loss):
+            context.updateDisplay(bundle(status: "diverged at epoch \(e), batch \(b) (loss \(fixed(loss, 4))); the model keeps the weights from before that batch"), displayID: id)
         }
     }
 

@@ -9,6 +9,18 @@ public struct Parser {
     var depth = 0
     static let maxDepth = 200
 
+    /// Binary operators in the line being parsed. A chain `1+1+…` nests one level per operator
+    /// in the tree that evaluation, comparison and release walk recursively, so it is bounded too.
+    var operators = 0
+    static let maxOperators = 1000
+
+    mutating func countOperator(_ op: Token) throws {
+        operators += 1
+        if operators > Parser.maxOperators {
+            throw LanguageError(.syntax, at: op, "more than \(Parser.maxOperators) operators in one line; split the computation over several lines")
+        }
+    }
+
     mutating func enter(_ t: Token) throws {
         depth += 1
         if depth > Parser.maxDepth { throw LanguageError(at: t, "nested more than \(Parser.maxDepth) deep") }
@@ -59,6 +71,7 @@ public struct Parser {
     }
 
     mutating func parseStatement() throws -> Statement {
+        operators = 0
         let first = current
         switch first.kind {
         case .word(let w) where Keywords.openers.contains(w):
@@ -195,6 +208,7 @@ public struct Parser {
         var left = try parseAnd()
         while current.word == "or" {
             let op = next()
+            try countOperator(op)
             left = .binary(op: op, left, try parseAnd())
         }
         return left
@@ -204,6 +218,7 @@ public struct Parser {
         var left = try parseNot()
         while current.word == "and" {
             let op = next()
+            try countOperator(op)
             left = .binary(op: op, left, try parseNot())
         }
         return left
@@ -223,6 +238,7 @@ public struct Parser {
         let left = try parseSum()
         for s in ["==", "!=", "<", ">", "<=", ">="] where current.isSymbol(s) {
             let op = next()
+            try countOperator(op)
             return .binary(op: op, left, try parseSum())
         }
         return left
@@ -232,6 +248,7 @@ public struct Parser {
         var left = try parseTerm()
         while current.isSymbol("+") || current.isSymbol("-") {
             let op = next()
+            try countOperator(op)
             left = .binary(op: op, left, try parseTerm())
         }
         return left
@@ -241,6 +258,7 @@ public struct Parser {
         var left = try parsePower()
         while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
             let op = next()
+            try countOperator(op)
             left = .binary(op: op, left, try parsePower())
         }
         return left
@@ -252,6 +270,7 @@ public struct Parser {
         let base = try parseUnary()
         if current.isSymbol("^") {
             let op = next()
+            try countOperator(op)
             return .binary(op: op, base, try parsePower())
         }
         return base

@@ -66,7 +66,16 @@ struct TrainCommand: Command {
         }
         let outcome = trainer.run(events: { display.handle($0) }, shouldStop: { context.token.isCancelled })
         display.finish(outcome)
-        if case .interrupted = outcome { throw ExecutionInterrupted() }
+        switch outcome {
+        case .interrupted: throw ExecutionInterrupted()
+        case .diverged(let e, let b, let step, let loss):
+            // The optimiser's state (momentum, moments) may hold the overflow too: the next `train` starts it afresh.
+            entry.optimizer = nil
+            let smaller = NumberFormat.shortest(config.learningRate / 10)
+            throw LanguageError(.value, at: inv.token(Self.lr),
+                "training diverged at step \(step) (epoch \(e), batch \(b)): \(loss.isFinite ? "the weights overflowed (loss \(fixed(loss, 4)))" : "the loss became \(fixed(loss, 4))"); the model keeps its weights from before that step; try a smaller learning rate, such as lr=\(smaller)")
+        case .completed: break
+        }
     }
 }
 
