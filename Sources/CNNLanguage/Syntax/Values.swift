@@ -27,9 +27,8 @@ public enum Evaluator {
             let b = try evaluate(base, env), iv = try evaluate(i, env)
             guard case .list(let items) = b else { throw LanguageError(.type, at: tok, "only lists can be indexed, not \(b.kindName)") }
             guard case .number(let d) = iv, d == d.rounded() else { throw LanguageError(.type, at: tok, "a list index is a whole number, not \(iv.kindName)") }
-            let k = Int(d)
-            guard k >= 0 && k < items.count else {
-                throw LanguageError(.value, at: tok, "index \(k) is out of range for a list of \(items.count)")
+            guard let k = iv.wholeNumber, k >= 0 && k < items.count else {
+                throw LanguageError(.value, at: tok, "index \(Arithmetic.format(d)) is out of range for a list of \(items.count)")
             }
             return items[k]
         case .call(let f, let args, let tok):
