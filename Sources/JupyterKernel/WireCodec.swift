@@ -5,6 +5,8 @@ public enum WireError: Error, CustomStringConvertible, Equatable {
     case missingDelimiter
     case tooFewFrames(Int)
     case badSignature
+    /// A signature already seen: a replayed message (jupyter_client's Session refuses them too).
+    case replayed
     case invalidJSON(frame: String, detail: String)
     case notAnObject(frame: String)
     case unknownSignatureScheme(String)
@@ -14,6 +16,7 @@ public enum WireError: Error, CustomStringConvertible, Equatable {
         case .missingDelimiter: return "no <IDS|MSG> delimiter"
         case .tooFewFrames(let n): return "only \(n) frames after the delimiter (need signature and four dicts)"
         case .badSignature: return "signature missing or wrong"
+        case .replayed: return "a signature seen before: a replayed message"
         case .invalidJSON(let f, let d): return "\(f) is not valid JSON (\(d))"
         case .notAnObject(let f): return "\(f) is not a JSON object"
         case .unknownSignatureScheme(let s):
@@ -73,12 +76,47 @@ public struct MessageSigner: Sendable {
     }
 }
 
+/// The signatures of the messages received, so that none is accepted twice. Bounded: past
+/// `capacity` the oldest tenth is forgotten, as jupyter_client's Session culls its digest history.
+public final class SeenSignatures: @unchecked Sendable {
+    public let capacity: Int
+    private var seen: Set<[UInt8]> = []
+    private var order: [[UInt8]] = []
+    private var first = 0
+    private let lock = Condition()
+
+    public init(capacity: Int = 65_536) { self.capacity = max(10, capacity) }
+
+    /// Records `signature`; false when it was seen before.
+    public func insert(_ signature: [UInt8]) -> Bool {
+        lock.withLock {
+            guard !seen.contains(signature) else { return false }
+            if seen.count >= capacity {
+                let drop = capacity / 10
+                for s in order[first..<(first + drop)] { seen.remove(s) }
+                first += drop
+                if first > capacity { order.removeFirst(first); first = 0 }
+            }
+            seen.insert(signature)
+            order.append(signature)
+            return true
+        }
+    }
+
+    public var count: Int { lock.withLock { seen.count } }
+}
+
 /// Turns messages into multipart frames and back.
 public struct WireCodec: Sendable {
     public static let delimiter: [UInt8] = Array("<IDS|MSG>".utf8)
     public let signer: MessageSigner
+    /// When set (the kernel's sockets), a signed message whose signature was seen before is refused.
+    public let seen: SeenSignatures?
 
-    public init(signer: MessageSigner) { self.signer = signer }
+    public init(signer: MessageSigner, refusingReplays seen: SeenSignatures? = nil) {
+        self.signer = signer
+        self.seen = seen
+    }
 
     public func encode(_ m: Message) -> [[UInt8]] {
         let dicts = [m.header.serialized(), m.parentHeader.serialized(), m.metadata.serialized(), m.content.serialized()]
@@ -98,6 +136,7 @@ public struct WireCodec: Sendable {
         let dicts = Array(frames[(d + 2)...(d + 5)])
         if signer.isEnabled {
             guard MessageSigner.constantTimeEqual(sig, signer.signature(dicts)) else { throw WireError.badSignature }
+            if let seen, !seen.insert(sig) { throw WireError.replayed }
         }
         let names = ["header", "parent_header", "metadata", "content"]
         var values: [JSON] = []

@@ -48,7 +48,7 @@ public final class KernelServer: @unchecked Sendable {
 
     public init(info: ConnectionInfo) throws {
         self.info = info
-        codec = WireCodec(signer: try MessageSigner(key: Array(info.key.utf8), scheme: info.signatureScheme))
+        codec = WireCodec(signer: try MessageSigner(key: Array(info.key.utf8), scheme: info.signatureScheme), refusingReplays: SeenSignatures())
         shell = try ZMQSocket(context, .router)
         control = try ZMQSocket(context, .router)
         stdin = try ZMQSocket(context, .router)

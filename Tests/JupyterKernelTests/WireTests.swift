@@ -102,3 +102,29 @@ final class WireTests: XCTestCase {
         XCTAssertTrue("89ab".contains(Array(u)[19]))
     }
 }
+
+/// A signed message is accepted once: a replay is refused, and the memory of signatures is bounded.
+final class ReplayTests: XCTestCase {
+    func testReplayedSignatureIsRefusedAndTheHistoryIsBounded() throws {
+        let signer = try MessageSigner(key: Array("secret".utf8))
+        let codec = WireCodec(signer: signer, refusingReplays: SeenSignatures(capacity: 100))
+        let m = Message(identities: [], header: ["msg_id": "a", "msg_type": "execute_request"], parentHeader: [:], metadata: [:], content: [:], buffers: [])
+        let frames = codec.encode(m)
+        XCTAssertNoThrow(try codec.decode(frames))
+        XCTAssertThrowsError(try codec.decode(frames)) { XCTAssertEqual($0 as? WireError, .replayed) }
+        // Without a replay guard (a client's codec), decoding twice is fine.
+        XCTAssertNoThrow(try WireCodec(signer: signer).decode(frames))
+        XCTAssertNoThrow(try WireCodec(signer: signer).decode(frames))
+        // Bounded: 1,000 distinct messages leave at most the capacity remembered.
+        for i in 0..<1000 {
+            var n = m
+            n.header["msg_id"] = .string("m\(i)")
+            XCTAssertNoThrow(try codec.decode(codec.encode(n)))
+        }
+        XCTAssertLessThanOrEqual(codec.seen!.count, 100)
+        // The most recent are still remembered.
+        var last = m
+        last.header["msg_id"] = "m999"
+        XCTAssertThrowsError(try codec.decode(codec.encode(last)))
+    }
+}

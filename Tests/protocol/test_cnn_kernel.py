@@ -177,6 +177,24 @@ def test_cnn_bad_signature_is_ignored():
         assert reply["content"]["execution_count"] == 1, "the forged cell must not have run"
 
 
+def test_cnn_replayed_message_is_refused():
+    """A correctly signed message sent a second time, byte for byte, is not run again
+    (jupyter_client's Session keeps a digest history for the same reason)."""
+    with running_kernel() as (km, kc):
+        sock, session = _raw_shell(km, km.session.key)
+        try:
+            msg = session.msg("execute_request", content={"code": 'print "once"', "silent": False, "store_history": True})
+            session.send(sock, msg)
+            assert sock.poll(10_000), "no reply to the first copy"
+            session.recv(sock)
+            session.send(sock, msg)  # the same header, so the same signature
+            assert not sock.poll(1500), "the kernel answered a replayed message"
+        finally:
+            sock.close()
+        reply, outputs = execute(kc, 'print "ok"')
+        assert reply["content"]["execution_count"] == 2, "the replay must not have run"
+
+
 def test_cnn_unsigned_kernel_accepts_unsigned_messages():
     """An empty key disables signing (security.rst)."""
     _print_through_launched_kernel('print "unsigned"', "unsigned\n", key=b"")
