@@ -42,10 +42,27 @@ struct KernelCommand: ParsableCommand {
         } catch {
             failAndExit("\(error)")
         }
+        for warning in Self.connectionWarnings(path: connectionFile, info: info) { KernelLog.write("warning: " + warning) }
         let core = KernelCore(
             interpreter: CNNInterpreter(), history: HistoryStore(path: HistoryStore.defaultPath()),
             iopub: server.iopub, identity: KernelIdentity(implementationVersion: CNNInterpreter.version))
         server.run(core: core)
+    }
+}
+
+extension KernelCommand {
+    /// What makes the connection unsafe: a key others can read, or no key at all.
+    static func connectionWarnings(path: String, info: ConnectionInfo) -> [String] {
+        var out: [String] = []
+        if info.key.isEmpty {
+            out.append("\(path) has an empty key: messages are not signed, so anyone who can reach the kernel's ports can run code in it")
+        }
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
+            let mode = String(st.st_mode & 0o777, radix: 8)
+            out.append("\(path) can be read by other users (mode \(mode)); its key lets them run code in this kernel: chmod 600 it")
+        }
+        return out
     }
 }
 

@@ -200,6 +200,19 @@ def test_cnn_unsigned_kernel_accepts_unsigned_messages():
     _print_through_launched_kernel('print "unsigned"', "unsigned\n", key=b"")
 
 
+def test_cnn_warns_about_an_unsafe_connection_file():
+    """An empty key, and a connection file others can read, are warned about on stderr at start."""
+    with _launched_kernel(key=b"", file_mode=0o644) as (kc, proc):
+        reply, _ = execute(kc, "1 + 1")
+        assert reply["content"]["status"] == "ok"
+    err = proc.stderr.read().decode()
+    assert "has an empty key: messages are not signed" in err, err
+    assert "can be read by other users (mode 644)" in err, err
+    with _launched_kernel() as (kc, proc):
+        execute(kc, "1 + 1")
+    assert "warning" not in proc.stderr.read().decode()
+
+
 # ---------------------------------------------------------------- lifecycle
 
 def _free_ports(n):
@@ -215,7 +228,7 @@ def _free_ports(n):
 
 
 @contextlib.contextmanager
-def _launched_kernel(key=None, ip="127.0.0.1", **extra):
+def _launched_kernel(key=None, ip="127.0.0.1", file_mode=None, **extra):
     """The binary started on a connection file of its own (not through a kernel manager), and a
     ready client; the client is stopped and the process ended afterwards."""
     ports = _free_ports(5)
@@ -226,6 +239,8 @@ def _launched_kernel(key=None, ip="127.0.0.1", **extra):
                           stdin_port=ports[2], hb_port=ports[3], control_port=ports[4], **extra)
     with open(path) as f:
         info = json.load(f)
+    if file_mode is not None:
+        os.chmod(path, file_mode)
     proc = subprocess.Popen([BIN, "kernel", "--connection-file", path], stderr=subprocess.PIPE)
     kc = BlockingKernelClient()
     kc.load_connection_info(info)
