@@ -61,6 +61,7 @@ final class NumberFuzzTests: XCTestCase {
                 if !any { break }
             }
         }
+        print("extreme-number cells run: \(cells)")
         XCTAssertGreaterThan(cells, 500)
         // The kernel still works afterwards.
         XCTAssertEqual(kernel.execute("print 1 + 1").outputs.first?.content["text"], "2\n")
