@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, each testable alone:
 //   JSONKit        – a small JSON value type with a strict parser and writer
+//   SafeFiles      – atomic, link-proof file writes (no other dependency)
 //   JupyterKernel  – wire format, signing, the kernel core and the interpreter seam (no sockets)
 //   JupyterZMQ     – ZeroMQ sockets and threads that drive the kernel core
 //   CNNCore        – (local package, one shared library) tensors, GEMM seam, layer-plugin API, registry
@@ -26,9 +27,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Rendering", dependencies: ["CZlib", "JSONKit"]),
         .target(name: "JSONKit"),
-        .target(name: "JupyterKernel", dependencies: ["JSONKit", "CLibCrypto"]),
+        .target(name: "SafeFiles"),
+        .target(name: "JupyterKernel", dependencies: ["JSONKit", "SafeFiles", "CLibCrypto"]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
-        .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit"]),
+        .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit", "SafeFiles"]),
         .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", .product(name: "CNNCore", package: "CNNCore")]),
         .executableTarget(
             name: "cnn-kernel",
@@ -39,6 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"]),
+        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "JSONKit"]),
         .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SafeFiles
 
-/// Small POSIX file helpers. Writes go to a temporary file that is flushed and renamed,
-/// so a crash never leaves a torn file.
+/// Small POSIX file helpers. Writes go through `AtomicFile` (SafeFiles).
 public enum FileIO {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -29,17 +29,10 @@ public enum FileIO {
         return out
     }
 
+    /// Through `AtomicFile`: the old contents or the new, never a torn file or a followed link.
     public static func writeAtomically(path: String, bytes: [UInt8], mode: mode_t = 0o644) throws {
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw Failure(description: "\(tmp): \(errnoText())") }
-        var ok = writeFully(fd: fd, bytes: bytes)
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(tmp, path) == 0 else {
-            let e = errnoText()
-            unlink(tmp)
-            throw Failure(description: "\(path): \(e)")
+        do { try AtomicFile.write(bytes, to: path, mode: mode) } catch let e as AtomicFile.Failure {
+            throw Failure(description: e.description)
         }
     }
 

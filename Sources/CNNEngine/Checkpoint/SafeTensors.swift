@@ -1,4 +1,5 @@
 import JSONKit
+import SafeFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -74,23 +75,10 @@ public enum SafeTensors {
     }
 }
 
-/// Writes a file through a temporary one that is flushed and renamed: a crash leaves the old file or the new one, never a torn one.
+/// Writes a file through `AtomicFile` (SafeFiles): a crash leaves the old file or the new one,
+/// never a torn one, and nothing planted in the directory can redirect the write.
 public func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws {
-    let tmp = path + ".partial-\(getpid())"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw DataError("\(path): cannot write (\(String(cString: strerror(errno))))") }
-    var off = 0
-    var ok = true
-    while off < bytes.count {
-        let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n < 0 { if errno == EINTR { continue }; ok = false; break }
-        off += n
-    }
-    ok = ok && fsync(fd) == 0
-    close(fd)
-    guard ok, rename(tmp, path) == 0 else {
-        let e = String(cString: strerror(errno))
-        unlink(tmp)
-        throw DataError("\(path): cannot write (\(e))")
+    do { try AtomicFile.write(bytes, to: path) } catch let e as AtomicFile.Failure {
+        throw DataError(e.description)
     }
 }
