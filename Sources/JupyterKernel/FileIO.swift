@@ -11,22 +11,11 @@ public enum FileIO {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
-    public static func readAll(path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(description: errnoText()) }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: errnoText())
-            }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+    /// A regular file only (a FIFO or a device is an error at once), at most `limit` bytes.
+    public static func readAll(path: String, limit: Int = 1 << 30) throws -> [UInt8] {
+        do { return try RegularFile.read(path, limit: limit) } catch let e as RegularFile.Failure {
+            throw Failure(description: e.description)
         }
-        return out
     }
 
     /// Through `AtomicFile`: the old contents or the new, never a torn file or a followed link.

@@ -103,6 +103,14 @@ final class LanguageShapeTests: XCTestCase {
         XCTAssertEqual(run("train lr=100 batch=20").error?.contains("training diverged at step"), true, "never silently")
     }
 
+    /// Files the learner names are read only when they are regular files: no wait on a FIFO, no
+    /// endless read of a device.
+    func testDevicesAndPipesAreRefusedAtOnce() {
+        XCTAssertEqual(run("load \"/dev/zero\"").error, "line 1, column 6: /dev/zero is a character device, not a regular file")
+        XCTAssertEqual(run("data idx path=\"/dev\"").status, "error")
+        XCTAssertEqual(run("print 1").status, "ok")
+    }
+
     func testEveryCommandIsRegisteredOnceAndDocumented() {
         let names = Commands.all.map(\.spec.name)
         XCTAssertEqual(Set(names).count, names.count)

@@ -71,3 +71,20 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(names(), ["sub"])
     }
 }
+
+/// Only regular files are read, at once: a FIFO with no writer, /dev/zero and a directory are
+/// errors without blocking or reading without end; a size limit holds.
+final class RegularFileTests: XCTestCase {
+    func testOnlyRegularFilesWithinTheLimit() throws {
+        var template = Array("/tmp/regular-XXXXXX".utf8CString)
+        let dir = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf '\(dir)'") }
+        XCTAssertEqual(mkfifo(dir + "/pipe", 0o600), 0)
+        XCTAssertThrowsError(try RegularFile.read(dir + "/pipe")) { XCTAssertTrue("\($0)".contains("a FIFO (named pipe), not a regular file"), "\($0)") }
+        XCTAssertThrowsError(try RegularFile.read("/dev/zero")) { XCTAssertTrue("\($0)".contains("a character device"), "\($0)") }
+        XCTAssertThrowsError(try RegularFile.read(dir)) { XCTAssertTrue("\($0)".contains("a directory"), "\($0)") }
+        try AtomicFile.write(Array(repeating: 7, count: 100), to: dir + "/f")
+        XCTAssertEqual(try RegularFile.read(dir + "/f"), Array(repeating: 7, count: 100))
+        XCTAssertThrowsError(try RegularFile.read(dir + "/f", limit: 99)) { XCTAssertTrue("\($0)".contains("is 100 bytes"), "\($0)") }
+    }
+}

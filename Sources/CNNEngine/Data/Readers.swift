@@ -1,3 +1,4 @@
+import SafeFiles
 import CNNCore
 import CZlib
 #if canImport(Glibc)
@@ -11,17 +12,10 @@ public enum DataReaders {
     public static let cifarClasses = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
     public static let fashionDirectory = "/usr/share/datasets/fashion-mnist"
 
+    /// A data or checkpoint file: a regular file only (never a FIFO or a device), at most 4 GiB.
     public static func readFile(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw DataError("\(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 20) }
-            if n < 0 { throw DataError("\(path): \(String(cString: strerror(errno)))") }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+        do { return try RegularFile.read(path, limit: 1 << 32) } catch let e as RegularFile.Failure {
+            throw DataError(e.description)
         }
     }
 
