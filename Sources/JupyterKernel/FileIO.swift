@@ -14,7 +14,7 @@ public enum FileIO {
     /// A regular file only (a FIFO or a device is an error at once), at most `limit` bytes.
     public static func readAll(path: String, limit: Int = 1 << 30) throws -> [UInt8] {
         do { return try RegularFile.read(path, limit: limit) } catch let e as RegularFile.Failure {
-            throw Failure(description: e.description)
+            throw Failure(description: e.reason)  // callers name the file themselves
         }
     }
 

@@ -7,22 +7,25 @@ import Glibc
 /// and never more than `limit` bytes.
 public enum RegularFile {
     public struct Failure: Error, CustomStringConvertible, Equatable {
-        public let description: String
+        public let path: String
+        /// What is wrong, without the path ("No such file or directory", "is a directory, not a regular file").
+        public let reason: String
+        public var description: String { reason.hasPrefix("is ") ? "\(path) \(reason)" : "\(path): \(reason)" }
     }
 
     public static func read(_ path: String, limit: Int = 1 << 32) throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(description: "\(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Failure(description: "\(path): \(String(cString: strerror(errno)))") }
+        guard fstat(fd, &st) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         guard st.st_mode & S_IFMT == S_IFREG else {
-            throw Failure(description: "\(path) is \(kind(st.st_mode)), not a regular file")
+            throw Failure(path: path, reason: "is \(kind(st.st_mode)), not a regular file")
         }
         let size = Int(st.st_size)
         guard size <= limit else {
-            throw Failure(description: "\(path) is \(size) bytes; files read here may be at most \(limit) bytes")
+            throw Failure(path: path, reason: "is \(size) bytes; files read here may be at most \(limit) bytes")
         }
         var out = [UInt8](repeating: 0, count: size)
         var off = 0
@@ -30,7 +33,7 @@ public enum RegularFile {
             let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + off, size - off) }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw Failure(description: "\(path): \(String(cString: strerror(errno)))")
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }  // shrank while being read
             off += n
