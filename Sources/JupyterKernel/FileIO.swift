@@ -18,6 +18,32 @@ public enum FileIO {
         }
     }
 
+    /// The last `maxBytes` bytes of a regular file (all of it when smaller), and the file's size:
+    /// reading a long log's end without reading the rest.
+    public static func readTail(path: String, maxBytes: Int) throws -> (bytes: [UInt8], size: Int) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(description: errnoText()) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw Failure(description: errnoText()) }
+        guard st.st_mode & S_IFMT == S_IFREG else { throw Failure(description: "not a regular file") }
+        let size = Int(st.st_size)
+        let start = max(0, size - max(0, maxBytes))
+        let wanted = size - start
+        var out = [UInt8](repeating: 0, count: wanted)
+        var off = 0
+        while off < wanted {
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + off, wanted - off, off_t(start + off)) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw Failure(description: errnoText())
+            }
+            if n == 0 { break }
+            off += n
+        }
+        return (off == wanted ? out : Array(out[0..<off]), size)
+    }
+
     /// Through `AtomicFile`: the old contents or the new, never a torn file or a followed link.
     public static func writeAtomically(path: String, bytes: [UInt8], mode: mode_t = 0o644) throws {
         do { try AtomicFile.write(bytes, to: path, mode: mode) } catch let e as AtomicFile.Failure {

@@ -17,17 +17,29 @@ public final class HistoryStore: @unchecked Sendable {
     public let session: Int
     private var entries: [Entry] = []
     private let lock = Condition()
-    /// Keep memory bounded on very long histories; the file keeps everything.
+    /// Keep memory bounded on very long histories.
     static let maxEntries = 20_000
+    /// Only the end of the file is read at start (the newest entries and the latest session),
+    /// so a long history cannot delay the kernel's first reply; past `rotateAt` bytes the file
+    /// is rewritten to its last `keptBytes` (whole records), so it stays bounded too.
+    static let keptBytes = 8 << 20
+    static let rotateAt = 32 << 20
 
     /// `path == nil` keeps the history in memory only.
     public init(path: String?) {
         self.path = path
         var loaded: [Entry] = []
-        if let path, let bytes = try? FileIO.readAll(path: path) {
+        if let path, let (tail, size) = try? FileIO.readTail(path: path, maxBytes: HistoryStore.keptBytes) {
+            var bytes = tail
+            // Cut mid-record at the front: start at the first whole line.
+            if bytes.count < size, let nl = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes = Array(bytes[(nl + 1)...]) }
             // A process killed mid-write leaves a line without its newline; end it so the next
             // record starts on a line of its own.
-            if let last = bytes.last, last != UInt8(ascii: "\n") { _ = FileIO.append(path: path, bytes: [UInt8(ascii: "\n")]) }
+            if let last = bytes.last, last != UInt8(ascii: "\n") {
+                _ = FileIO.append(path: path, bytes: [UInt8(ascii: "\n")])
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            if size > HistoryStore.rotateAt { try? FileIO.writeAtomically(path: path, bytes: bytes, mode: 0o600) }
             var index: [Int: [Int: Int]] = [:]  // session → line → position in loaded
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
                 guard let rec = try? JSON.parse(Array(line)), let s = rec["session"]?.intValue,

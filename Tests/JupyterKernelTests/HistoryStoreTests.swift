@@ -45,3 +45,27 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertTrue(Glob("é?").matches("é😀"))
     }
 }
+
+/// A long history file: only its end is read at start, it is rotated to a bounded size, and the
+/// session number still follows the newest record.
+final class LongHistoryTests: XCTestCase {
+    func testALongHistoryIsReadFromItsEndAndRotated() throws {
+        let dir = NSTemporaryDirectory() + "history-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/history.jsonl"
+        // About 40 MB: 7 sessions of records with 5 kB inputs.
+        var text = ""
+        let input = String(repeating: "x", count: 5_000)
+        for i in 0..<8_000 { text += "{\"session\":\(1 + i / 1200),\"line\":\(i),\"input\":\"\(input)\"}\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertGreaterThan(text.utf8.count, HistoryStore.rotateAt)
+        let h = HistoryStore(path: path)
+        XCTAssertEqual(h.session, 8, "the newest session is 7")
+        XCTAssertEqual(h.all.last?.line, 7_999)
+        XCTAssertLessThan(h.all.count, 8_000)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        XCTAssertLessThanOrEqual(size, HistoryStore.keptBytes)
+        // The rotated file is whole records: it loads again to the same entries.
+        XCTAssertEqual(HistoryStore(path: path).all, h.all)
+    }
+}
