@@ -189,14 +189,14 @@ extension CNNInterpreter {
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c == "-" || c == "." || c == "=" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        c == "_" || c == "-" || c == "." || c == "=" || c.isLetterFast || ("0"..."9").contains(c)
     }
 
     public func inspect(_ code: String, cursorPos: Int, detailLevel: Int) -> MimeBundle? {
         let scalars = Array(code.unicodeScalars)
         let pos = min(max(0, cursorPos), scalars.count)
         var start = pos, end = pos
-        let isName: (Unicode.Scalar) -> Bool = { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        let isName: (Unicode.Scalar) -> Bool = { $0 == "_" || $0 == "-" || $0.isLetterFast || ("0"..."9").contains($0) }
         while start > 0, isName(scalars[start - 1]) { start -= 1 }
         while end < scalars.count, isName(scalars[end]) { end += 1 }
         // With the cursor just after a space that follows a word, inspect that word.
