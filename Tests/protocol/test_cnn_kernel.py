@@ -487,3 +487,17 @@ def test_cnn_nbclient_runs_a_notebook(tmp_path):
     assert len(progress) == 1 and "3/3" in progress[0]["data"]["text/plain"], "the display was updated in place"
     assert [o["text"] for o in nb.cells[3].outputs] == ["after\n"]
     nbformat.validate(nb)
+
+
+def test_cnn_a_burst_of_display_updates_still_ends_idle():
+    """`progress 10000 delay=0` publishes ten thousand updates of one display; they are coalesced
+    (at most one every 50 ms is sent), so the client gets the last state and the final idle."""
+    with running_kernel() as (km, kc):
+        msg_id = kc.execute("progress 10000 delay=0")
+        reply = kc.get_shell_msg(timeout=60)
+        assert reply["content"]["status"] == "ok"
+        msgs = collect_until_idle(kc, msg_id, timeout=30)
+        updates = [m for m in msgs if m["msg_type"] == "update_display_data"]
+        assert updates and "10000/10000" in updates[-1]["content"]["data"]["text/plain"]
+        assert len(updates) < 2000, f"{len(updates)} updates were sent, not coalesced"
+        assert msgs[-1]["msg_type"] == "status" and msgs[-1]["content"]["execution_state"] == "idle"
