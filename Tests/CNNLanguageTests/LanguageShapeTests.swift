@@ -111,6 +111,13 @@ final class LanguageShapeTests: XCTestCase {
         XCTAssertEqual(run("print 1").status, "ok")
     }
 
+    /// A layer whose weights would not fit is an error at its line, not an allocation that kills the kernel.
+    func testALayerTooLargeToAllocateIsAnErrorAtItsLine() {
+        XCTAssertEqual(run("model huge input=[64, 64, 64]\n  conv 65536 kernel=31\nend").error?.hasPrefix("line 2, column 3: conv with 65536 output channels, 64 input channels per group and a 31×31 kernel would hold more than 268,435,456 weights"), true)
+        XCTAssertEqual(run("model wide input=[64, 64, 64]\n  flatten\n  linear 1048576\nend").error?.hasPrefix("line 3, column 3: linear from 262144 inputs to 1048576 outputs would hold more than"), true)
+        XCTAssertEqual(run("print 1").status, "ok")
+    }
+
     func testEveryCommandIsRegisteredOnceAndDocumented() {
         let names = Commands.all.map(\.spec.name)
         XCTAssertEqual(Set(names).count, names.count)

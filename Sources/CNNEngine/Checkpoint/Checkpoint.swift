@@ -84,8 +84,11 @@ public enum Checkpoint {
     }
 
     static func shape(from j: JSON, path: String) throws -> FeatureShape {
-        if let c = j["c"]?.intValue, let h = j["h"]?.intValue, let w = j["w"]?.intValue { return .image(c: c, h: h, w: w) }
-        if let f = j["f"]?.intValue { return .flat(f) }
+        // The same bounds as a model line's input=[C, H, W].
+        func ok(_ v: Int?, _ max: Int) -> Int? { v.flatMap { $0 >= 1 && $0 <= max ? $0 : nil } }
+        if let c = ok(j["c"]?.intValue, 65_536), let h = ok(j["h"]?.intValue, 4096), let w = ok(j["w"]?.intValue, 4096) { return .image(c: c, h: h, w: w) }
+        if let f = ok(j["f"]?.intValue, 1 << 24) { return .flat(f) }
+        if j["c"] != nil || j["f"] != nil { throw DataError("\(path): the checkpoint's input shape \(j.serializedString()) is out of range") }
         throw DataError("\(path): the checkpoint does not say the model's input shape")
     }
 

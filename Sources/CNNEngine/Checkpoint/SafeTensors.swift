@@ -45,6 +45,7 @@ public enum SafeTensors {
         var n: UInt64 = 0
         for i in (0..<8).reversed() { n = n << 8 | UInt64(b[i]) }
         guard n <= UInt64(b.count - 8) else { throw fail("cut short: the header says \(n) bytes of JSON but the file has \(b.count - 8) after the length") }
+        guard n <= 100_000_000 else { throw fail("the safetensors header is \(n) bytes; at most 100 MB is read") }
         let header: JSON
         do { header = try JSON.parse(Array(b[8..<(8 + Int(n))])) } catch { throw fail("the safetensors header is not valid JSON (\(error))") }
         guard case .object(let o) = header else { throw fail("the safetensors header is not a JSON object") }
@@ -57,14 +58,28 @@ public enum SafeTensors {
                 continue
             }
             guard v["dtype"]?.stringValue == "F32" else { throw fail("tensor \(name) has dtype \(v["dtype"]?.stringValue ?? "?"); only F32 is read") }
-            guard let shape = v["shape"]?.arrayValue?.compactMap(\.intValue), let offs = v["data_offsets"]?.arrayValue?.compactMap(\.intValue), offs.count == 2 else {
+            // Every number is checked before it is used: a dimension or an offset from a hostile
+            // file must not overflow, go negative, or point outside the file.
+            guard let shapeItems = v["shape"]?.arrayValue, let offItems = v["data_offsets"]?.arrayValue, offItems.count == 2, shapeItems.count <= 8 else {
                 throw fail("tensor \(name) has no valid shape and data_offsets")
             }
-            let count = shape.reduce(1, *)
-            guard offs[1] - offs[0] == count * 4, offs[0] >= 0 else { throw fail("tensor \(name): byte range \(offs) does not fit shape \(shape)") }
-            guard dataStart + offs[1] <= b.count else {
-                throw fail("cut short: tensor \(name) needs bytes up to \(dataStart + offs[1]) but the file has \(b.count)")
+            let shape = shapeItems.compactMap(\.intValue), offs = offItems.compactMap(\.intValue)
+            guard shape.count == shapeItems.count, offs.count == 2, shape.allSatisfy({ $0 >= 0 && $0 <= 1 << 31 }) else {
+                throw fail("tensor \(name): its shape must be whole numbers from 0 to 2^31, not \(JSON.array(shapeItems).serializedString())")
             }
+            var count = 1
+            for d in shape {
+                let (c, overflow) = count.multipliedReportingOverflow(by: d)
+                guard !overflow, c <= (b.count - dataStart) / 4 else {
+                    throw fail("tensor \(name): shape \(shape) holds more values than the file's \(b.count - dataStart) bytes of data")
+                }
+                count = c
+            }
+            let available = b.count - dataStart
+            guard offs[0] >= 0, offs[1] >= offs[0], offs[1] <= available else {
+                throw fail("cut short or corrupt: tensor \(name) has byte range \(offs) but the data is \(available) bytes")
+            }
+            guard offs[1] - offs[0] == count * 4 else { throw fail("tensor \(name): byte range \(offs) does not fit shape \(shape)") }
             var values = [Float](repeating: 0, count: count)
             values.withUnsafeMutableBytes { dst in
                 b.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[(dataStart + offs[0])..<(dataStart + offs[1])])) }

@@ -22,7 +22,9 @@ public enum DataReaders {
     public static func fileExists(_ path: String) -> Bool { access(path, R_OK) == 0 }
 
     /// Raw bytes, or the decompressed content of a gzip file (detected by its magic bytes).
-    public static func readMaybeGzip(_ path: String) throws -> [UInt8] {
+    /// `declaredSize` reads the size a format's header declares from the first bytes; inflating
+    /// stops as soon as the output passes it (a small gzip that inflates to gigabytes is refused).
+    public static func readMaybeGzip(_ path: String, header: Int = 0, declaredSize: ([UInt8]) -> Int? = { _ in nil }) throws -> [UInt8] {
         let raw = try readFile(path)
         guard raw.count >= 2, raw[0] == 0x1F, raw[1] == 0x8B else { return raw }
         var stream = z_stream()
@@ -33,6 +35,7 @@ public enum DataReaders {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var status: Int32 = Z_OK
+        var tooLong: String?
         raw.withUnsafeBufferPointer { input in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress!)
             stream.avail_in = uInt(input.count)
@@ -43,8 +46,11 @@ public enum DataReaders {
                     status = inflate(&stream, Z_NO_FLUSH)
                 }
                 out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                if out.count >= header, let limit = declaredSize(out), out.count > limit { tooLong = "more than its header declares"; break }
+                if out.count > 1 << 31 { tooLong = "more than 2 GiB"; break }
             } while status == Z_OK
         }
+        if let tooLong { throw DataError("\(path): the gzip data inflates to \(tooLong); the file is corrupt or hostile") }
         guard status == Z_STREAM_END else {
             throw DataError("\(path): the gzip data is \(status == Z_BUF_ERROR ? "truncated" : "corrupt") (zlib status \(status))")
         }
@@ -55,7 +61,10 @@ public enum DataReaders {
 
     /// IDX image file (magic 2051): count, rows, cols, then unsigned bytes.
     public static func readIDXImages(_ path: String) throws -> (count: Int, rows: Int, cols: Int, pixels: [UInt8]) {
-        let b = try readMaybeGzip(path)
+        let b = try readMaybeGzip(path, header: 16) { h in
+            let r = be32(h, 8), c = be32(h, 12)
+            return r <= 4096 && c <= 4096 ? 16 + be32(h, 4) * r * c : 16
+        }
         guard b.count >= 16 else { throw DataError("\(path): too short for an IDX image header (\(b.count) bytes)") }
         let magic = be32(b, 0)
         guard magic == 2051 else { throw DataError("\(path): not an IDX image file (magic \(magic), expected 2051)") }
@@ -70,7 +79,7 @@ public enum DataReaders {
 
     /// IDX label file (magic 2049): count, then one byte per label.
     public static func readIDXLabels(_ path: String) throws -> [UInt8] {
-        let b = try readMaybeGzip(path)
+        let b = try readMaybeGzip(path, header: 8) { h in 8 + be32(h, 4) }
         guard b.count >= 8 else { throw DataError("\(path): too short for an IDX label header (\(b.count) bytes)") }
         let magic = be32(b, 0)
         guard magic == 2049 else { throw DataError("\(path): not an IDX label file (magic \(magic), expected 2049)") }

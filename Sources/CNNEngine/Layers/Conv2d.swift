@@ -50,6 +50,9 @@ final class Conv2dPlugin: LayerPlugin {
         guard ho > 0, wo > 0 else {
             throw ShapeError("conv with kernel \(k), dilation \(d) and padding \(p) does not fit a \(h)×\(w) input")
         }
+        guard ParameterLimits.count([cout, c / g, k, k]) != nil else {
+            throw ShapeError("conv with \(cout) output channels, \(c / g) input channels per group and a \(k)×\(k) kernel would hold more than \(NumberFormat.count(ParameterLimits.valuesPerTensor)) weights, the most one layer may have")
+        }
         return Conv2d(cin: c, h: h, w: w, cout: cout, kernel: k, stride: s, padding: p, dilation: d, groups: g,
                       bias: a[Self.bias], ho: ho, wo: wo)
     }

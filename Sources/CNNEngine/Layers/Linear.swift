@@ -23,6 +23,9 @@ final class LinearPlugin: LayerPlugin {
         if a[Self.inFeatures] != 0 && a[Self.inFeatures] != f {
             throw ShapeError("linear expects \(a[Self.inFeatures]) inputs, gets \(f)")
         }
+        guard ParameterLimits.count([a[Self.outFeatures], f]) != nil else {
+            throw ShapeError("linear from \(f) inputs to \(a[Self.outFeatures]) outputs would hold more than \(NumberFormat.count(ParameterLimits.valuesPerTensor)) weights, the most one layer may have; reduce the features first (pooling, gap)")
+        }
         return Linear(inFeatures: f, outFeatures: a[Self.outFeatures], bias: a[Self.bias])
     }
 }

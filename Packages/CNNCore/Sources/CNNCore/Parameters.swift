@@ -464,6 +464,24 @@ extension ParameterValue {
     var number: Double? { if case .number(let d) = self { return d } else { return nil } }
 }
 
+/// How large one layer's parameter tensor may be: 2^28 values (1 GiB of float32). A layer whose
+/// weights would be larger is a shape error when it is built, not an allocation that fails.
+public enum ParameterLimits {
+    public static let valuesPerTensor = 1 << 28
+
+    /// The product of `dims`, or nil when it overflows or passes the limit.
+    public static func count(_ dims: [Int]) -> Int? {
+        var n = 1
+        for d in dims {
+            guard d >= 0 else { return nil }
+            let (p, overflow) = n.multipliedReportingOverflow(by: d)
+            guard !overflow, p <= valuesPerTensor else { return nil }
+            n = p
+        }
+        return n
+    }
+}
+
 /// The one way numbers are written for people: shortest form, fixed digits, percentages,
 /// scientific notation, thousands separators. Never traps, whatever the value.
 public enum NumberFormat {
