@@ -57,6 +57,12 @@ public final class KernelServer: @unchecked Sendable {
         // A client that reconnects with the same identity takes its place (as ipykernel does:
         // without this, a restarted frontend's DEALER is silently refused).
         for s in [shell, control, stdin] { s.setInt(ZMQ_ROUTER_HANDOVER_OPTION, 1) }
+        // Memory per connection is bounded: a frame larger than the limit disconnects its sender
+        // (ZeroMQ's ZMQ_MAXMSGSIZE), and at most `receiveQueue` messages wait per socket.
+        for s in [shell, control, stdin, heartbeat] {
+            s.setInt64(ZMQ_MAXMSGSIZE_OPTION, Int64(KernelServer.maxMessageBytes))
+            s.setInt(ZMQ_RCVHWM_OPTION, KernelServer.receiveQueue)
+        }
         let binds: [(String, ZMQSocket, Int)] = [
             ("shell", shell, info.shellPort), ("iopub", iopubSocket, info.iopubPort), ("stdin", stdin, info.stdinPort),
             ("control", control, info.controlPort), ("heartbeat", heartbeat, info.hbPort),
@@ -71,10 +77,20 @@ public final class KernelServer: @unchecked Sendable {
         iopub = IOPubPublisher(socket: iopubSocket, codec: codec)
     }
 
+    /// The largest frame a client may send, 64 MB unless CNN_KERNEL_MAX_MESSAGE_BYTES says otherwise
+    /// (a cell, or a comm message with an image, is far smaller).
+    public static let maxMessageBytes: Int = {
+        if let v = getenv("CNN_KERNEL_MAX_MESSAGE_BYTES").flatMap({ Int(String(cString: $0)) }), v >= 1024 { return v }
+        return 64 << 20
+    }()
+    /// Messages that may wait unread on one socket.
+    public static let receiveQueue: Int32 = 64
+
     /// Serves until shutdown; never returns (the process exits 0).
     public func run(core: KernelCore) -> Never {
         startSignalThread(core: core)
         startHeartbeat()
+        startStdinDrain()
         startControl(core: core)
         core.publishStatus("starting")
         serveShell(core: core)
@@ -96,6 +112,28 @@ public final class KernelServer: @unchecked Sendable {
                 } else {
                     KernelLog.write("SIGTERM: exiting")
                     exitProcess(core: core, ownedSockets: [])
+                }
+            }
+        }
+    }
+
+    /// The kernel asks for no input yet (no input_request), so nothing should arrive on stdin;
+    /// whatever does is read and dropped, so it cannot pile up in memory.
+    private func startStdinDrain() {
+        spawnThread(name: "stdin") { [stdin] in
+            var dropped = 0
+            while true {
+                do {
+                    let frames = try stdin.receive()
+                    dropped += 1
+                    if dropped <= 3 || dropped % 1000 == 0 {
+                        KernelLog.write("dropped message \(dropped) on stdin (\(frames.reduce(0) { $0 + $1.count }) bytes): the kernel asked for no input")
+                    }
+                } catch let e as ZMQError where e.isTerminated {
+                    stdin.close()  // its own thread closes it, as for every socket
+                    return
+                } catch {
+                    continue
                 }
             }
         }
@@ -145,7 +183,6 @@ public final class KernelServer: @unchecked Sendable {
             core.stopAborting()
         }
         shell.close()
-        stdin.close()
     }
 
     /// Handles one request. If it fails with stop_on_error, returns the requests that were
@@ -159,7 +196,7 @@ public final class KernelServer: @unchecked Sendable {
             }
             send(reply, on: shell)
         }
-        if case .shutdown = action { exitProcess(core: core, ownedSockets: [shell, stdin]) }
+        if case .shutdown = action { exitProcess(core: core, ownedSockets: [shell]) }
         return queued
     }
 
@@ -210,3 +247,6 @@ let ZMQ_ROUTER_HANDOVER_OPTION: Int32 = 56
 /// The self-pipe of the signal handlers (set once, before any signal can arrive).
 nonisolated(unsafe) var signalPipeRead: Int32 = -1
 nonisolated(unsafe) var signalPipeWrite: Int32 = -1
+/// ZMQ_MAXMSGSIZE and ZMQ_RCVHWM (zmq.h), macros Swift does not import either.
+let ZMQ_MAXMSGSIZE_OPTION: Int32 = 22
+let ZMQ_RCVHWM_OPTION: Int32 = 24

@@ -47,6 +47,11 @@ public final class ZMQSocket: @unchecked Sendable {
         zmq_setsockopt(handle, option, &v, MemoryLayout<Int32>.size)
     }
 
+    public func setInt64(_ option: Int32, _ value: Int64) {
+        var v = value
+        zmq_setsockopt(handle, option, &v, MemoryLayout<Int64>.size)
+    }
+
     public func subscribeAll() { zmq_setsockopt(handle, ZMQ_SUBSCRIBE, "", 0) }
 
     public func bind(_ endpoint: String) throws {

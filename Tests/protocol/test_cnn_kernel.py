@@ -501,3 +501,39 @@ def test_cnn_a_burst_of_display_updates_still_ends_idle():
         assert updates and "10000/10000" in updates[-1]["content"]["data"]["text/plain"]
         assert len(updates) < 2000, f"{len(updates)} updates were sent, not coalesced"
         assert msgs[-1]["msg_type"] == "status" and msgs[-1]["content"]["execution_state"] == "idle"
+
+
+def _rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
+
+def test_cnn_stdin_is_drained_and_messages_are_bounded(monkeypatch):
+    """Nothing reads stdin for the kernel's own use, yet what arrives there is read and dropped
+    (it used to pile up without limit); a frame larger than the maximum message size
+    (CNN_KERNEL_MAX_MESSAGE_BYTES, 64 MB by default) disconnects its sender, and the kernel serves on."""
+    monkeypatch.setenv("CNN_KERNEL_MAX_MESSAGE_BYTES", str(4 << 20))
+    with running_kernel() as (km, kc):
+        pid = km.provisioner.process.pid
+        before = _rss_kb(pid)
+        ctx = zmq.Context.instance()
+        sock = ctx.socket(zmq.DEALER)
+        sock.linger = 0
+        sock.sndhwm = 1000
+        sock.connect(f"{km.transport}://{km.ip}:{km.stdin_port}")
+        try:
+            blob = b"x" * (3 << 20)
+            for _ in range(60):  # 180 MB in frames under the limit
+                sock.send_multipart([b"<IDS|MSG>", b"", blob])
+            time.sleep(3)
+        finally:
+            sock.close()
+        assert _rss_kb(pid) - before < 100_000, f"RSS grew from {before} kB to {_rss_kb(pid)} kB"
+        big, session = _raw_shell(km, km.session.key)
+        try:
+            session.send(big, "execute_request", content={"code": 'print "' + "y" * (5 << 20) + '"', "silent": False})
+            assert not big.poll(2000), "a message over the limit was answered"
+        finally:
+            big.close()
+        reply, outputs = execute(kc, 'print "still here"')
+        assert stdout_of(outputs) == "still here\n"
