@@ -75,15 +75,18 @@ public struct Table: Sendable {
         return out
     }
 
-    /// The stylesheet every table's HTML carries (the classes below; nothing inline).
+    /// The stylesheet every table's HTML carries (the classes below; nothing inline). Alignment
+    /// rules name the class twice: JupyterLab right-aligns every output cell with a selector of
+    /// two classes and an element, which one class and two elements do not outweigh.
     public static let stylesheet = """
         <style>
         table.cnn-table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin:2px 0}
         table.cnn-table caption{text-align:left;font-weight:600;padding-bottom:3px}
-        table.cnn-table th,table.cnn-table td{padding:2px 10px 2px 4px;text-align:left;border-bottom:1px solid #e4e4e4}
+        table.cnn-table th,table.cnn-table td{padding:2px 10px 2px 4px;border-bottom:1px solid #e4e4e4}
+        table.cnn-table.cnn-table th,table.cnn-table.cnn-table td{text-align:left}
         table.cnn-table thead th{border-bottom:1px solid #999}
         table.cnn-table tfoot th,table.cnn-table tfoot td{border-top:1px solid #999;font-weight:600}
-        table.cnn-table .num{text-align:right}
+        table.cnn-table.cnn-table .num{text-align:right}
         table.cnn-table .strong{font-weight:600}
         table.cnn-table .d1{padding-left:20px}table.cnn-table .d2{padding-left:36px}table.cnn-table .d3{padding-left:52px}
         table.cnn-table .d4{padding-left:68px}table.cnn-table .d5{padding-left:84px}
