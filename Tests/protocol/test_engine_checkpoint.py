@@ -51,3 +51,6 @@ def test_command_line_reads_options_as_the_language_does():
     assert bad.returncode != 0 and "did you mean `sgd`?" in bad.stderr, bad.stderr
     bad = subprocess.run([BIN, "train", "--data", "shapes", "--augment", "[flop]"], capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0 and "`flop` is not an augmentation" in bad.stderr, bad.stderr
+    for args in (["--schedule", "multistep(1e300)"], ["--augment", "[crop(99)]"], ["--augment", "[2]"]):
+        bad = subprocess.run([BIN, "train", "--data", "shapes"] + args, capture_output=True, text=True, timeout=60)
+        assert bad.returncode != 0 and "Error(" not in bad.stderr and "Error: " in bad.stderr, bad.stderr

@@ -84,13 +84,23 @@ struct TrainCommand: Command {
 /// defaults; augmentation as on a `data` line (`[flip, crop(2)]`).
 public enum TrainingOptions {
     public static func config(_ options: String) throws -> TrainingConfig {
-        try TrainCommand.config(try bind(TrainCommand().spec, options))
+        let line = "train \(options)"
+        return try reported(line) {
+            let statements = try Parser.parse(line)
+            guard statements.count == 1, case .command(let name, let args) = statements[0] else {
+                throw LanguageError(.syntax, at: SourceLocation(line: 1, column: 1), "options are written name=value, on one line")
+            }
+            return try TrainCommand.config(try CommandBinder.bind(TrainCommand().spec, name: name, arguments: args))
+        }
     }
 
+    /// A list as `data … augment=` takes it, checked as that parameter is.
     public static func augmentations(_ list: String) throws -> [Augmentation] {
-        let inv = try bind(DataCommand().spec, "fashion-mnist augment=\(list)")
-        do { return try Augmentation.list(.list(inv[DataCommand.augment])) } catch let e as OptionValueError {
-            throw LanguageError(.value, at: inv.token(DataCommand.augment), e.description)
+        try reported(list) {
+            guard let e = Parser.expression(list) else {
+                throw LanguageError(.syntax, at: SourceLocation(line: 1, column: 1), "augmentations are a list such as [flip, crop(2)]")
+            }
+            return try Augmentation.list(try Binder.check(try Evaluator.evaluate(e), DataCommand.augment.spec, of: "data"))
         }
     }
 
@@ -99,16 +109,14 @@ public enum TrainingOptions {
         TrainCommand().spec.parameter(named: name)?.defaultValue?.literal ?? ""
     }
 
-    static func bind(_ spec: CommandSpec, _ options: String) throws -> Invocation {
-        let line = "\(spec.name) \(options)"
-        do {
-            let statements = try Parser.parse(line)
-            guard statements.count == 1, case .command(let name, let args) = statements[0] else {
-                throw LanguageError(.syntax, at: SourceLocation(line: 1, column: 1), "options are written name=value, on one line")
-            }
-            return try CommandBinder.bind(spec, name: name, arguments: args)
-        } catch let e as LanguageError {
-            throw TrainingOptionsError(description: "\(line)\n\(String(repeating: " ", count: max(0, e.location.column - 1)))^ \(e.message)")
+    /// Every error of reading `text`, as one message that quotes it (with a caret where the language says where).
+    static func reported<T>(_ text: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as LanguageError {
+            throw TrainingOptionsError(description: "\(text)\n\(String(repeating: " ", count: max(0, e.location.column - 1)))^ \(e.message)")
+        } catch let e as BindingError {
+            throw TrainingOptionsError(description: "\(text): \(e.message)")
+        } catch let e as OptionValueError {
+            throw TrainingOptionsError(description: "\(text): \(e.description)")
         }
     }
 }
