@@ -19,6 +19,21 @@ enum Vec {
         while i < n { dst[i] = src[i]; i += 1 }
     }
 
+    /// Whether every value is finite: x − x is 0 for a finite x and NaN for ±inf and NaN, summed
+    /// eight lanes at a time (a scalar sum cannot be vectorised, its order being fixed).
+    static func allFinite(_ p: UnsafePointer<Float>, _ n: Int) -> Bool {
+        var acc = SIMD8<Float>(repeating: 0)
+        var i = 0
+        while i + 8 <= n {
+            let v = load(p + i)
+            acc += v - v
+            i += 8
+        }
+        var tail: Float = 0
+        while i < n { tail += p[i] - p[i]; i += 1 }
+        return acc.sum() == 0 && tail == 0
+    }
+
     @inline(__always) static func zero(_ dst: UnsafeMutablePointer<Float>, _ n: Int) {
         var i = 0
         while i + 8 <= n {

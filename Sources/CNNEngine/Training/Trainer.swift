@@ -161,12 +161,7 @@ public final class Trainer {
         return .completed
     }
 
-    static func allFinite(_ t: Tensor) -> Bool {
-        // x − x is 0 for finite x and NaN for ±inf and NaN: one pass, no branch per value.
-        var acc: Float = 0
-        for i in 0..<t.count { acc += t.data[i] - t.data[i] }
-        return acc == 0
-    }
+    static func allFinite(_ t: Tensor) -> Bool { Vec.allFinite(t.data, t.count) }
 
     func snapshot() -> [[Float]] { model.parameters.map { $0.1.value.values } + model.buffers.map { $0.1.values } }
 
