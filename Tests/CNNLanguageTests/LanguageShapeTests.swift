@@ -147,3 +147,13 @@ final class LanguageShapeTests: XCTestCase {
         XCTAssertThrowsError(try Augmentation.list(.list([.word("flop")])))
     }
 }
+
+/// The one number formatter never traps, and quoted names in a list of names are names.
+final class NumberFormatAndNamesTests: XCTestCase {
+    func testFixedFallsBackToScientificBeforeIntOverflows() {
+        XCTAssertEqual(NumberFormat.fixed(1e13, 6), "1.00e+13")
+        XCTAssertEqual(NumberFormat.fixed(-9.5e12, 6), "-9.50e+12")
+        XCTAssertEqual(NumberFormat.fixed(123.456789, 3), "123.457")
+        XCTAssertEqual(NumberFormat.fixed(1e14, 2), "100000000000000.00")
+    }
+}

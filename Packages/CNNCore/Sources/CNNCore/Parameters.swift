@@ -495,10 +495,11 @@ public enum NumberFormat {
     /// `digits` after the decimal point; scientific beyond 1e15.
     public static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
-        guard abs(x) < 1e15 else { return scientific(x) }
         let digits = max(0, min(digits, 12))
         var p = 1.0
         for _ in 0..<digits { p *= 10 }
+        // Past 1e15, or where the scaled value would not fit an Int (1e13 with 6 digits), scientific.
+        guard abs(x) < 1e15, abs(x) * p < 9e18 else { return scientific(x) }
         let r = (abs(x) * p).rounded()
         var s = String(Int(r))
         while s.count <= digits { s = "0" + s }
