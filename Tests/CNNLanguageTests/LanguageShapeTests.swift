@@ -156,4 +156,12 @@ final class NumberFormatAndNamesTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(123.456789, 3), "123.457")
         XCTAssertEqual(NumberFormat.fixed(1e14, 2), "100000000000000.00")
     }
+
+    func testQuotedNamesInAListOfNames() throws {
+        let spec = ParameterSpec("augment", .words, default: .list([]), "")
+        XCTAssertEqual(try Binder.check(.list([.string("flip"), .call("crop", [.number(2)])]), spec, of: "data"),
+                       .list([.word("flip"), .call("crop", [.number(2)])]))
+        XCTAssertEqual(try Binder.check(.string("flip"), spec, of: "data"), .list([.word("flip")]))
+        XCTAssertThrowsError(try Binder.check(.list([.number(2)]), spec, of: "data"))
+    }
 }

@@ -413,16 +413,18 @@ public enum Binder {
             }
             return v
         case .words:
+            // Names written bare or quoted are the same name; calls stay as they are.
+            func name(_ item: ParameterValue) -> ParameterValue? {
+                if case .call = item { return item }
+                return item.asName
+            }
             switch v {
             case .list(let items):
-                for item in items {
-                    switch item {
-                    case .word, .call, .string: continue
-                    default: throw fail(.type, "\(p.name) of \(owner) is a list of names, but holds \(item.kindName)")
-                    }
-                }
-                return v
-            case .word, .call: return .list([v])
+                return .list(try items.map { item in
+                    guard let n = name(item) else { throw fail(.type, "\(p.name) of \(owner) is a list of names, but holds \(item.kindName)") }
+                    return n
+                })
+            case .word, .call, .string: return .list([name(v)!])
             default: throw wrong
             }
         case .call(let names):
