@@ -78,3 +78,15 @@ final class FileFuzzTests: XCTestCase {
         }
     }
 }
+
+extension FileFuzzTests {
+    /// Thousands of header entries naming the same bytes would each be read into a copy: refused.
+    func testOverlappingTensorsAreRefused() throws {
+        var header: [String: JSON] = [:]
+        for i in 0..<5000 { header["t\(i)"] = ["dtype": "F32", "shape": [.int(256)], "data_offsets": [.int(0), .int(1024)]] }
+        let h = JSON.object(header).serialized()
+        var n = UInt64(h.count).littleEndian
+        let file = withUnsafeBytes(of: &n) { Array($0) } + h + [UInt8](repeating: 0, count: 1024)
+        XCTAssertThrowsError(try SafeTensors.decode(file, path: "x")) { XCTAssertTrue("\($0)".contains("overlap"), "\($0)") }
+    }
+}

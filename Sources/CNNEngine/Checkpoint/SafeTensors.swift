@@ -1,3 +1,4 @@
+import CNNCore
 import JSONKit
 import SafeFiles
 #if canImport(Glibc)
@@ -52,6 +53,7 @@ public enum SafeTensors {
         let dataStart = 8 + Int(n)
         var entries: [Entry] = []
         var metadata: [String: String] = [:]
+        var bytesRead = 0
         for (name, v) in o {
             if name == "__metadata__" {
                 for (k, s) in v.objectValue ?? [:] { metadata[k] = s.stringValue ?? "" }
@@ -60,26 +62,22 @@ public enum SafeTensors {
             guard v["dtype"]?.stringValue == "F32" else { throw fail("tensor \(name) has dtype \(v["dtype"]?.stringValue ?? "?"); only F32 is read") }
             // Every number is checked before it is used: a dimension or an offset from a hostile
             // file must not overflow, go negative, or point outside the file.
-            guard let shapeItems = v["shape"]?.arrayValue, let offItems = v["data_offsets"]?.arrayValue, offItems.count == 2, shapeItems.count <= 8 else {
+            guard let shapeItems = v["shape"]?.arrayValue, let offItems = v["data_offsets"]?.arrayValue, offItems.count == 2 else {
                 throw fail("tensor \(name) has no valid shape and data_offsets")
             }
             let shape = shapeItems.compactMap(\.intValue), offs = offItems.compactMap(\.intValue)
-            guard shape.count == shapeItems.count, offs.count == 2, shape.allSatisfy({ $0 >= 0 && $0 <= 1 << 31 }) else {
-                throw fail("tensor \(name): its shape must be whole numbers from 0 to 2^31, not \(JSON.array(shapeItems).serializedString())")
-            }
-            var count = 1
-            for d in shape {
-                let (c, overflow) = count.multipliedReportingOverflow(by: d)
-                guard !overflow, c <= (b.count - dataStart) / 4 else {
-                    throw fail("tensor \(name): shape \(shape) holds more values than the file's \(b.count - dataStart) bytes of data")
-                }
-                count = c
-            }
             let available = b.count - dataStart
+            guard shape.count == shapeItems.count, offs.count == 2, let count = ParameterLimits.count(shape) else {
+                throw fail("tensor \(name): its shape must be whole numbers whose product is at most \(ParameterLimits.valuesPerTensor), not \(JSON.array(shapeItems).serializedString())")
+            }
             guard offs[0] >= 0, offs[1] >= offs[0], offs[1] <= available else {
                 throw fail("cut short or corrupt: tensor \(name) has byte range \(offs) but the data is \(available) bytes")
             }
             guard offs[1] - offs[0] == count * 4 else { throw fail("tensor \(name): byte range \(offs) does not fit shape \(shape)") }
+            // Tensors may not overlap: together they fit in the data, so many entries naming the
+            // same bytes cannot make the reader allocate the data many times over.
+            bytesRead += count * 4
+            guard bytesRead <= available else { throw fail("corrupt: the tensors' byte ranges overlap (they add up to more than the \(available) bytes of data)") }
             var values = [Float](repeating: 0, count: count)
             values.withUnsafeMutableBytes { dst in
                 b.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[(dataStart + offs[0])..<(dataStart + offs[1])])) }
