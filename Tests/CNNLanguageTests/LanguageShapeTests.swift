@@ -83,6 +83,9 @@ final class LanguageShapeTests: XCTestCase {
         let ok = run("block b2(c)\n  conv c kernel=1\nend\ngradcheck b2 2 input=[2, 4, 4]")
         XCTAssertEqual(ok.status, "ok")
         XCTAssertTrue(ok.outputs.joined().contains("all gradients agree"))
+        // A block the cell redefines is checked against its new parameters, when the line runs.
+        XCTAssertEqual(run("block b3(c)\n  conv c kernel=1\nend").status, "ok")
+        XCTAssertEqual(run("block b3(c, k=1)\n  conv c kernel=k\nend\ngradcheck b3 2 k=3 input=[2, 4, 4]").status, "ok")
         // A plugin library the cell loads first may add the layer: checked when the line runs.
         XCTAssertEqual(run("plugin load \"/nonexistent/libX.so\"\ngradcheck swish2 input=[2, 3, 3]").error?.hasPrefix("line 1, column 13:"), true)
         // Completion offers the layer's options after gradcheck.

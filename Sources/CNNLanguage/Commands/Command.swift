@@ -26,9 +26,6 @@ extension Command {
 struct EarlierLines {
     var blocks: Set<String> = []
     var loadPlugins = false
-
-    /// Whether a layer unknown now may exist when the line runs.
-    func mayDefine(_ name: String) -> Bool { blocks.contains(name) || loadPlugins }
 }
 
 /// Every command, in the order `help` lists them.

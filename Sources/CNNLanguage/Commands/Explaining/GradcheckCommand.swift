@@ -19,8 +19,10 @@ struct GradcheckCommand: Command {
     func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws {
         _ = try Self.inputShape(inv)
         let name = inv[Self.layer]
-        // A block the same cell defines first (or a plugin it loads first) is checked when the line runs.
-        if session.definitions[name] == nil && session.layers.plugin(named: name) == nil && earlier.mayDefine(name) { return }
+        // A block the same cell (re)defines first, or a layer a plugin it loads first may add, is
+        // checked when the line runs, against what is defined then.
+        if earlier.blocks.contains(name) { return }
+        if session.layers.plugin(named: name) == nil && earlier.loadPlugins { return }
         let expander = ModelExpander(definitions: session.definitions, registry: session.layers)
         try expander.checkArguments(inv.token(Self.layer), inv.layerArguments, env: [:])
     }
