@@ -141,7 +141,7 @@ struct TrainCommand: ParsableCommand {
         }
         m.initialize(seed: seed, scheme: scheme)
         print("\(model) (\(m.parameterCount) parameters) on \(train.name): \(split.train.count) train, \(split.validation?.count ?? 0) validation, \(test?.count ?? 0) test; \(Parallel.threads) threads; GEMM \(GEMM.backendName); convolutions \(ConvolutionBackend.configured.description)")
-        print("\(config.optimizer.rawValue) lr \(NumberFormat.shortest(config.learningRate)) momentum \(NumberFormat.shortest(config.momentum))\(config.nesterov ? " (Nesterov)" : "") weight decay \(NumberFormat.shortest(config.weightDecay)), schedule \(config.schedule.written), \(config.epochs) epochs, batch \(config.batchSize), augment [\(config.augment.map(\.written).joined(separator: ", "))], seed \(seed)")
+        print("\(config.optimizer.rawValue) lr \(NumberFormat.shortest(config.learningRate)) momentum \(NumberFormat.shortest(config.momentum))\(config.nesterov ? " (Nesterov)" : "") weight decay \(NumberFormat.shortest(config.weightDecay)), schedule \(config.schedule.written), \(config.epochs) epochs, batch \(config.batchSize), augment [\(config.augment.map(\.description).joined(separator: ", "))], seed \(seed)")
         let trainer = Trainer(model: m, data: split, config: config, rng: RandomSource(seed: seed))
         let t0 = monotonicSeconds()
         let outcome = trainer.run(events: { e in

@@ -81,7 +81,4 @@ extension Augmentation {
         default: return [try Augmentation(v)]
         }
     }
-
-    /// As it is written: what `init(_:)` reads back.
-    public var written: String { description }
 }

@@ -17,7 +17,7 @@ extension CommandEnvironment {
         let types = kind == "conv" ? ["conv"] : kind == "pool" ? ["maxpool", "avgpool"] : ["relu", "leaky_relu"]
         // The image first: choosing it may rebuild an untrained model for the data's shape, and
         // the layer (its weights) must come from the model that runs.
-        let (entry, _, set, i, x) = try modelAndImage(inv)
+        let (entry, _, _, i, x) = try modelAndImage(inv)
         let (name, layer) = try firstLayer(entry, inv, types: types)
         let (inputs, outputs, _) = entry.model.inputsAndOutputs(x)
         guard let input = inputs[name] ?? (name == entry.model.allLayers().first?.name ? x : nil), let output = outputs[name],
@@ -114,7 +114,6 @@ extension CommandEnvironment {
             text = "\(name) of model \(entry.name), channel \(ch), image \(i): y = max(0, x)\nbefore (rows \(y0)…\(y0 + rows - 1), columns \(x0)…\(x0 + cols - 1)):\n\(grid(bgrid))\nafter:\n\(grid(agrid))\n\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) were ≤ 0 and became 0; their gradient is 0 too\n"
             html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch): y = max(0, x)</div><div class=\"cnn-row\">\(htmlGrid(bgrid)) → \(htmlGrid(agrid))</div><p>\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) became 0</p>"
         }
-        _ = set
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
     }
 

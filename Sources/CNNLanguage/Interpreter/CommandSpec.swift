@@ -77,8 +77,6 @@ public struct Invocation {
     public func given<T>(_ key: Key<T>) -> Bool { arguments.isGiven(key) }
     /// Where an error about `key` points: its value, or the command's name when it was not given.
     public func token<T>(_ key: Key<T>) -> Token { tokens[key.name] ?? nameToken }
-    /// The raw value of `key` (lists of names and calls).
-    public func value<T>(_ key: Key<T>) -> Value? { arguments.value(key) }
 }
 
 /// Evaluates a command's arguments and binds them with CNNCore's `Binder`, turning its errors
@@ -112,7 +110,7 @@ public enum CommandBinder {
             throw located(e, tokens: tokens, arguments: kept, end: name)
         }
         var valueTokens: [String: Token] = [:]
-        for (p, i) in bound.given where i < kept.count { valueTokens[p] = kept[i].valueToken }
+        for (p, i) in bound.given { valueTokens[p] = kept[i].valueToken }
         return Invocation(spec: spec, nameToken: name, arguments: bound, tokens: valueTokens, layerArguments: passed)
     }
 

@@ -45,7 +45,6 @@ public final class Session {
     /// The layer types this session knows: the process's (built-in and plugin libraries) and,
     /// registered here only, the blocks its cells (and the zoo) define.
     public let layers = LayerRegistry(parent: .shared)
-    public var loadedPlugins: [String] = []
     public var cellCounter = 0
 
     public init() {

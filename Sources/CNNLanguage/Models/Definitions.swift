@@ -123,12 +123,11 @@ extension Session {
         guard b.sections.count == 1 else { throw LanguageError(.syntax, at: b.sections[1].label!, "a block has one body") }
         let (text, doc) = CommandEnvironment.sourceAndDoc(of: b, in: source)
         let def = Definition(name: name, parameters: b.parameters ?? [], body: b.sections[0].body, doc: doc, source: text, origin: origin)
-        definitions[name] = def
-        let plugin = BlockPlugin(def, session: self)
-        try? layers.register(plugin, origin: origin, replacing: true)
-        if layers.plugin(named: name) !== plugin {
-            layers.unregister(name)
-            try? layers.register(plugin, origin: origin)
+        // Replacing the session's own block of that name; a name the process's registry holds
+        // (a plugin library loaded since the block was first defined) is refused here.
+        do { try layers.register(BlockPlugin(def, session: self), origin: origin, replacing: true) } catch {
+            throw LanguageError(.name, at: b.name!, "`\(name)` cannot be defined: \(error)")
         }
+        definitions[name] = def
     }
 }

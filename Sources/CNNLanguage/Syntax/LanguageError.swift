@@ -75,7 +75,4 @@ public struct LanguageError: Error, Equatable, Sendable {
     }
 }
 
-extension String {
-    func replacingTabs() -> String { String(self.map { $0 == "\t" ? " " : $0 }) }
-}
 

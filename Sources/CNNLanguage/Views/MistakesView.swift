@@ -17,7 +17,6 @@ struct MistakesView: View {
 extension CommandEnvironment {
     fileprivate func showMistakes(_ inv: Invocation) throws {
         let (entry, data, set, e) = try evaluate(inv)
-        try context.token.check()
         let k = data.classNames.count
         var wrong: [(Int, Double)] = []
         for i in 0..<e.labels.count where e.predictions[i] != e.labels[i] {

@@ -62,8 +62,6 @@ public final class LayerRegistry: @unchecked Sendable {
 
     public func plugin(named name: String) -> LayerPlugin? { lock.withLock { plugins[name] } ?? parent?.plugin(named: name) }
     public func origin(of name: String) -> String? { lock.withLock { origins[name] } ?? parent?.origin(of: name) }
-    /// Whether `name` is registered here, not in a parent.
-    public func holdsItself(_ name: String) -> Bool { lock.withLock { plugins[name] != nil } }
     /// Primary names, in registration order (the parent's first).
     public var names: [String] { (parent?.names ?? []) + lock.withLock { order } }
     /// Primary names and aliases.

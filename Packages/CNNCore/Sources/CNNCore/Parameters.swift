@@ -247,9 +247,6 @@ public struct Arguments: Sendable {
         return t
     }
 
-    /// The raw value (lists of mixed names and calls, such as `augment=[flip, crop(4)]`).
-    public func value<T>(_ key: Key<T>) -> ParameterValue? { values[key.name] }
-
     public func isGiven<T>(_ key: Key<T>) -> Bool { given[key.name] != nil }
 }
 

@@ -59,7 +59,7 @@ struct DataCommand: Command {
         let shape = train.shape
         var line = "\(train.name): \(formatCount(split.train.count)) training, \(formatCount(split.validation?.count ?? 0)) validation"
         line += ", \(formatCount(split.test?.count ?? 0)) test images of \(shape), \(train.classNames.count) classes"
-        if !augment.isEmpty { line += "; augmentation: \(augment.map(\.written).joined(separator: ", "))" }
+        if !augment.isEmpty { line += "; augmentation: \(augment.map(\.description).joined(separator: ", "))" }
         env.context.stream(.stdout, line + QuickMode.note + "\n")
     }
 }

@@ -13,13 +13,6 @@ func escape(_ s: String) -> String { Table.escape(s) }
 extension String {
     func padding(_ n: Int) -> String { self + String(repeating: " ", count: max(0, n - count)) }
 
-    /// Without the padding after a table's last column (the indentation of nested rows stays).
-    func droppingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-
     func trimmingCharacters(in set: Character) -> String {
         var s = Substring(self)
         while s.first == set { s = s.dropFirst() }
