@@ -107,17 +107,17 @@ public struct Table: Sendable {
             return c.isEmpty ? "" : " class=\"\(c.joined(separator: " "))\""
         }
         var h = Self.stylesheet + "<table class=\"cnn-table\">"
-        if let title { h += "<caption>\(Self.escape(title))</caption>" }
-        h += "<thead><tr>" + columns.indices.map { "<th\(classes($0))>\(Self.escape(columns[$0].title))</th>" }.joined() + "</tr></thead><tbody>"
+        if let title { h += "<caption>\(SVG.escape(title))</caption>" }
+        h += "<thead><tr>" + columns.indices.map { "<th\(classes($0))>\(SVG.escape(columns[$0].title))</th>" }.joined() + "</tr></thead><tbody>"
         for r in rows {
-            h += "<tr>" + columns.indices.map { "<td\(classes($0, depth: r.depth, strong: r.strong))>\(Self.escape(cell(r.cells, $0)))</td>" }.joined() + "</tr>"
+            h += "<tr>" + columns.indices.map { "<td\(classes($0, depth: r.depth, strong: r.strong))>\(SVG.escape(cell(r.cells, $0)))</td>" }.joined() + "</tr>"
         }
         h += "</tbody>"
         if let footer {
-            h += "<tfoot><tr>" + columns.indices.map { "<th\(classes($0))>\(Self.escape(cell(footer, $0)))</th>" }.joined() + "</tr></tfoot>"
+            h += "<tfoot><tr>" + columns.indices.map { "<th\(classes($0))>\(SVG.escape(cell(footer, $0)))</th>" }.joined() + "</tr></tfoot>"
         }
         h += "</table>"
-        for n in notes { h += "<p class=\"cnn-note\">\(Self.escape(n))</p>" }
+        for n in notes { h += "<p class=\"cnn-note\">\(SVG.escape(n))</p>" }
         return h
     }
 
@@ -127,7 +127,7 @@ public struct Table: Sendable {
         var h = "<table class=\"cnn-grid\">"
         for (r, row) in cells.enumerated() {
             h += "<tr>" + row.enumerated().map { c, v in
-                (mark.map { $0.row == r && $0.column == c } == true ? "<td class=\"mark\">" : "<td>") + escape(v) + "</td>"
+                (mark.map { $0.row == r && $0.column == c } == true ? "<td class=\"mark\">" : "<td>") + SVG.escape(v) + "</td>"
             }.joined() + "</tr>"
         }
         return h + "</table>"
@@ -152,20 +152,5 @@ public struct Table: Sendable {
         if let footer { out["footer"] = .object(object(footer)) }
         if !notes.isEmpty { out["notes"] = .array(notes.map { .string($0) }) }
         return .object(out)
-    }
-
-    /// Text for HTML: & < > " escaped.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -8,7 +8,7 @@ func sci(_ x: Double) -> String { NumberFormat.scientific(x) }
 func formatCount(_ n: Int) -> String { NumberFormat.count(n) }
 
 /// Text for HTML: & < > " escaped.
-func escape(_ s: String) -> String { Table.escape(s) }
+func escape(_ s: String) -> String { SVG.escape(s) }
 
 extension String {
     func padding(_ n: Int) -> String { self + String(repeating: " ", count: max(0, n - count)) }
