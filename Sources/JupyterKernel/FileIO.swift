@@ -51,18 +51,7 @@ public enum FileIO {
         }
     }
 
-    public static func writeFully(fd: Int32, bytes: [UInt8]) -> Bool {
-        var off = 0
-        while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            off += n
-        }
-        return true
-    }
+    public static func writeFully(fd: Int32, bytes: [UInt8]) -> Bool { AtomicFile.writeAll(fd, bytes) }
 
     /// Appends one record with a single write(2) on an O_APPEND descriptor, so lines
     /// from two kernels sharing the file never interleave.

@@ -59,7 +59,8 @@ public enum AtomicFile {
         return String((0..<16).map { _ in digits[Int(g.next() % UInt64(digits.count))] })
     }
 
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    /// Writes all of `bytes` to `fd`, retrying after signals; false on an error.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
