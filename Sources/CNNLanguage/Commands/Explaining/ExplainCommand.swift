@@ -21,12 +21,10 @@ struct ExplainCommand: Command {
     static let what = Key<String>("what", .choice(Explanations.names), positional: true, "what to explain")
     static let channel = Key<Int>("channel", .integer(min: 0, max: 65_535), default: 0, "which output channel")
     static let at = Key<[Int]>("at", .integerList(min: -1, max: 100_000), default: [-1, -1], "output position [y, x] (default: the centre)")
-    static let layer = Key<String>("layer", .name, default: "", "the layer (default: the first of its kind)")
-    static let image = Key<Int>("image", .integer(min: 0, max: 10_000_000), default: 0, "which test image")
     let spec = CommandSpec(
         name: "explain", summary: "Shows the arithmetic of a layer on your own model and data, with the real numbers.",
         doc: Explanations.all.map(\.usage).joined(separator: "\n"),
-        parameters: [what.spec, layer.spec, image.spec, channel.spec, at.spec, Common.split.spec, Common.model.spec],
+        parameters: [what.spec, Common.layer.spec, Common.image.spec, channel.spec, at.spec, Common.split.spec, Common.model.spec],
         examples: ["explain conv layer=conv1 image=0 channel=3 at=[10, 12]", "explain pool", "explain backprop layer=conv2", "explain shapes"])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
