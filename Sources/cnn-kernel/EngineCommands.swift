@@ -29,12 +29,13 @@ struct BenchCommand: ParsableCommand {
         if mode == "define" { return try benchDefinitions(models) }
         let modes = mode == "both" ? ["train", "infer"] : [mode]
         if !json { print("GEMM: \(GEMM.backendName)\nConvolutions: \(ConvolutionBackend.configured.description)") }
+        // Each model's architecture once, not per thread count, batch and mode.
+        let specs = try models.map { m in (m, Zoo.referenceInput(m), try Zoo.spec(m, input: Zoo.referenceInput(m))) }
         for t in threads {
-            for m in models {
+            for (m, input, spec) in specs {
                 for b in batch {
                     for md in modes {
-                        let input = Zoo.referenceInput(m)
-                        let r = try Benchmark.run(model: m, spec: try Zoo.spec(m, input: input), input: input, mode: md, batch: b, threads: t,
+                        let r = try Benchmark.run(model: m, spec: spec, input: input, mode: md, batch: b, threads: t,
                                                   warmup: warmup, repeats: repeats,
                                                   steps: steps, minBlockSeconds: minBlockSeconds)
                         let rates = r.imagesPerSecond.sorted()
