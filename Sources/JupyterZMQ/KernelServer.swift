@@ -133,7 +133,8 @@ public final class KernelServer: @unchecked Sendable {
                     stdin.close()  // its own thread closes it, as for every socket
                     return
                 } catch {
-                    continue
+                    KernelLog.write("stdin: \(error)")
+                    usleep(100_000)  // an error that repeats must not spin a core
                 }
             }
         }
