@@ -114,6 +114,16 @@ final class LanguageShapeTests: XCTestCase {
         XCTAssertEqual(run("print 1").status, "ok")
     }
 
+    /// Option values that only the command understands are checked with the rest of the cell too.
+    func testScheduleAndAugmentationMistakesStopTheCellBeforeItRuns() {
+        for cell in ["print \"ran\"\ntrain schedule=multistep", "print \"ran\"\ntrain schedule=onecycle(2)",
+                     "print \"ran\"\ndata shapes augment=[crop(99)]", "print \"ran\"\ndata idx"] {
+            let r = run(cell)
+            XCTAssertEqual(r.status, "error", cell)
+            XCTAssertEqual(r.outputs.filter { $0 == "ran\n" }, [], "\(cell): line 1 ran")
+        }
+    }
+
     /// A layer whose weights would not fit is an error at its line, not an allocation that kills the kernel.
     func testALayerTooLargeToAllocateIsAnErrorAtItsLine() {
         XCTAssertEqual(run("model huge input=[64, 64, 64]\n  conv 65536 kernel=31\nend").error?.hasPrefix("line 2, column 3: conv with 65536 output channels, 64 input channels per group and a 31×31 kernel would hold more than 268,435,456 weights"), true)

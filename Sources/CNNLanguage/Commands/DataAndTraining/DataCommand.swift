@@ -21,6 +21,20 @@ struct DataCommand: Command {
         parameters: [source.spec, path.spec, val.spec, limit.spec, augment.spec, n.spec, size.spec, channels.spec, seed.spec],
         examples: ["data fashion-mnist val=5000 augment=[flip]", "data shapes n=2000 size=32 channels=3 seed=1", "data cifar10 path=\"/data/cifar-10-batches-bin\""])
 
+    /// The augmentations and a needed path are checked with the rest of the cell.
+    func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws {
+        _ = try Self.augmentations(inv)
+        if ["idx", "cifar10"].contains(inv[Self.source]) && inv[Self.path].isEmpty {
+            throw LanguageError(.type, at: inv.nameToken, "data \(inv[Self.source]) needs path=\"DIR\"\(inv[Self.source] == "cifar10" ? " (the CIFAR-10 binary version)" : "")")
+        }
+    }
+
+    static func augmentations(_ inv: Invocation) throws -> [Augmentation] {
+        do { return try Augmentation.list(.list(inv[augment])) } catch let e as OptionValueError {
+            throw LanguageError(.value, at: inv.token(augment), e.description)
+        }
+    }
+
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let source = inv[Self.source], path = inv[Self.path]
         let loaded: (Dataset, Dataset?)
@@ -29,10 +43,8 @@ struct DataCommand: Command {
             case "fashion-mnist":
                 loaded = try DataReaders.readIDXDirectory(path.isEmpty ? DataReaders.fashionDirectory : path, name: "fashion-mnist", classNames: DataReaders.fashionClasses)
             case "idx":
-                guard !path.isEmpty else { throw LanguageError(.type, at: inv.nameToken, "data idx needs path=\"DIR\"") }
                 loaded = try DataReaders.readIDXDirectory(path, name: "idx", classNames: nil)
             case "cifar10":
-                guard !path.isEmpty else { throw LanguageError(.type, at: inv.nameToken, "data cifar10 needs path=\"DIR\" (the CIFAR-10 binary version)") }
                 loaded = try DataReaders.readCIFARDirectory(path)
             default:
                 let n = inv[Self.n], size = inv[Self.size], ch = inv[Self.channels], seed = UInt64(inv[Self.seed])
@@ -50,10 +62,7 @@ struct DataCommand: Command {
         guard val < train.count else {
             throw LanguageError(.value, at: inv.token(Self.val), "val=\(val) leaves no training images (there are \(train.count))")
         }
-        let augment: [Augmentation]
-        do { augment = try Augmentation.list(.list(inv[Self.augment])) } catch let e as OptionValueError {
-            throw LanguageError(.value, at: inv.token(Self.augment), e.description)
-        }
+        let augment = try Self.augmentations(inv)
         let split = DataSplit(train: train, test: test, validation: val, seed: UInt64(inv[Self.seed]))
         env.session.data = LoadedData(source: source, split: split, augment: augment)
         let shape = train.shape

@@ -40,6 +40,11 @@ struct TrainCommand: Command {
         return config
     }
 
+    /// The schedule's arguments are checked with the rest of the cell (config is pure).
+    func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws {
+        _ = try Self.config(inv)
+    }
+
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let entry = try env.model(inv)
         let data = try env.dataFor(entry, inv)
