@@ -14,12 +14,8 @@ struct FiltersView: View {
 extension CommandEnvironment {
     fileprivate func showFilters(_ inv: Invocation) throws {
         let entry = try model(inv)
-        var name = inv[Common.layer]
-        if name.isEmpty { name = entry.model.allLayers().first { $0.layer.typeName == "conv" }?.name ?? "" }
-        guard let layer = entry.model.layer(named: name), layer.typeName == "conv", let weight = layer.parameters.first else {
-            let convs = entry.model.allLayers().filter { $0.layer.typeName == "conv" }.map(\.name)
-            throw LanguageError(.name, at: inv.token(Common.layer), "`\(name)` is not a convolution of model \(entry.name)\(Suggest.hint(for: name, in: convs)) (convolutions: \(convs.prefix(10).joined(separator: ", ")))")
-        }
+        let (name, layer) = try firstLayer(entry, inv, types: ["conv"])
+        guard let weight = layer.parameters.first else { preconditionFailure("a convolution has weights") }
         let shape = weight.shape  // (out, in, kh, kw)
         let (o, ci, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
         let v = weight.valuesInShapeOrder().map(Double.init)

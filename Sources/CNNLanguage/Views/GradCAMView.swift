@@ -14,12 +14,11 @@ struct GradCAMView: View {
 extension CommandEnvironment {
     fileprivate func showGradCAM(_ inv: Invocation) throws {
         let (entry, data, set, i, x) = try modelAndImage(inv)
-        var name = inv[Common.layer]
-        if name.isEmpty {
-            // The last layer that still has feature maps: the usual Grad-CAM choice.
-            name = entry.model.allLayers().filter { $0.depth == 0 }.last { if case .image = $0.layer.outputShape { return true }; return false }?.name ?? ""
+        // By default the last top-level layer that still has feature maps: the usual Grad-CAM choice.
+        let (name, _) = try layerOrDefault(entry, inv, last: true, "layer with feature maps") { l in
+            if l.depth == 0, case .image = l.layer.outputShape { return true }
+            return false
         }
-        guard entry.model.layer(named: name) != nil else { _ = try layerNamed(entry, inv); return }
         guard let r = entry.model.gradCAM(x, layer: name, classIndex: try classOption(inv, classes: data.classNames.count)) else {
             throw LanguageError(.value, at: inv.token(Common.layer), "layer \(name) gives flat features; Grad-CAM needs feature maps (a convolution, activation or pooling layer)")
         }

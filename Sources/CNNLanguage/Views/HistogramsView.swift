@@ -14,9 +14,7 @@ struct HistogramsView: View {
 extension CommandEnvironment {
     fileprivate func showHistograms(_ inv: Invocation) throws {
         let entry = try model(inv)
-        var name = inv[Common.layer]
-        if name.isEmpty { name = entry.model.allLayers().first { !$0.layer.parameters.isEmpty }?.name ?? "" }
-        guard let layer = entry.model.layer(named: name) else { _ = try layerNamed(entry, inv); return }
+        let (name, layer) = try layerOrDefault(entry, inv, "layer with weights") { !$0.layer.parameters.isEmpty }
         var parts: [(String, String)] = []
         var html = "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">"
         for p in layer.parameters {

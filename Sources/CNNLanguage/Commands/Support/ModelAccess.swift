@@ -105,8 +105,21 @@ extension CommandEnvironment {
             }
             return (n, l)
         }
-        guard let f = entry.model.allLayers().first(where: { types.contains($0.layer.typeName) }) else {
-            throw LanguageError(.value, at: inv.nameToken, "model \(entry.name) has no \(types.joined(separator: " or ")) layer")
+        return try defaultLayer(entry, inv, "\(types.joined(separator: " or ")) layer") { types.contains($0.layer.typeName) }
+    }
+
+    /// The layer named by `layer=`, or else the model's first layer (`last`: the last) that `matches`.
+    func layerOrDefault(_ entry: ModelEntry, _ inv: Invocation, last: Bool = false, _ what: String,
+                        matches: ((name: String, layer: Layer, depth: Int)) -> Bool) throws -> (String, Layer) {
+        if inv.given(Common.layer) { return try layerNamed(entry, inv) }
+        return try defaultLayer(entry, inv, what, last: last, matches: matches)
+    }
+
+    private func defaultLayer(_ entry: ModelEntry, _ inv: Invocation, _ what: String, last: Bool = false,
+                              matches: ((name: String, layer: Layer, depth: Int)) -> Bool) throws -> (String, Layer) {
+        let candidates = entry.model.allLayers().filter(matches)
+        guard let f = last ? candidates.last : candidates.first else {
+            throw LanguageError(.value, at: inv.nameToken, "model \(entry.name) has no \(what)")
         }
         return (f.name, f.layer)
     }
