@@ -10,14 +10,8 @@ struct EvaluateCommand: Command {
         parameters: [Common.split.spec, limit.spec, Common.model.spec], examples: ["evaluate", "evaluate split=validation"])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
-        let entry = try env.model(inv)
-        let data = try env.dataFor(entry, inv)
-        let set = try env.evaluationData(inv, data)
-        let limit = inv[Self.limit]
-        let norm = entry.normalization ?? data.split.normalization
+        let (entry, _, _, e) = try env.evaluate(inv, limit: inv[Self.limit] > 0 ? inv[Self.limit] : nil)
         let context = env.context
-        let e = Evaluation.run(entry.model, on: set, normalization: norm, limit: limit > 0 ? limit : nil, shouldStop: { context.token.isCancelled })
-        try context.token.check()
         let split = inv[Common.split]
         let text = "accuracy \(percent(e.accuracy)) (loss \(fixed(e.loss, 4))) on \(formatCount(e.labels.count)) \(split) images"
         let html = "<b>\(escape(entry.name))</b>: accuracy <b>\(percent(e.accuracy))</b>, loss \(fixed(e.loss, 4)) on \(formatCount(e.labels.count)) \(split) images"

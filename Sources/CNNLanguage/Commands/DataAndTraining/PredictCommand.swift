@@ -10,17 +10,12 @@ struct PredictCommand: Command {
         parameters: [index.spec, Common.split.spec, Common.model.spec], examples: ["predict index=7"])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
-        let entry = try env.model(inv)
-        let data = try env.dataFor(entry, inv)
-        let set = try env.evaluationData(inv, data)
-        let i = inv[Self.index]
-        guard i < set.count else { throw LanguageError(.value, at: inv.token(Self.index), "index \(i) is past the last image (\(set.count - 1))") }
-        let (x, labels) = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? data.split.normalization)
+        let (entry, data, set, i, x) = try env.modelAndImage(inv, Self.index)
         let logits = entry.model.forward(x, context: entry.model.context(training: false, rng: RandomSource(seed: 0)))
         let p = SoftmaxCrossEntropy.softmax(logits.values)
         let order = p.indices.sorted { p[$0] > p[$1] }
         let names = data.classNames
-        let truth = labels[0]
+        let truth = Int(set.labels[i])
         var text = "image \(i) (\(inv[Common.split])): true class \(names[truth]); predicted \(names[order[0]]) (\(percent(p[order[0]])))\(order[0] == truth ? " ✓" : " ✗")\n"
         for k in order.prefix(3) { text += "  \(names[k])\(String(repeating: " ", count: max(1, 14 - names[k].count)))\(percent(p[k]))\n" }
         env.context.result(MimeBundle(data: ["text/plain": .string(text), "application/json": ["index": .int(i), "label": .int(truth), "prediction": .int(order[0]), "probabilities": .array(p.map { .number($0) })]]))

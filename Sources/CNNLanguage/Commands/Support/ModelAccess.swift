@@ -76,12 +76,12 @@ extension CommandEnvironment {
     }
 
     /// The model, its data, the split, the image's index and the image as a batch of one.
-    func modelAndImage(_ inv: Invocation) throws -> (ModelEntry, LoadedData, Dataset, Int, Tensor) {
+    func modelAndImage(_ inv: Invocation, _ imageKey: Key<Int> = Common.image) throws -> (ModelEntry, LoadedData, Dataset, Int, Tensor) {
         let entry = try model(inv)
         let data = try dataFor(entry, inv)
         let set = try evaluationData(inv, data)
-        let i = inv[Common.image]
-        guard i < set.count else { throw LanguageError(.value, at: inv.token(Common.image), "image \(i) is past the last one (\(set.count - 1))") }
+        let i = inv[imageKey]
+        guard i < set.count else { throw LanguageError(.value, at: inv.token(imageKey), "image \(i) is past the last one (\(set.count - 1))") }
         let (x, _) = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? data.split.normalization)
         return (entry, data, set, i, x)
     }
@@ -124,12 +124,12 @@ extension CommandEnvironment {
         return (f.name, f.layer)
     }
 
-    /// The model evaluated on the split.
-    func evaluate(_ inv: Invocation) throws -> (ModelEntry, LoadedData, Dataset, Evaluation) {
+    /// The model evaluated on the split (its first `limit` images, when given).
+    func evaluate(_ inv: Invocation, limit: Int? = nil) throws -> (ModelEntry, LoadedData, Dataset, Evaluation) {
         let entry = try model(inv)
         let data = try dataFor(entry, inv)
         let set = try evaluationData(inv, data)
-        let e = Evaluation.run(entry.model, on: set, normalization: entry.normalization ?? data.split.normalization,
+        let e = Evaluation.run(entry.model, on: set, normalization: entry.normalization ?? data.split.normalization, limit: limit,
                                shouldStop: { [context] in context.token.isCancelled })
         try context.token.check()
         return (entry, data, set, e)
