@@ -29,7 +29,9 @@ public final class HistoryStore: @unchecked Sendable {
     public init(path: String?) {
         self.path = path
         var loaded: [Entry] = []
-        if let path, let (tail, size) = try? FileIO.readTail(path: path, maxBytes: HistoryStore.keptBytes) {
+        // One byte more than kept: when the cut falls exactly after a newline, that byte is the
+        // newline, and the record after it is kept whole.
+        if let path, let (tail, size) = try? FileIO.readTail(path: path, maxBytes: HistoryStore.keptBytes + 1) {
             var bytes = tail
             // Cut mid-record at the front: start at the first whole line.
             if bytes.count < size, let nl = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes = Array(bytes[(nl + 1)...]) }

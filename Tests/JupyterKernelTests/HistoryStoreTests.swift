@@ -68,4 +68,18 @@ final class LongHistoryTests: XCTestCase {
         // The rotated file is whole records: it loads again to the same entries.
         XCTAssertEqual(HistoryStore(path: path).all, h.all)
     }
+
+    /// A cut that falls exactly at a record's start keeps that record.
+    func testACutAtARecordBoundaryKeepsTheRecord() throws {
+        let dir = NSTemporaryDirectory() + "history-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/history.jsonl"
+        let before = "{\"session\":1,\"line\":1,\"input\":\"before\"}\n"
+        let first = "{\"session\":1,\"line\":2,\"input\":\"first\"}\n"
+        let head = "{\"session\":1,\"line\":3,\"input\":\"", tail = "\"}\n"
+        let fill = HistoryStore.keptBytes - first.utf8.count - head.utf8.count - tail.utf8.count
+        // The last keptBytes bytes are exactly the records `first` and the long one.
+        try Data((before + first + head + String(repeating: "y", count: fill) + tail).utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(HistoryStore(path: path).all.map { String($0.input.prefix(5)) }, ["first", "yyyyy"])
+    }
 }
