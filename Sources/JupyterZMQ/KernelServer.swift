@@ -60,7 +60,9 @@ public final class KernelServer: @unchecked Sendable {
         // Memory per connection is bounded: a frame larger than the limit disconnects its sender
         // (ZeroMQ's ZMQ_MAXMSGSIZE), and at most `receiveQueue` messages wait per socket.
         for s in [shell, control, stdin, heartbeat] {
-            s.setInt64(ZMQ_MAXMSGSIZE_OPTION, Int64(KernelServer.maxMessageBytes))
+            // Heartbeats and input replies are small: 1 MB is plenty there.
+            let limit = s === shell || s === control ? KernelServer.maxMessageBytes : min(KernelServer.maxMessageBytes, 1 << 20)
+            s.setInt64(ZMQ_MAXMSGSIZE_OPTION, Int64(limit))
             s.setInt(ZMQ_RCVHWM_OPTION, KernelServer.receiveQueue)
         }
         let binds: [(String, ZMQSocket, Int)] = [
