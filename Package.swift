@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "JupyterKernel", dependencies: ["JSONKit", "SafeFiles", "CLibCrypto"]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
         .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit", "SafeFiles"]),
-        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", .product(name: "CNNCore", package: "CNNCore")]),
+        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .executableTarget(
             name: "cnn-kernel",
             dependencies: [
@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "JSONKit"]),
-        .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", .product(name: "CNNCore", package: "CNNCore")]),
+        .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
         .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit"]),
     ]

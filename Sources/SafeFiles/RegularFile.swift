@@ -13,7 +13,11 @@ public enum RegularFile {
         public var description: String { reason.hasPrefix("is ") ? "\(path) \(reason)" : "\(path): \(reason)" }
     }
 
-    public static func read(_ path: String, limit: Int = 1 << 32) throws -> [UInt8] {
+    /// Thrown when `shouldStop` said so between two reads.
+    public struct Stopped: Error, Equatable { public init() {} }
+
+    /// The file's bytes, read 16 MB at a time; `shouldStop` is asked between reads.
+    public static func read(_ path: String, limit: Int = 1 << 32, shouldStop: () -> Bool = { false }) throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
@@ -30,7 +34,8 @@ public enum RegularFile {
         var out = [UInt8](repeating: 0, count: size)
         var off = 0
         while off < size {
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + off, size - off) }
+            if shouldStop() { throw Stopped() }
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + off, min(16 << 20, size - off)) }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw Failure(path: path, reason: String(cString: strerror(errno)))

@@ -1,4 +1,5 @@
 import CNNCore
+import SafeFiles
 import JSONKit
 @testable import CNNEngine
 import XCTest
@@ -145,5 +146,24 @@ final class DataAndCheckpointTests: XCTestCase {
         entries[i] = .init(name: "linear1.weight", shape: [128, 1569], values: [Float](repeating: 0, count: 128 * 1569))
         try writeFileAtomically(path, SafeTensors.encode(entries, metadata: meta))
         XCTAssertEqual(error { try Checkpoint.load(path) }, "\(path): linear1.weight has shape [128, 1569] in the checkpoint but [128, 1568] in the model")
+    }
+
+    /// Reading and decompressing ask whether to stop between reads and between inflated
+    /// megabytes (what an interrupt sets); making and splitting images ask between images.
+    func testReadingInflatingAndMakingStopWhenAsked() throws {
+        let fashion = DataReaders.fashionDirectory + "/train-images-idx3-ubyte.gz"
+        var asked = 0
+        XCTAssertThrowsError(try DataReaders.readMaybeGzip(fashion, shouldStop: { asked += 1; return asked > 3 })) {
+            XCTAssertTrue($0 is RegularFile.Stopped, "\($0)")
+        }
+        XCTAssertEqual(asked, 4, "once for the compressed read, then once per inflated megabyte")
+        XCTAssertThrowsError(try DataReaders.readIDXDirectory(DataReaders.fashionDirectory, name: "f", classNames: nil, shouldStop: { true })) {
+            XCTAssertTrue($0 is RegularFile.Stopped, "\($0)")
+        }
+        XCTAssertNil(SyntheticShapes.make(count: 1000, size: 8, shouldStop: { true }))
+        let d = SyntheticShapes.make(count: 3000, size: 8)
+        XCTAssertNil(d.subset(Array(0..<3000), shouldStop: { true }))
+        XCTAssertNil(DataSplit(train: d, test: nil, validation: 100, seed: 1, shouldStop: { true }))
+        XCTAssertEqual(d.subset(Array(0..<3000), shouldStop: { false })?.images, d.images)
     }
 }

@@ -13,8 +13,17 @@ public enum DataReaders {
     public static let fashionDirectory = "/usr/share/datasets/fashion-mnist"
 
     /// A data or checkpoint file: a regular file only (never a FIFO or a device), at most 4 GiB.
-    public static func readFile(_ path: String) throws -> [UInt8] {
-        do { return try RegularFile.read(path, limit: 1 << 32) } catch let e as RegularFile.Failure {
+    public static func readFile(_ path: String, shouldStop: () -> Bool = { false }) throws -> [UInt8] {
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { try requireMemory(Int(st.st_size), for: "reading \(path)") }
+        do { return try RegularFile.read(path, limit: 1 << 32, shouldStop: shouldStop) } catch let e as RegularFile.Failure {
+            throw DataError(e.description)
+        }
+    }
+
+    /// Refuses, as a DataError, to hold `bytes` more than the memory budget leaves.
+    public static func requireMemory(_ bytes: Int, for what: String) throws {
+        do { try MemoryBudget.require(bytes, for: what, hint: "load fewer or smaller images") } catch let e as MemoryBudgetError {
             throw DataError(e.description)
         }
     }
@@ -24,8 +33,10 @@ public enum DataReaders {
     /// Raw bytes, or the decompressed content of a gzip file (detected by its magic bytes).
     /// `declaredSize` reads the size a format's header declares from the first bytes; inflating
     /// stops as soon as the output passes it (a small gzip that inflates to gigabytes is refused).
-    public static func readMaybeGzip(_ path: String, header: Int = 0, declaredSize: ([UInt8]) -> Int? = { _ in nil }) throws -> [UInt8] {
-        let raw = try readFile(path)
+    /// `shouldStop` is asked between reads and between inflated megabytes (RegularFile.Stopped).
+    public static func readMaybeGzip(_ path: String, header: Int = 0, shouldStop: () -> Bool = { false },
+                                     declaredSize: ([UInt8]) -> Int? = { _ in nil }) throws -> [UInt8] {
+        let raw = try readFile(path, shouldStop: shouldStop)
         guard raw.count >= 2, raw[0] == 0x1F, raw[1] == 0x8B else { return raw }
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -36,20 +47,30 @@ public enum DataReaders {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var status: Int32 = Z_OK
         var tooLong: String?
+        var budgetChecked = false
+        var refused: Error?
         raw.withUnsafeBufferPointer { input in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress!)
             stream.avail_in = uInt(input.count)
             repeat {
+                if shouldStop() { refused = RegularFile.Stopped(); break }
                 chunk.withUnsafeMutableBufferPointer { c in
                     stream.next_out = c.baseAddress
                     stream.avail_out = uInt(c.count)
                     status = inflate(&stream, Z_NO_FLUSH)
                 }
                 out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-                if out.count >= header, let limit = declaredSize(out), out.count > limit { tooLong = "more than its header declares"; break }
+                if out.count >= header, let limit = declaredSize(out) {
+                    if out.count > limit { tooLong = "more than its header declares"; break }
+                    if !budgetChecked {
+                        budgetChecked = true
+                        do { try requireMemory(limit, for: "decompressing \(path)") } catch { refused = error; break }
+                    }
+                }
                 if out.count > 1 << 31 { tooLong = "more than 2 GiB"; break }
             } while status == Z_OK
         }
+        if let refused { throw refused }
         if let tooLong { throw DataError("\(path): the gzip data inflates to \(tooLong); the file is corrupt or hostile") }
         guard status == Z_STREAM_END else {
             throw DataError("\(path): the gzip data is \(status == Z_BUF_ERROR ? "truncated" : "corrupt") (zlib status \(status))")
@@ -60,8 +81,8 @@ public enum DataReaders {
     static func be32(_ b: [UInt8], _ o: Int) -> Int { Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) }
 
     /// IDX image file (magic 2051): count, rows, cols, then unsigned bytes.
-    public static func readIDXImages(_ path: String) throws -> (count: Int, rows: Int, cols: Int, pixels: [UInt8]) {
-        let b = try readMaybeGzip(path, header: 16) { h in
+    public static func readIDXImages(_ path: String, shouldStop: () -> Bool = { false }) throws -> (count: Int, rows: Int, cols: Int, pixels: [UInt8]) {
+        let b = try readMaybeGzip(path, header: 16, shouldStop: shouldStop) { h in
             let r = be32(h, 8), c = be32(h, 12)
             return r <= 4096 && c <= 4096 ? 16 + be32(h, 4) * r * c : 16
         }
@@ -78,8 +99,8 @@ public enum DataReaders {
     }
 
     /// IDX label file (magic 2049): count, then one byte per label.
-    public static func readIDXLabels(_ path: String) throws -> [UInt8] {
-        let b = try readMaybeGzip(path, header: 8) { h in 8 + be32(h, 4) }
+    public static func readIDXLabels(_ path: String, shouldStop: () -> Bool = { false }) throws -> [UInt8] {
+        let b = try readMaybeGzip(path, header: 8, shouldStop: shouldStop) { h in 8 + be32(h, 4) }
         guard b.count >= 8 else { throw DataError("\(path): too short for an IDX label header (\(b.count) bytes)") }
         let magic = be32(b, 0)
         guard magic == 2049 else { throw DataError("\(path): not an IDX label file (magic \(magic), expected 2049)") }
@@ -91,7 +112,8 @@ public enum DataReaders {
     }
 
     /// A directory in MNIST layout: {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz].
-    public static func readIDXDirectory(_ dir: String, name: String, classNames: [String]?) throws -> (train: Dataset, test: Dataset?) {
+    public static func readIDXDirectory(_ dir: String, name: String, classNames: [String]?,
+                                        shouldStop: () -> Bool = { false }) throws -> (train: Dataset, test: Dataset?) {
         func find(_ stem: String) -> String? {
             for p in ["\(dir)/\(stem)", "\(dir)/\(stem).gz"] where fileExists(p) { return p }
             return nil
@@ -99,8 +121,8 @@ public enum DataReaders {
         func load(_ prefix: String) throws -> Dataset? {
             guard let ip = find("\(prefix)-images-idx3-ubyte") else { return nil }
             guard let lp = find("\(prefix)-labels-idx1-ubyte") else { throw DataError("\(dir): \(prefix) images but no \(prefix)-labels-idx1-ubyte[.gz]") }
-            let img = try readIDXImages(ip)
-            let labels = try readIDXLabels(lp)
+            let img = try readIDXImages(ip, shouldStop: shouldStop)
+            let labels = try readIDXLabels(lp, shouldStop: shouldStop)
             guard labels.count == img.count else {
                 throw DataError("\(lp): \(labels.count) labels for \(img.count) images in \(ip)")
             }
@@ -118,8 +140,8 @@ public enum DataReaders {
     }
 
     /// CIFAR-10 binary version: records of 1 label byte and 3072 pixel bytes (R, G, B planes of 32×32).
-    public static func readCIFARFile(_ path: String) throws -> (pixels: [UInt8], labels: [UInt8]) {
-        let b = try readFile(path)
+    public static func readCIFARFile(_ path: String, shouldStop: () -> Bool = { false }) throws -> (pixels: [UInt8], labels: [UInt8]) {
+        let b = try readFile(path, shouldStop: shouldStop)
         let record = 3073
         guard !b.isEmpty, b.count % record == 0 else {
             throw DataError("\(path): \(b.count) bytes is not a whole number of CIFAR-10 records (3073 bytes each)\(b.count > record ? "; the file is truncated or not CIFAR-10" : "")")
@@ -136,13 +158,13 @@ public enum DataReaders {
         return (pixels, labels)
     }
 
-    public static func readCIFARDirectory(_ dir: String) throws -> (train: Dataset, test: Dataset?) {
+    public static func readCIFARDirectory(_ dir: String, shouldStop: () -> Bool = { false }) throws -> (train: Dataset, test: Dataset?) {
         var pixels: [UInt8] = [], labels: [UInt8] = []
         var found = 0
         for i in 1...5 {
             let p = "\(dir)/data_batch_\(i).bin"
             guard fileExists(p) else { continue }
-            let r = try readCIFARFile(p)
+            let r = try readCIFARFile(p, shouldStop: shouldStop)
             pixels += r.pixels
             labels += r.labels
             found += 1
@@ -151,7 +173,7 @@ public enum DataReaders {
         let train = Dataset(name: "cifar10", shape: .image(c: 3, h: 32, w: 32), classNames: cifarClasses, images: pixels, labels: labels)
         var test: Dataset?
         if fileExists("\(dir)/test_batch.bin") {
-            let r = try readCIFARFile("\(dir)/test_batch.bin")
+            let r = try readCIFARFile("\(dir)/test_batch.bin", shouldStop: shouldStop)
             test = Dataset(name: "cifar10", shape: .image(c: 3, h: 32, w: 32), classNames: cifarClasses, images: r.pixels, labels: r.labels)
         }
         return (train, test)

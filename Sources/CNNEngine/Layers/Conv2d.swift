@@ -53,6 +53,7 @@ final class Conv2dPlugin: LayerPlugin {
         guard ParameterLimits.count([cout, c / g, k, k]) != nil else {
             throw ShapeError("conv with \(cout) output channels, \(c / g) input channels per group and a \(k)×\(k) kernel would hold more than \(NumberFormat.count(ParameterLimits.valuesPerTensor)) weights, the most one layer may have")
         }
+        try MemoryBudget.requireWeights(cout * (c / g) * k * k, of: "conv")
         return Conv2d(cin: c, h: h, w: w, cout: cout, kernel: k, stride: s, padding: p, dilation: d, groups: g,
                       bias: a[Self.bias], ho: ho, wo: wo)
     }
@@ -113,6 +114,9 @@ public final class Conv2d: Layer {
 
     /// Samples per chunk, so that a patch matrix stays near 16 MB.
     var chunk: Int { max(1, (1 << 22) / max(1, ho * wo * patch)) }
+
+    /// The reference path's patch matrices at their largest (backward holds two).
+    var patchBufferBytes: Int { isPointwise ? 0 : 2 * chunk * ho * wo * patch * 4 }
 
     /// oneDNN's primitives for this geometry at batch `n`, when it has direct kernels for it.
     func primitives(batch n: Int) -> ConvolutionPrimitives? {

@@ -26,6 +26,7 @@ final class LinearPlugin: LayerPlugin {
         guard ParameterLimits.count([a[Self.outFeatures], f]) != nil else {
             throw ShapeError("linear from \(f) inputs to \(a[Self.outFeatures]) outputs would hold more than \(NumberFormat.count(ParameterLimits.valuesPerTensor)) weights, the most one layer may have; reduce the features first (pooling, gap)")
         }
+        try MemoryBudget.requireWeights(a[Self.outFeatures] * f, of: "linear")
         return Linear(inFeatures: f, outFeatures: a[Self.outFeatures], bias: a[Self.bias])
     }
 }

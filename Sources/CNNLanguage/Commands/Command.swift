@@ -35,7 +35,7 @@ enum Commands {
         PrintCommand(), WarnCommand(), FailCommand(), SleepCommand(), ProgressCommand(), ClearCommand(), HelpCommand(), ExitCommand(),
         // Data and training.
         DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), EvaluateCommand(), PredictCommand(),
-        SaveCommand(), LoadCommand(), SeedCommand(), ThreadsCommand(),
+        SaveCommand(), LoadCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
         // Tools, looking inside, explaining.
         PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(),
         SetWeightsCommand(), CompareCommand(),

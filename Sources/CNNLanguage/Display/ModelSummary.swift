@@ -25,7 +25,8 @@ enum ModelSummary {
     static func rows(_ model: Model, data: LoadedData?, timed: Bool = true) -> [SummaryRow] {
         let batch = 32
         var times: [ObjectIdentifier: Double] = [:]
-        if timed {
+        // Timing is left out (the column shows –) when a batch would not fit in memory.
+        if timed, (try? MemoryBudget.require(model.inferenceMemory().bytes(batch: batch), for: "timing", hint: "")) != nil {
             let x: Tensor
             if let d = data, d.shape == model.inputShape, d.split.train.count >= batch {
                 x = Batches.make(d.split.train, indices: Array(0..<batch)[...], normalization: d.split.normalization).0

@@ -22,6 +22,7 @@ extension CommandEnvironment {
         }
         let set = data.split.train
         let n = min(32, set.count)
+        try requireInferenceMemory(entry, batch: n, keepsOutputs: true, what: "explaining backpropagation", at: inv.nameToken)
         let (x, labels) = Batches.make(set, indices: Array(0..<n)[...], normalization: entry.normalization ?? data.split.normalization)
         let model = entry.model
         func loss() -> Double {

@@ -20,6 +20,7 @@ public final class CNNInterpreter: Interpreter {
     public private(set) var startupPluginProblems: [String] = []
 
     public init(loadPluginDirectories: Bool = true) {
+        ExpansionGuard.startCell(shouldStop: { false })
         loadZoo()
         if loadPluginDirectories {
             startupPluginProblems = PluginLoader.loadAll(from: CNNInterpreter.pluginSearchPath())
@@ -78,6 +79,8 @@ public final class CNNInterpreter: Interpreter {
 
     public func execute(_ code: String, context: ExecutionContext) throws {
         session.cellCounter += 1
+        MemoryBudget.sessionLimit = session.memoryLimit
+        ExpansionGuard.startCell(shouldStop: { [token = context.token] in token.isCancelled })
         let statements: [Statement]
         do { statements = try Parser.parse(code) } catch let e as LanguageError { throw e.kernelError(source: code) }
         // Check every command's arguments before running any, so a typo on line 5 does not leave lines 1–4 half done.

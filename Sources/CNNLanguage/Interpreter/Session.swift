@@ -46,6 +46,9 @@ public final class Session {
     /// registered here only, the blocks its cells (and the zoo) define.
     public let layers = LayerRegistry(parent: .shared)
     public var cellCounter = 0
+    /// Bytes this session may use, lowered by `memory limit=` (nil: the detected limit). The
+    /// interpreter hands it to MemoryBudget as each cell starts.
+    public var memoryLimit: Int?
 
     public init() {
         BuiltinLayers.register()

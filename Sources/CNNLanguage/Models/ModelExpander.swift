@@ -1,5 +1,6 @@
 import CNNCore
 import CNNEngine
+import JupyterKernel
 
 /// A `block` (or parametrised `model`) written in the language: its parameters, body and the
 /// comment lines after its header, which document it.
@@ -40,6 +41,27 @@ public struct Definition: Sendable {
             out[p.name.word!] = try Evaluator.evaluate(d, out)
         }
         return out
+    }
+}
+
+/// What bounds expansion in the cell being run (cells run one at a time): the number of layers a
+/// cell may build (nested `repeat`s multiply), and the interrupt, asked before every layer.
+enum ExpansionGuard {
+    static let maxLayers = 100_000
+    nonisolated(unsafe) static var shouldStop: () -> Bool = { false }
+    nonisolated(unsafe) static var layersBuilt = 0
+
+    static func startCell(shouldStop: @escaping () -> Bool) {
+        self.shouldStop = shouldStop
+        layersBuilt = 0
+    }
+
+    static func countLayer(at token: Token) throws {
+        if shouldStop() { throw ExecutionInterrupted() }
+        layersBuilt += 1
+        guard layersBuilt <= maxLayers else {
+            throw LanguageError(.value, at: token, "this cell builds more than \(NumberFormat.count(maxLayers)) layers, the most one cell may build; are the `repeat` counts what you meant?")
+        }
     }
 }
 
@@ -241,6 +263,7 @@ struct ModelExpander {
             return Item(spec: .seq(items.map(\.spec), name: givenName, kind: def.name), layer: sequence(items, input: input, kind: def.name),
                         token: nameToken, typeName: def.name)
         case .plugin(let plugin, let arguments, let given):
+            try ExpansionGuard.countLayer(at: nameToken)
             let layer: Layer
             do { layer = try plugin.build(arguments, input: input) } catch let e as ShapeError {
                 throw misfit(e.message, at: nameToken, input: input, previous: previous)

@@ -26,6 +26,7 @@ public enum Zoo {
             throw LanguageError(.name, at: SourceLocation(line: 1, column: 1), "no zoo model `\(name)`\(Suggest.hint(for: name, in: names))")
         }
         var expander = ModelExpander(definitions: interpreter.session.definitions, registry: interpreter.session.layers)
+        ExpansionGuard.startCell(shouldStop: { false })
         let item = try expander.expandLayer(token, args, env: [:], input: input)
         guard case .sequence(let items, _, _) = item.spec, let s = item.layer as? Sequence else { preconditionFailure("a zoo model is a block") }
         return try Model(spec: .seq(items), root: Sequence(s.items, input: input), input: input)

@@ -10,6 +10,8 @@ public struct LanguageError: Error, Equatable, Sendable {
         case failure = "Failure"
         case state = "StateError"
         case arithmetic = "ArithmeticError"
+        /// Work the memory budget refuses (see MemoryBudget).
+        case memory = "MemoryError"
     }
     public var kind: Kind
     public var location: SourceLocation

@@ -25,6 +25,7 @@ extension CommandEnvironment {
         var deadText = ""
         if let data = session.data, entry.model.inputShape == data.shape, let test = data.split.test ?? data.split.validation {
             let n = min(256, test.count)
+            try requireInferenceMemory(entry, batch: n, keepsOutputs: true, what: "the activations' histogram", at: inv.nameToken)
             let (x, _) = Batches.make(test, indices: Array(0..<n)[...], normalization: entry.normalization ?? data.split.normalization)
             let (outputs, _) = entry.model.activations(x)
             if let a = outputs[name] {

@@ -1,4 +1,5 @@
 import CMalloc
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,6 +56,14 @@ public final class Tensor: @unchecked Sendable {
         return true
     }()
 
+    /// Bytes held by tensors now, and the most held at once since `resetPeak` (for the memory
+    /// estimates' tests and the soak benchmark).
+    private static let live = Atomic<Int>(0)
+    private static let peak = Atomic<Int>(0)
+    public static var liveBytes: Int { live.load(ordering: .relaxed) }
+    public static var peakBytes: Int { peak.load(ordering: .relaxed) }
+    public static func resetPeak() { peak.store(live.load(ordering: .relaxed), ordering: .relaxed) }
+
     /// 64-byte aligned storage, zero-filled unless `zeroed` is false (for outputs that are
     /// written in full).
     public init(batch: Int, shape: FeatureShape, zeroed: Bool = true) {
@@ -65,9 +74,16 @@ public final class Tensor: @unchecked Sendable {
         count = batch * shape.count
         var raw: UnsafeMutableRawPointer?
         let bytes = max(64, count * MemoryLayout<Float>.stride)
-        precondition(posix_memalign(&raw, 64, bytes) == 0, "out of memory allocating \(bytes) bytes")
+        if posix_memalign(&raw, 64, bytes) != 0 {
+            // Commands check the memory budget before they allocate (MemoryBudget.require); if
+            // an allocation fails anyway, give back what the allocator keeps and try once more.
+            _ = malloc_trim(0)
+            precondition(posix_memalign(&raw, 64, bytes) == 0, "out of memory allocating \(bytes) bytes, past the memory budget's checks")
+        }
         data = raw!.bindMemory(to: Float.self, capacity: max(1, count))
         if zeroed { data.initialize(repeating: 0, count: count) }
+        let now = Tensor.live.wrappingAdd(bytes, ordering: .relaxed).newValue
+        Tensor.peak.max(now, ordering: .relaxed)
     }
 
     /// From values in conventional (N, C, H, W) order.
@@ -77,7 +93,10 @@ public final class Tensor: @unchecked Sendable {
         for i in 0..<values.count { data[physicalIndex(ofLogical: i)] = values[i] }
     }
 
-    deinit { free(data) }
+    deinit {
+        Tensor.live.wrappingSubtract(max(64, count * MemoryLayout<Float>.stride), ordering: .relaxed)
+        free(data)
+    }
 
     /// The values in memory order, copied (safe on a temporary tensor, unlike `data`).
     public var values: [Float] {

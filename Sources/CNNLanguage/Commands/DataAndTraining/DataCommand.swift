@@ -1,6 +1,7 @@
 import CNNCore
 import CNNEngine
 import JupyterKernel
+import SafeFiles
 
 /// `data`: loads a data set and splits it into training, validation and test images.
 struct DataCommand: Command {
@@ -38,19 +39,29 @@ struct DataCommand: Command {
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let source = inv[Self.source], path = inv[Self.path]
         let loaded: (Dataset, Dataset?)
+        let stop = { [context = env.context] in context.token.isCancelled }
         do {
             switch source {
             case "fashion-mnist":
-                loaded = try DataReaders.readIDXDirectory(path.isEmpty ? DataReaders.fashionDirectory : path, name: "fashion-mnist", classNames: DataReaders.fashionClasses)
+                loaded = try DataReaders.readIDXDirectory(path.isEmpty ? DataReaders.fashionDirectory : path, name: "fashion-mnist", classNames: DataReaders.fashionClasses, shouldStop: stop)
             case "idx":
-                loaded = try DataReaders.readIDXDirectory(path, name: "idx", classNames: nil)
+                loaded = try DataReaders.readIDXDirectory(path, name: "idx", classNames: nil, shouldStop: stop)
             case "cifar10":
-                loaded = try DataReaders.readCIFARDirectory(path)
+                loaded = try DataReaders.readCIFARDirectory(path, shouldStop: stop)
             default:
                 let n = inv[Self.n], size = inv[Self.size], ch = inv[Self.channels], seed = UInt64(inv[Self.seed])
-                loaded = (SyntheticShapes.make(count: n, size: size, channels: ch, seed: seed),
-                          SyntheticShapes.make(count: max(10, n / 6), size: size, channels: ch, seed: seed &+ 1_000_003))
+                // The training and test images, and the copies the validation split makes.
+                let bytes = 2 * SyntheticShapes.bytes(count: n, size: size, channels: ch) + SyntheticShapes.bytes(count: max(10, n / 6), size: size, channels: ch)
+                try env.requireMemory(bytes, for: "making \(formatCount(n + max(10, n / 6))) images of \(ch)×\(size)×\(size)",
+                                      hint: "ask for fewer (n=) or smaller (size=) images", at: inv.given(Self.n) ? inv.token(Self.n) : inv.token(Self.source))
+                guard let train = SyntheticShapes.make(count: n, size: size, channels: ch, seed: seed, shouldStop: stop),
+                      let test = SyntheticShapes.make(count: max(10, n / 6), size: size, channels: ch, seed: seed &+ 1_000_003, shouldStop: stop) else {
+                    throw ExecutionInterrupted()
+                }
+                loaded = (train, test)
             }
+        } catch is RegularFile.Stopped {
+            throw ExecutionInterrupted()
         } catch let e as DataError {
             throw LanguageError(.value, at: inv.given(Self.path) ? inv.token(Self.path) : inv.token(Self.source), e.description)
         }
@@ -63,7 +74,9 @@ struct DataCommand: Command {
             throw LanguageError(.value, at: inv.token(Self.val), "val=\(val) leaves no training images (there are \(train.count))")
         }
         let augment = try Self.augmentations(inv)
-        let split = DataSplit(train: train, test: test, validation: val, seed: UInt64(inv[Self.seed]))
+        try env.requireMemory(train.images.count, for: "holding out \(formatCount(val)) validation images", hint: "use fewer images (limit=)", at: inv.nameToken)
+        guard let split = DataSplit(train: train, test: test, validation: val, seed: UInt64(inv[Self.seed]),
+                                    shouldStop: { [context = env.context] in context.token.isCancelled }) else { throw ExecutionInterrupted() }
         env.session.data = LoadedData(source: source, split: split, augment: augment)
         let shape = train.shape
         var line = "\(train.name): \(formatCount(split.train.count)) training, \(formatCount(split.validation?.count ?? 0)) validation"

@@ -51,6 +51,8 @@ struct TrainCommand: Command {
         var config = try Self.config(inv)
         config.augment = data.augment
         QuickMode.adjust(&config)
+        try env.requireTrainingMemory(entry, batch: config.batchSize, optimizer: config.optimizer, momentum: config.momentum > 0,
+                                      at: inv.given(Self.batch) ? inv.token(Self.batch) : inv.nameToken)
         // Keep the optimiser state across `train` calls unless the optimiser changes.
         var optimizer = entry.optimizer
         if optimizer?.kind != config.optimizer { optimizer = nil }

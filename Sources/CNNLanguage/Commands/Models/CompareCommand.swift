@@ -22,6 +22,7 @@ struct CompareCommand: Command {
             let bestVal = epochs.compactMap(\.validationAccuracy).max().map(percent) ?? "–"
             var test = "–"
             if let data = session.data, e.model.inputShape == data.shape, let t = data.split.test, e.trained {
+                try env.requireInferenceMemory(e, batch: min(256, t.count), what: "evaluating", at: inv.nameToken)
                 test = percent(Evaluation.run(e.model, on: t, normalization: e.normalization ?? data.split.normalization,
                                               shouldStop: { context.token.isCancelled }).accuracy)
             }

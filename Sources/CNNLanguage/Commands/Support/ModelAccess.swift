@@ -82,6 +82,7 @@ extension CommandEnvironment {
         let set = try evaluationData(inv, data)
         let i = inv[imageKey]
         guard i < set.count else { throw LanguageError(.value, at: inv.token(imageKey), "image \(i) is past the last one (\(set.count - 1))") }
+        try requireInferenceMemory(entry, batch: 1, keepsOutputs: true, what: "looking inside", at: inv.nameToken)
         let (x, _) = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? data.split.normalization)
         return (entry, data, set, i, x)
     }
@@ -129,6 +130,7 @@ extension CommandEnvironment {
         let entry = try model(inv)
         let data = try dataFor(entry, inv)
         let set = try evaluationData(inv, data)
+        try requireInferenceMemory(entry, batch: min(256, set.count), what: "evaluating", at: inv.nameToken)
         let e = Evaluation.run(entry.model, on: set, normalization: entry.normalization ?? data.split.normalization, limit: limit,
                                shouldStop: { [context] in context.token.isCancelled })
         try context.token.check()

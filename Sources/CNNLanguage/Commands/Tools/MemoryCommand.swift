@@ -1,0 +1,54 @@
+import CNNCore
+import CNNEngine
+import JupyterKernel
+import Rendering
+
+/// `memory`: the memory budget the kernel checks work against, what the current model needs,
+/// and a lower limit for this session.
+struct MemoryCommand: Command {
+    static let limit = Key<Double>("limit", .number(min: 0, max: 1_000_000), default: -1, "GB this session may use (0: back to the detected limit)")
+    static let batch = Key<Int>("batch", .integer(min: 1, max: 65_536), default: 128, "the batch size to work out the current model's needs for")
+    let spec = CommandSpec(
+        name: "memory", summary: "Shows the memory limit the kernel works within, what it uses, and what the current model needs to train; limit= lowers the limit for this session.",
+        doc: "The limit is the smallest of the cgroup's memory limit, the machine's memory and the process's address-space limit, or CNN_KERNEL_MEMORY_LIMIT when set (for example 8G). Commands that would need more than is free are refused with an error before they allocate anything.",
+        parameters: [limit.spec, batch.spec], examples: ["memory", "memory limit=2", "memory batch=256"])
+
+    func run(_ inv: Invocation, in env: CommandEnvironment) throws {
+        if inv.given(Self.limit) {
+            let gb = inv[Self.limit]
+            if gb == 0 {
+                env.session.memoryLimit = nil
+            } else {
+                let bytes = Int(gb * 1_073_741_824)
+                let detected = MemoryBudget.limits().filter { $0.source != "set by `memory limit=`" }.map(\.bytes).min()
+                if let d = detected, bytes > d {
+                    throw LanguageError(.value, at: inv.token(Self.limit), "limit=\(NumberFormat.shortest(gb)) is above the kernel's limit of \(MemoryBudget.formatBytes(d)); a session can only lower it (set CNN_KERNEL_MEMORY_LIMIT before the kernel starts to change it)")
+                }
+                env.session.memoryLimit = bytes
+            }
+        }
+        MemoryBudget.sessionLimit = env.session.memoryLimit
+        let f = MemoryBudget.formatBytes
+        var table = Table([.init(""), .init("", .right), .init("")])
+        if let s = MemoryBudget.standing() {
+            table.add(["limit", f(s.limit.bytes), s.limit.source])
+            table.add(["in use", f(s.inUse), s.limit.measure == .addressSpace ? "address space of the kernel" : "resident memory of the kernel"])
+            table.add(["free", f(s.free), s.systemFree != nil ? "what other programs leave" : ""], strong: true)
+        }
+        table.add(["held by tensors", f(Tensor.liveBytes), "weights, gradients, activations"])
+        if let d = env.session.data?.split {
+            let bytes = [d.train, d.validation, d.test].compactMap { $0 }.reduce(0) { $0 + $1.images.count + $1.labels.count }
+            table.add(["held by the data", f(bytes), "\(d.train.name), one byte per pixel"])
+        }
+        if let name = env.session.current, let entry = env.session.models[name] {
+            let b = inv[Self.batch]
+            let train = entry.model.trainingMemory(optimizer: entry.optimizer?.kind ?? .sgd)
+            table.add(["\(name): training at batch \(b)", f(train.bytes(batch: b)), "\(f(train.fixed)) for the weights and optimiser + \(f(train.perImage)) per image"])
+            if let s = MemoryBudget.standing() {
+                let fits = train.largestBatch(fitting: s.free)
+                table.add(["\(name): largest batch that fits", fits == Int.max ? "any" : formatCount(fits), ""])
+            }
+        }
+        env.context.display(table.bundle)
+    }
+}

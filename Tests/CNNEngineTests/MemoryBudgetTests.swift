@@ -1,0 +1,163 @@
+import CNNCore
+@testable import CNNEngine
+import Foundation
+import XCTest
+
+/// The memory budget: where the limit comes from, when a request is refused and what the error
+/// says, and that the engine's estimates cover what training and evaluation really allocate.
+final class MemoryBudgetTests: XCTestCase {
+    override func tearDown() {
+        MemoryBudget.procRoot = ""
+        MemoryBudget.sessionLimit = nil
+    }
+
+    func testSizesParseAndPrint() {
+        XCTAssertEqual(MemoryBudget.parseSize("8G"), 8 << 30)
+        XCTAssertEqual(MemoryBudget.parseSize("512m"), 512 << 20)
+        XCTAssertEqual(MemoryBudget.parseSize("1.5GB"), 3 << 29)
+        XCTAssertEqual(MemoryBudget.parseSize("2GiB"), 2 << 30)
+        XCTAssertEqual(MemoryBudget.parseSize("4096"), 4096)
+        for bad in ["", "G", "-1G", "0", "nan", "1e30G", "eight"] { XCTAssertNil(MemoryBudget.parseSize(bad), bad) }
+        XCTAssertEqual(MemoryBudget.formatBytes(7_800 << 20), "7.6 GB")
+        XCTAssertEqual(MemoryBudget.formatBytes(512 << 20), "512 MB")
+        XCTAssertEqual(MemoryBudget.formatBytes(1000), "1000 bytes")
+    }
+
+    func testTheTightestLimitBindsAndAddressSpaceCountsVirtualSize() {
+        let usage = MemoryBudget.Usage(resident: 1 << 30, addressSpace: 6 << 30, systemAvailable: nil)
+        let limits = [MemoryBudget.Limit(bytes: 24 << 30, source: "physical memory"),
+                      MemoryBudget.Limit(bytes: 8 << 30, source: "address-space limit (ulimit -v)", measure: .addressSpace),
+                      MemoryBudget.Limit(bytes: 4 << 30, source: "cgroup memory limit")]
+        let s = MemoryBudget.standing(limits: limits, usage: usage)!
+        // cgroup: 4 − 1 = 3 GB free; address space: 8 − 6 = 2 GB free, which binds.
+        XCTAssertEqual(s.limit.source, "address-space limit (ulimit -v)")
+        XCTAssertEqual(s.free, 2 << 30)
+        XCTAssertEqual(s.inUse, 6 << 30)
+        // Other programs leaving less than that binds instead, and the error says so.
+        let crowded = MemoryBudget.Usage(resident: 1 << 30, addressSpace: 6 << 30, systemAvailable: 1 << 30)
+        XCTAssertEqual(MemoryBudget.standing(limits: limits, usage: crowded)?.free, 1 << 30)
+        XCTAssertThrowsError(try MemoryBudget.require(3 << 29, for: "training m at batch 128", hint: "use a smaller batch", limits: limits, usage: crowded)) {
+            XCTAssertTrue("\($0)".contains("other programs leave only 1.0 GB free"), "\($0)")
+        }
+    }
+
+    func testARefusalNamesTheNeedTheLimitAndTheHint() throws {
+        let limits = [MemoryBudget.Limit(bytes: 9_400 << 20, source: "cgroup memory limit")]
+        let usage = MemoryBudget.Usage(resident: 1_200 << 20, addressSpace: 2 << 30, systemAvailable: nil)
+        XCTAssertThrowsError(try MemoryBudget.require(8_500 << 20, for: "training m at batch 128", hint: "use a smaller batch or fewer channels",
+                                                      limits: limits, usage: usage)) { error in
+            XCTAssertEqual("\(error)", "training m at batch 128 needs 8.3 GB; the kernel's limit is 9.2 GB (cgroup memory limit), of which 1.2 GB is in use: use a smaller batch or fewer channels")
+        }
+        XCTAssertNoThrow(try MemoryBudget.require(7_000 << 20, for: "x", hint: "", limits: limits, usage: usage))
+    }
+
+    /// Where the numbers say yes but the allocator says no (an address-space limit the numbers
+    /// did not see, overcommit off), the request is refused too: an error, not a trap later.
+    func testAnAllocationTheSystemRefusesIsAnError() {
+        XCTAssertThrowsError(try MemoryBudget.require(1 << 60, for: "x", hint: "h", limits: [], usage: .init(resident: 0, addressSpace: 0, systemAvailable: nil))) {
+            XCTAssertTrue(($0 as? MemoryBudgetError)?.allocationFailed == true, "\($0)")
+        }
+    }
+
+    func testOverridesReplaceAndLowerTheDetectedLimit() {
+        XCTAssertEqual(MemoryBudget.limits(environment: ["CNN_KERNEL_MEMORY_LIMIT": "3G"]).map(\.bytes), [3 << 30])
+        MemoryBudget.sessionLimit = 1 << 30
+        XCTAssertEqual(MemoryBudget.limits(environment: ["CNN_KERNEL_MEMORY_LIMIT": "3G"]).first?.bytes, 1 << 30)
+        XCTAssertTrue(MemoryBudget.limits(environment: [:]).contains { $0.source == "physical memory" })
+    }
+
+    /// cgroup v1 and v2 trees as containers present them: the tightest limit along the path,
+    /// "max" and v1's huge number meaning none, and the headroom of the innermost limited group.
+    func testCgroupLimitsAreReadAlongThePath() throws {
+        let root = NSTemporaryDirectory() + "cgroup-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func write(_ path: String, _ text: String) throws {
+            try FileManager.default.createDirectory(atPath: root + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: root + path, atomically: true, encoding: .utf8)
+        }
+        // v2: the user's slice limits to 6 GB, the kernel's own group to nothing ("max").
+        try write("/proc/self/cgroup", "0::/user.slice/kernel\n")
+        try write("/sys/fs/cgroup/cgroup.controllers", "cpu memory\n")
+        try write("/sys/fs/cgroup/user.slice/memory.max", "6442450944\n")
+        try write("/sys/fs/cgroup/user.slice/memory.current", "2147483648\n")
+        try write("/sys/fs/cgroup/user.slice/kernel/memory.max", "max\n")
+        MemoryBudget.procRoot = root
+        XCTAssertEqual(MemoryBudget.cgroupLimit(), 6 << 30)
+        XCTAssertEqual(MemoryBudget.cgroupHeadroom(), 4 << 30)
+        // v1 (this machine's layout): the memory controller's line, v1's "unlimited" ignored.
+        try FileManager.default.removeItem(atPath: root)
+        try write("/proc/self/cgroup", "5:devices:/\n4:memory:/process_api/abc\n0::/\n")
+        try write("/sys/fs/cgroup/memory/memory.limit_in_bytes", "9223372036854771712\n")
+        try write("/sys/fs/cgroup/memory/process_api/abc/memory.limit_in_bytes", "1073741824\n")
+        try write("/sys/fs/cgroup/memory/process_api/abc/memory.usage_in_bytes", "536870912\n")
+        XCTAssertEqual(MemoryBudget.cgroupLimit(), 1 << 30)
+        XCTAssertEqual(MemoryBudget.cgroupHeadroom(), 1 << 29)
+        // A path the container cannot see falls back to the mount's root.
+        try write("/proc/self/cgroup", "4:memory:/hidden/elsewhere\n")
+        XCTAssertNil(MemoryBudget.cgroupLimit())
+        try write("/proc/self/cgroup", "garbage\n::\n")
+        XCTAssertNil(MemoryBudget.cgroupLimit())
+    }
+
+    /// The training estimate is at least what the tensors of one real step occupy at their
+    /// peak (weights, gradients, optimiser state, activations, the batches prepared ahead), and
+    /// not wildly more (at most 3×): on a plain CNN, a ResNet and a DenseNet, SGD and Adam.
+    func testTrainingEstimateCoversWhatOneStepAllocates() throws {
+        let data = SyntheticShapes.make(count: 96, size: 32, channels: 3, seed: 4)
+        for (name, kind) in [("simplecnn", Optimizer.Kind.sgd), ("resnet-small", .adam), ("densenet-small", .sgd)] {
+            let (spec, _) = try ZooFixtures.spec(name)
+            let model = try Model(spec: spec, input: data.shape)
+            model.initialize(seed: 1)
+            let split = DataSplit(train: data, test: nil, validation: 0, seed: 1)
+            var config = TrainingConfig()
+            config.batchSize = 32
+            config.optimizer = kind
+            config.batchLimit = 2
+            let before = Tensor.liveBytes - model.parameterCount * 8  // the model's own values and gradients count in the estimate
+            Tensor.resetPeak()
+            let trainer = Trainer(model: model, data: split, config: config, rng: RandomSource(seed: 1))
+            XCTAssertEqual(trainer.run(), .completed)
+            let measured = Tensor.peakBytes - before
+            let estimate = model.trainingMemory(optimizer: kind).bytes(batch: 32)
+            print("training memory of \(name) at batch 32: estimate \(MemoryBudget.formatBytes(estimate)), measured peak \(MemoryBudget.formatBytes(measured))")
+            XCTAssertGreaterThanOrEqual(estimate, measured, "\(name): estimate \(estimate), measured peak \(measured)")
+            XCTAssertLessThanOrEqual(estimate, 3 * measured + model.workspaceBytes, "\(name): estimate \(estimate), measured peak \(measured)")
+        }
+    }
+
+    func testInferenceEstimateCoversAnEvaluationPass() throws {
+        let (spec, input) = try ZooFixtures.spec("resnet-small")
+        let model = try Model(spec: spec, input: input)
+        model.initialize(seed: 1)
+        let data = SyntheticShapes.make(count: 64, size: 32, channels: 3, seed: 4)
+        let before = Tensor.liveBytes
+        Tensor.resetPeak()
+        _ = Evaluation.run(model, on: data, normalization: data.statistics(), batchSize: 64)
+        let measured = Tensor.peakBytes - before
+        XCTAssertGreaterThanOrEqual(model.inferenceMemory().bytes(batch: 64), measured)
+        Tensor.resetPeak()
+        let x = Batches.make(data, indices: Array(0..<16)[...], normalization: data.statistics()).0
+        _ = model.activations(x)
+        XCTAssertGreaterThanOrEqual(model.inferenceMemory(keepsOutputs: true).bytes(batch: 16), Tensor.peakBytes - before)
+    }
+
+    func testNeedsSaturateAndGiveTheLargestBatch() {
+        let need = MemoryNeed(fixed: 100, perImage: 10)
+        XCTAssertEqual(need.bytes(batch: 5), 150)
+        XCTAssertEqual(need.largestBatch(fitting: 155), 5)
+        XCTAssertEqual(need.largestBatch(fitting: 50), 0)
+        XCTAssertEqual(MemoryNeed(fixed: 1, perImage: Int.max / 2).bytes(batch: 4), Int.max)
+    }
+
+    /// A layer whose weights would not fit is a shape error when it is built, before anything is allocated.
+    func testALayerThatDoesNotFitIsRefusedBeforeAllocating() throws {
+        MemoryBudget.sessionLimit = MemoryBudget.currentUsage().resident + (64 << 20)
+        BuiltinLayers.register()
+        let plugin = LayerRegistry.shared.plugin(named: "conv")!
+        let live = Tensor.liveBytes
+        XCTAssertThrowsError(try plugin.build(try plugin.bind(["out_channels": .number(4096), "kernel": .number(3)]), input: .image(c: 1024, h: 8, w: 8))) {
+            XCTAssertTrue("\($0)".contains("conv with 37,748,736 weights needs 288 MB"), "\($0)")
+        }
+        XCTAssertEqual(Tensor.liveBytes, live)
+    }
+}
