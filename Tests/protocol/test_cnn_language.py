@@ -46,10 +46,18 @@ def test_cnn_bad_plugin_files_are_clear_errors(tmp_path):
     subprocess.run(["cc", "-shared", "-fPIC", "-o", str(lib), str(wrong)], check=True)
     text = tmp_path / "notes.so"
     text.write_text("not a library at all, but long enough to have an ELF header's size " * 4)
+    # The example plugin cut to a third: dlopen would map it and die of SIGBUS touching the rest.
+    truncated = tmp_path / "libtruncated.so"
+    whole = SWISH.read_bytes()
+    truncated.write_bytes(whole[: len(whole) // 3])
+    fifo = tmp_path / "fifo.so"
+    os.mkfifo(fifo)
     with running_kernel() as (km, kc):
         cases = [
             (tmp_path / "missing.so", "No such file or directory"),
-            (text, "is not a loadable shared library"),
+            (text, "is not an ELF file; it is not loaded"),
+            (truncated, "is truncated"),
+            (fifo, "is not a regular file"),
             ("/lib/x86_64-linux-gnu/libz.so.1", "has no cnn_kernel_plugin_interface_version symbol"),
             (lib, "built against plugin interface version 999, but this kernel has version 2"),
         ]

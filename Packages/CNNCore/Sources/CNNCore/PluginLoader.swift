@@ -21,6 +21,10 @@ public enum PluginLoader {
         guard access(path, R_OK) == 0 else {
             throw Failure(description: "\(path): \(String(cString: strerror(errno)))")
         }
+        // A truncated or corrupt library would be mapped by dlopen and kill the kernel when touched.
+        if let problem = ELFCheck.check(path) {
+            throw Failure(description: "\(path) \(problem.hasPrefix("is") || problem.hasPrefix("has") ? problem : ": " + problem); it is not loaded")
+        }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let why = dlerror().map { String(cString: $0) } ?? "unknown error"
             throw Failure(description: "\(path) is not a loadable shared library (\(why))")
