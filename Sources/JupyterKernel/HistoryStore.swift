@@ -116,9 +116,17 @@ public final class HistoryStore: @unchecked Sendable {
 
     /// Entries whose input matches the glob (`*`, `?`, `[…]`), newest `n` of them, oldest first.
     /// With `unique`, only the latest occurrence of each input is kept.
-    public func search(pattern: String, n: Int?, unique: Bool) -> [Entry] {
+    /// A pattern longer than `Glob.maxPatternLength` matches nothing. Throws
+    /// `ExecutionInterrupted` when `shouldStop` says so (it is asked between entries and within
+    /// long ones).
+    public func search(pattern: String, n: Int?, unique: Bool, shouldStop: () -> Bool = { false }) throws -> [Entry] {
+        guard pattern.unicodeScalars.count <= Glob.maxPatternLength else { return [] }
         let glob = Glob(pattern)
-        var hits = all.filter { glob.matches($0.input) }
+        var hits: [Entry] = []
+        for e in all {
+            if shouldStop() { throw ExecutionInterrupted() }
+            if try glob.matches(e.input, shouldStop: shouldStop) { hits.append(e) }
+        }
         if unique {
             var seen = Set<String>()
             var kept: [Entry] = []
@@ -132,65 +140,130 @@ public final class HistoryStore: @unchecked Sendable {
 
 /// Shell-style glob matching over Unicode scalars: `*` any run, `?` one character,
 /// `[abc]`, `[a-z]` and `[!a]` classes. Case-sensitive, whole-string, like SQLite's GLOB.
+///
+/// Linear in the text whatever the pattern: the pattern is cut at its stars into segments; the
+/// first must match at the start, the last at the end, and each one between is found at its
+/// leftmost place after the one before (for globs the leftmost choice is always right). Each
+/// search runs the segment as a bit-parallel automaton (Shift-And: bit j of the state says the
+/// last j + 1 characters match the segment's first j + 1 elements), 64 elements per machine word,
+/// so a text of n characters costs n · ⌈length / 64⌉ steps and no backtracking.
 public struct Glob {
-    let pattern: [Unicode.Scalar]
-    public init(_ p: String) { pattern = Array(p.unicodeScalars) }
+    /// The longest pattern searched (in characters): 64 machine words of automaton.
+    public static let maxPatternLength = 4096
 
-    public func matches(_ s: String) -> Bool {
-        let text = Array(s.unicodeScalars)
-        var p = 0, t = 0
-        var starP = -1, starT = 0
-        while t < text.count {
-            if p < pattern.count, pattern[p] == "*" {
-                starP = p
-                starT = t
-                p += 1
-                continue
+    enum Element: Equatable {
+        case scalar(UInt32)
+        case any
+        case set([ClosedRange<UInt32>], negated: Bool)
+
+        func matches(_ c: UInt32) -> Bool {
+            switch self {
+            case .scalar(let s): return s == c
+            case .any: return true
+            case .set(let ranges, let negated): return ranges.contains { $0.contains(c) } != negated
             }
-            if p < pattern.count, let next = matchOne(at: p, text[t]) {
-                p = next
-                t += 1
-                continue
-            }
-            if starP >= 0 {
-                p = starP + 1
-                starT += 1
-                t = starT
-                continue
-            }
-            return false
         }
-        while p < pattern.count, pattern[p] == "*" { p += 1 }
-        return p == pattern.count
     }
 
-    /// If the pattern element at `p` matches `c`, the index after that element.
-    private func matchOne(at p: Int, _ c: Unicode.Scalar) -> Int? {
-        switch pattern[p] {
-        case "?": return p + 1
-        case "[":
-            var i = p + 1
-            var negate = false
-            if i < pattern.count, pattern[i] == "!" || pattern[i] == "^" {
-                negate = true
+    /// The pattern cut at its runs of stars: one segment means no star at all.
+    let segments: [[Element]]
+
+    public init(_ p: String) {
+        let pattern = Array(p.unicodeScalars)
+        var segments: [[Element]] = [[]]
+        var i = 0
+        while i < pattern.count {
+            let c = pattern[i]
+            if c == "*" {
+                if !(segments.count > 1 && segments[segments.count - 1].isEmpty && i > 0 && pattern[i - 1] == "*") { segments.append([]) }
+                i += 1
+                continue
+            }
+            if c == "[", let (element, next) = Self.parseClass(pattern, at: i) {
+                segments[segments.count - 1].append(element)
+                i = next
+                continue
+            }
+            segments[segments.count - 1].append(c == "?" ? .any : .scalar(c.value))
+            i += 1
+        }
+        self.segments = segments
+    }
+
+    /// A class starting at `[` (index `p`) and the index after its `]`; nil when it never closes
+    /// (then the `[` is a literal).
+    static func parseClass(_ pattern: [Unicode.Scalar], at p: Int) -> (Element, Int)? {
+        var i = p + 1
+        var negated = false
+        if i < pattern.count, pattern[i] == "!" || pattern[i] == "^" {
+            negated = true
+            i += 1
+        }
+        var ranges: [ClosedRange<UInt32>] = []
+        var first = true
+        while i < pattern.count, pattern[i] != "]" || first {
+            first = false
+            if i + 2 < pattern.count, pattern[i + 1] == "-", pattern[i + 2] != "]" {
+                let (a, b) = (pattern[i].value, pattern[i + 2].value)
+                if a <= b { ranges.append(a...b) }
+                i += 3
+            } else {
+                ranges.append(pattern[i].value...pattern[i].value)
                 i += 1
             }
-            var matched = false
-            var first = true
-            while i < pattern.count, pattern[i] != "]" || first {
-                first = false
-                if i + 2 < pattern.count, pattern[i + 1] == "-", pattern[i + 2] != "]" {
-                    if pattern[i].value <= c.value && c.value <= pattern[i + 2].value { matched = true }
-                    i += 3
-                } else {
-                    if pattern[i] == c { matched = true }
-                    i += 1
-                }
-            }
-            guard i < pattern.count else { return pattern[p] == c ? p + 1 : nil }  // no closing ]: literal [
-            return matched != negate ? i + 1 : nil
-        default:
-            return pattern[p] == c ? p + 1 : nil
         }
+        guard i < pattern.count else { return nil }
+        return (.set(ranges, negated: negated), i + 1)
+    }
+
+    public func matches(_ s: String) -> Bool { (try? matches(s, shouldStop: { false })) ?? false }
+
+    /// Throws `ExecutionInterrupted` when `shouldStop` says so (asked every 65,536 characters).
+    public func matches(_ s: String, shouldStop: () -> Bool) throws -> Bool {
+        let text = s.unicodeScalars.map(\.value)
+        let n = text.count
+        guard segments.count > 1 else {
+            return segments[0].count == n && zip(segments[0], text).allSatisfy { $0.matches($1) }
+        }
+        let head = segments[0], tail = segments[segments.count - 1]
+        guard head.count + tail.count <= n,
+              zip(head, text).allSatisfy({ $0.matches($1) }),
+              zip(tail, text[(n - tail.count)...]).allSatisfy({ $0.matches($1) }) else { return false }
+        var position = head.count
+        let end = n - tail.count
+        for segment in segments.dropFirst().dropLast() where !segment.isEmpty {
+            guard let after = try Self.leftmostEnd(of: segment, in: text, from: position, to: end, shouldStop: shouldStop) else { return false }
+            position = after
+        }
+        return true
+    }
+
+    /// Where the leftmost occurrence of `segment` in text[from..<to] ends, by Shift-And.
+    static func leftmostEnd(of segment: [Element], in text: [UInt32], from: Int, to: Int, shouldStop: () -> Bool) throws -> Int? {
+        let m = segment.count
+        guard m <= to - from else { return nil }
+        let words = (m + 63) / 64
+        let lastBit = UInt64(1) << UInt64((m - 1) % 64)
+        var masks: [UInt32: [UInt64]] = [:]
+        func mask(_ c: UInt32) -> [UInt64] {
+            if let known = masks[c] { return known }
+            var bits = [UInt64](repeating: 0, count: words)
+            for (j, e) in segment.enumerated() where e.matches(c) { bits[j / 64] |= UInt64(1) << UInt64(j % 64) }
+            if masks.count < 65_536 { masks[c] = bits }
+            return bits
+        }
+        var state = [UInt64](repeating: 0, count: words)
+        for i in from..<to {
+            if (i - from) & 0xFFFF == 0xFFFF, shouldStop() { throw ExecutionInterrupted() }
+            let bits = mask(text[i])
+            var carry: UInt64 = 1  // a match may start here
+            for w in 0..<words {
+                let next = state[w] >> 63
+                state[w] = ((state[w] << 1) | carry) & bits[w]
+                carry = next
+            }
+            if state[words - 1] & lastBit != 0 { return i + 1 }
+        }
+        return nil
     }
 }

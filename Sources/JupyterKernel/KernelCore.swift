@@ -320,8 +320,19 @@ public final class KernelCore: @unchecked Sendable {
             entries = history.range(
                 session: c["session"]?.intValue ?? 0, start: c["start"]?.intValue ?? 1, stop: c["stop"]?.intValue)
         case "search":
-            entries = history.search(
-                pattern: c["pattern"]?.stringValue ?? "*", n: c["n"]?.intValue, unique: c["unique"]?.boolValue ?? false)
+            // A search over a long history can be interrupted, like a cell.
+            let token = CancellationToken()
+            tokenLock.withLock { currentToken = token }
+            defer { tokenLock.withLock { currentToken = nil } }
+            do {
+                entries = try history.search(
+                    pattern: c["pattern"]?.stringValue ?? "*", n: c["n"]?.intValue, unique: c["unique"]?.boolValue ?? false,
+                    shouldStop: { token.isCancelled })
+            } catch {
+                return session.reply(to: request, type: "history_reply", content: [
+                    "status": "error", "ename": "KeyboardInterrupt", "evalue": "history search interrupted", "traceback": [], "history": [],
+                ])
+            }
         default:
             entries = history.tail(c["n"]?.intValue ?? 10)
         }
