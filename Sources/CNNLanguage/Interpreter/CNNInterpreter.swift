@@ -80,6 +80,7 @@ public final class CNNInterpreter: Interpreter {
     public func execute(_ code: String, context: ExecutionContext) throws {
         session.cellCounter += 1
         MemoryBudget.sessionLimit = session.memoryLimit
+        defer { MemoryBudget.releaseFreeMemory() }
         ExpansionGuard.startCell(shouldStop: { [token = context.token] in token.isCancelled })
         let statements: [Statement]
         do { statements = try Parser.parse(code) } catch let e as LanguageError { throw e.kernelError(source: code) }

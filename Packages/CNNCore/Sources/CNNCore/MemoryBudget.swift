@@ -157,6 +157,20 @@ public enum MemoryBudget {
         return Usage(resident: resident, addressSpace: size, systemAvailable: available)
     }
 
+    /// What malloc holds: in use by the program, and free for reuse (not counted as in use).
+    public static func heap() -> (inUse: Int, free: Int) {
+        let info = mallinfo2()
+        return (Int(clamping: info.uordblks) + Int(clamping: info.hblkhd), Int(clamping: info.fordblks))
+    }
+
+    /// Gives the pages of freed memory back to the system. Within a cell the kernel keeps
+    /// freed tensors in its heap (see Tensor: the next training step takes them again without
+    /// page faults); between cells that memory would only sit in the kernel's resident size,
+    /// and grow with the heap's fragmentation from one cell to the next.
+    public static func releaseFreeMemory() {
+        _ = malloc_trim(0)
+    }
+
     // MARK: cgroups
 
     /// The tightest memory limit on this process's cgroup and its ancestors (v2, else v1).

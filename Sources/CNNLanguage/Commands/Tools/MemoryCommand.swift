@@ -35,11 +35,14 @@ struct MemoryCommand: Command {
             table.add(["in use", f(s.inUse), s.limit.measure == .addressSpace ? "address space of the kernel" : "resident memory of the kernel"])
             table.add(["free", f(s.free), s.systemFree != nil ? "what other programs leave" : ""], strong: true)
         }
+        let heap = MemoryBudget.heap()
+        table.add(["allocated", f(heap.inUse), "by the kernel's code, of which:"])
         table.add(["held by tensors", f(Tensor.liveBytes), "weights, gradients, activations"])
         if let d = env.session.data?.split {
             let bytes = [d.train, d.validation, d.test].compactMap { $0 }.reduce(0) { $0 + $1.images.count + $1.labels.count }
             table.add(["held by the data", f(bytes), "\(d.train.name), one byte per pixel"])
         }
+        table.add(["kept for reuse", f(heap.free), "freed, not counted as in use"])
         if let name = env.session.current, let entry = env.session.models[name] {
             let b = inv[Self.batch]
             let train = entry.model.trainingMemory(optimizer: entry.optimizer?.kind ?? .sgd)
