@@ -23,8 +23,16 @@ public struct Canvas: Sendable {
     public var width: Int { image.width }
     public var height: Int { image.height }
 
+    /// The largest side and area of a canvas (16,384 pixels; 2^25 pixels, 128 MB of RGBA): a
+    /// larger request is cut to them, and what falls outside is not drawn. Views cap what they
+    /// show well below this; the bound is for whatever a hostile model makes them compute.
+    public static let maxSide = 16_384
+    public static let maxPixels = 1 << 25
+
     public init(width: Int, height: Int, background: Color = .white) {
-        image = RGBAImage(width: max(1, width), height: max(1, height), fill: (background.r, background.g, background.b, background.a))
+        let w = min(Self.maxSide, max(1, width))
+        let h = min(Self.maxSide, max(1, height), Self.maxPixels / w)
+        image = RGBAImage(width: w, height: h, fill: (background.r, background.g, background.b, background.a))
     }
 
     public func png() -> [UInt8] { PNGEncoder.encode(image) }

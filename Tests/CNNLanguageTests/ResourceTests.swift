@@ -120,4 +120,17 @@ final class ResourceTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(t0), 1.0)
         XCTAssertNil(interp.session.models["m"])
     }
+
+    /// A layer of 4,096 channels and a model of 200 layers: the pictures show the first 256 maps
+    /// and the first 64 layers (a full picture would be gigabytes of canvas) and say so.
+    func testViewsOfHugeLayersShowAPartAndSaySo() {
+        XCTAssertEqual(run("data shapes n=60 size=8\nmodel wide input=[1, 8, 8]\n  conv 4096 kernel=1\n  gap\n  linear 10\nend").status, "ok")
+        let maps = run("show featuremaps layer=conv1")
+        XCTAssertEqual(maps.status, "ok")
+        XCTAssertTrue(maps.text.contains("(the image shows the first 256 of 4096 channels)"), maps.text)
+        XCTAssertEqual(run("model deep input=[1, 8, 8]\n  repeat 200\n    conv 2 kernel=1\n  end\n  gap\n  linear 10\nend").status, "ok")
+        let overview = run("show featuremaps")
+        XCTAssertEqual(overview.status, "ok")
+        XCTAssertTrue(overview.text.contains("(the first 64 of 200 layers; layer=NAME shows any one)"), overview.text)
+    }
 }

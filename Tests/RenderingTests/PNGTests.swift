@@ -42,4 +42,12 @@ final class PNGTests: XCTestCase {
         }
         XCTAssertTrue(Logo.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     }
+
+    /// A canvas asked to be larger than 16,384 pixels a side or 2^25 pixels is cut to that.
+    func testCanvasSizeIsBounded() {
+        XCTAssertEqual(Canvas(width: 1_000_000, height: 10).width, 16_384)
+        let tall = Canvas(width: 4096, height: 1_000_000)
+        XCTAssertEqual(tall.height, (1 << 25) / 4096)
+        XCTAssertEqual(Canvas(width: -5, height: 0).width, 1)
+    }
 }
