@@ -167,6 +167,8 @@ public struct Glob {
 
     /// The pattern cut at its runs of stars: one segment means no star at all.
     let segments: [[Element]]
+    /// The tables of the segments between the first and the last, built once per pattern.
+    let middleMasks: [CharacterMasks]
 
     public init(_ p: String) {
         let pattern = Array(p.unicodeScalars)
@@ -188,6 +190,7 @@ public struct Glob {
             i += 1
         }
         self.segments = segments
+        middleMasks = segments.count > 2 ? segments.dropFirst().dropLast().filter { !$0.isEmpty }.map(CharacterMasks.init) : []
     }
 
     /// A class starting at `[` (index `p`) and the index after its `]`; nil when it never closes
@@ -231,39 +234,93 @@ public struct Glob {
               zip(tail, text[(n - tail.count)...]).allSatisfy({ $0.matches($1) }) else { return false }
         var position = head.count
         let end = n - tail.count
-        for segment in segments.dropFirst().dropLast() where !segment.isEmpty {
-            guard let after = try Self.leftmostEnd(of: segment, in: text, from: position, to: end, shouldStop: shouldStop) else { return false }
+        for (segment, masks) in zip(segments.dropFirst().dropLast().filter { !$0.isEmpty }, middleMasks) {
+            guard let after = try Self.leftmostEnd(of: segment, masks, in: text, from: position, to: end, shouldStop: shouldStop) else { return false }
             position = after
         }
         return true
     }
 
     /// Where the leftmost occurrence of `segment` in text[from..<to] ends, by Shift-And.
-    static func leftmostEnd(of segment: [Element], in text: [UInt32], from: Int, to: Int, shouldStop: () -> Bool) throws -> Int? {
+    static func leftmostEnd(of segment: [Element], _ masks: CharacterMasks, in text: [UInt32], from: Int, to: Int, shouldStop: () -> Bool) throws -> Int? {
         let m = segment.count
         guard m <= to - from else { return nil }
-        let words = (m + 63) / 64
+        let words = masks.words
         let lastBit = UInt64(1) << UInt64((m - 1) % 64)
-        var masks: [UInt32: [UInt64]] = [:]
-        func mask(_ c: UInt32) -> [UInt64] {
-            if let known = masks[c] { return known }
-            var bits = [UInt64](repeating: 0, count: words)
-            for (j, e) in segment.enumerated() where e.matches(c) { bits[j / 64] |= UInt64(1) << UInt64(j % 64) }
-            if masks.count < 65_536 { masks[c] = bits }
-            return bits
-        }
         var state = [UInt64](repeating: 0, count: words)
         for i in from..<to {
             if (i - from) & 0xFFFF == 0xFFFF, shouldStop() { throw ExecutionInterrupted() }
-            let bits = mask(text[i])
+            let row = masks.row(for: text[i])
             var carry: UInt64 = 1  // a match may start here
             for w in 0..<words {
                 let next = state[w] >> 63
-                state[w] = ((state[w] << 1) | carry) & bits[w]
+                state[w] = ((state[w] << 1) | carry) & masks.bits[row + w]
                 carry = next
             }
             if state[words - 1] & lastBit != 0 { return i + 1 }
         }
         return nil
+    }
+
+    /// For every character, which elements of a segment it matches (bit j: element j), as a
+    /// table over the intervals between the elements' range boundaries: within one interval
+    /// every character matches the same elements. A character's row is found by binary search,
+    /// so the cost per character does not grow with the number of classes or distinct characters.
+    struct CharacterMasks {
+        let words: Int
+        /// Sorted interval starts; interval k is starts[k]..<starts[k + 1].
+        var starts: [UInt32] = []
+        /// Row k (words values from k · words) is the mask of interval k.
+        var bits: [UInt64] = []
+
+        init(_ segment: [Element]) {
+            words = (segment.count + 63) / 64
+            let ranges: [[ClosedRange<UInt32>]] = segment.map { e in
+                switch e {
+                case .scalar(let c): return [c...c]
+                case .any: return [0...UInt32.max]
+                case .set(let r, let negated): return negated ? Self.complement(r) : r
+                }
+            }
+            var cuts = Set<UInt32>([0])
+            for list in ranges { for r in list { cuts.insert(r.lowerBound); if r.upperBound < UInt32.max { cuts.insert(r.upperBound + 1) } } }
+            starts = cuts.sorted()
+            bits = [UInt64](repeating: 0, count: starts.count * words)
+            for (j, list) in ranges.enumerated() {
+                for r in list {
+                    var k = interval(of: r.lowerBound)
+                    while k < starts.count && starts[k] <= r.upperBound {
+                        bits[k * words + j / 64] |= UInt64(1) << UInt64(j % 64)
+                        if starts[k] == UInt32.max { break }
+                        k += 1
+                    }
+                }
+            }
+        }
+
+        /// The first index of the row of `c` in `bits`.
+        func row(for c: UInt32) -> Int { interval(of: c) * words }
+
+        func interval(of c: UInt32) -> Int {
+            var lo = 0, hi = starts.count  // starts[lo] <= c (starts[0] == 0)
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= c { lo = mid } else { hi = mid }
+            }
+            return lo
+        }
+
+        static func complement(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
+            var out: [ClosedRange<UInt32>] = []
+            var next: UInt32 = 0
+            var done = false
+            for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if r.lowerBound > next { out.append(next...(r.lowerBound - 1)) }
+                if r.upperBound == UInt32.max { done = true; break }
+                next = max(next, r.upperBound + 1)
+            }
+            if !done { out.append(next...UInt32.max) }
+            return out
+        }
     }
 }

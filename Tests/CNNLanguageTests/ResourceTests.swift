@@ -63,6 +63,12 @@ final class ResourceTests: XCTestCase {
         XCTAssertNil(interp.session.models["w"])
     }
 
+    /// Nested repeats around nothing (10^12 passes) end at the pass limit.
+    func testNestedEmptyRepeatsStopAtThePassLimit() {
+        let r = run("model e input=[1, 8, 8]\n  repeat 10000\n    repeat 10000\n      repeat 10000\n      end\n    end\n  end\n  flatten\n  linear 10\nend")
+        XCTAssertEqual(r.error, "line 4, column 7: this cell makes more than 1,000,000 `repeat` passes, the most one cell may make; are the `repeat` counts what you meant?")
+    }
+
     func testNestedRepeatsStopAtTheLayerLimit() {
         let t0 = Date()
         let r = run("model big input=[1, 8, 8]\n  repeat 10000\n    repeat 10000\n      relu\n    end\n  end\n  flatten\n  linear 10\nend")

@@ -26,34 +26,63 @@ public struct MemoryNeed: Equatable, Sendable {
         guard bytes > fixed else { return 0 }
         return perImage > 0 ? (bytes - fixed) / perImage : Int.max
     }
+
+    /// The largest batch in 1…`limit` whose need (growing with the batch) fits in `bytes`; 0 if none.
+    public static func largestBatch(upTo limit: Int, fitting bytes: Int, need: (Int) -> Int) -> Int {
+        guard need(1) <= bytes else { return 0 }
+        var lo = 1, hi = limit  // need(lo) fits
+        if need(hi) <= bytes { return hi }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2
+            if need(mid) <= bytes { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
 }
 
 extension Model {
     /// One training step at batch B, as the trainer runs it:
-    /// - fixed: each parameter's value and gradient, the optimiser's state (momentum: one more
-    ///   copy; Adam: two), the copy taken before every step (undone if it diverges) and the best
-    ///   epoch's copy, each 4 bytes per parameter, and the largest convolution's patch buffers;
+    /// - fixed: each parameter's value and gradient, the copy taken before every step (undone if
+    ///   it diverges) and the best epoch's copy, each 4 bytes per parameter; the optimiser's
+    ///   state (momentum: one more copy; Adam: two); the largest convolution's patch buffers;
     /// - per image: every layer's output, kept for backward (and a dropout's mask, a max pool's
     ///   indices), the widest layer's output and input gradients during backward, and the input
     ///   images of the batches prepared ahead (up to five at once).
     public func trainingMemory(optimizer: Optimizer.Kind, momentum: Bool = true) -> MemoryNeed {
-        let p = parameterCount * 4
-        let state: Int
-        switch optimizer {
-        case .sgd: state = momentum ? 1 : 0
-        case .adam, .adamw: state = 2
-        }
         let kept = layerMemory().reduce(0) { $0 + $1.keptPerImage }
         let perImage = kept + 2 * widestGradientPerImage + 5 * inputShape.count * 4
-        return MemoryNeed(fixed: p * (4 + state) + convolutionWeightCopies + buffersBytes * 3 + workspaceBytes, perImage: perImage)
+        let fixed = parameterCount * 16 + optimizerStateBytes(optimizer, momentum: momentum) + convolutionWeightCopies + buffersBytes * 3 + workspaceBytes
+        return MemoryNeed(fixed: fixed, perImage: perImage)
+    }
+
+    /// The optimiser's state: SGD's momentum, one value per parameter; Adam's two moments.
+    public func optimizerStateBytes(_ kind: Optimizer.Kind, momentum: Bool = true) -> Int {
+        switch kind {
+        case .sgd: return momentum ? parameterCount * 4 : 0
+        case .adam, .adamw: return parameterCount * 8
+        }
+    }
+
+    /// What a `train` at `batch` still has to allocate: the larger of a training step and the
+    /// validation pass after each epoch (evaluation mode, at least 256 images a batch, while the
+    /// weights, gradients, optimiser state and copies are all still held), less what the model
+    /// already holds: its values and gradients, and the optimiser state if it is kept from an
+    /// earlier `train` (`keptState`).
+    public func trainingRunBytes(batch: Int, optimizer: Optimizer.Kind, momentum: Bool = true, keptState: Bool = false) -> Int {
+        let step = trainingMemory(optimizer: optimizer, momentum: momentum)
+        let validation = step.fixed.addingReportingOverflow(inferenceMemory().bytes(batch: max(batch, 256)))
+        let need = max(step.bytes(batch: batch), validation.overflow ? Int.max : validation.partialValue)
+        let held = parameterCount * 8 + (keptState ? optimizerStateBytes(optimizer, momentum: momentum) : 0)
+        return need == Int.max ? need : max(0, need - held)
     }
 
     /// A forward pass in evaluation mode (evaluate, predict, validation): outputs are freed as
-    /// the next layer consumes them, so the widest two at once, plus the batch's images; with
-    /// `keepsOutputs` (feature maps, activations of every layer) all of them.
+    /// the next layer consumes them, but a residual block holds its input, its body's output,
+    /// an intermediate of the body and the sum at once: four of the widest, plus the batch's
+    /// images; with `keepsOutputs` (feature maps, activations of every layer) all of them.
     public func inferenceMemory(keepsOutputs: Bool = false) -> MemoryNeed {
         let layers = layerMemory()
-        let outputs = keepsOutputs ? layers.reduce(0) { $0 + $1.outputPerImage } : 2 * (layers.map(\.outputPerImage).max() ?? 0)
+        let outputs = keepsOutputs ? layers.reduce(0) { $0 + $1.outputPerImage } : 4 * (layers.map(\.outputPerImage).max() ?? 0)
         return MemoryNeed(fixed: workspaceBytes + convolutionWeightCopies, perImage: outputs + inputShape.count * 4)
     }
 

@@ -45,15 +45,27 @@ public struct Definition: Sendable {
 }
 
 /// What bounds expansion in the cell being run (cells run one at a time): the number of layers a
-/// cell may build (nested `repeat`s multiply), and the interrupt, asked before every layer.
+/// cell may build and of `repeat` passes it may make (nested `repeat`s multiply, even around an
+/// empty body), and the interrupt, asked before every layer and every pass.
 enum ExpansionGuard {
     static let maxLayers = 100_000
+    static let maxPasses = 1_000_000
     nonisolated(unsafe) static var shouldStop: () -> Bool = { false }
     nonisolated(unsafe) static var layersBuilt = 0
+    nonisolated(unsafe) static var passesMade = 0
 
     static func startCell(shouldStop: @escaping () -> Bool) {
         self.shouldStop = shouldStop
         layersBuilt = 0
+        passesMade = 0
+    }
+
+    static func countPass(at token: Token) throws {
+        if shouldStop() { throw ExecutionInterrupted() }
+        passesMade += 1
+        guard passesMade <= maxPasses else {
+            throw LanguageError(.value, at: token, "this cell makes more than \(NumberFormat.count(maxPasses)) `repeat` passes, the most one cell may make; are the `repeat` counts what you meant?")
+        }
     }
 
     static func countLayer(at token: Token) throws {
@@ -142,6 +154,7 @@ struct ModelExpander {
                 var out: [Item] = []
                 var shape = input
                 for i in 0..<Int(d) {
+                    try ExpansionGuard.countPass(at: b.keyword)
                     var inner = env
                     if let v = b.loopVariable?.word { inner[v] = .number(Double(i)) }
                     let (items, s2) = try expandSequence(b.sections[0].body, env: inner.filter { !$0.key.hasPrefix("in_") }, input: shape)

@@ -9,10 +9,8 @@ import Glibc
 /// object (ET_DYN) for this CPU; and the header tables and every loadable and dynamic segment
 /// inside the file. (ELF: System V ABI, "Object Files"; Linux's elf.h.)
 enum ELFCheck {
-    static func check(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(fd) }
+    /// What is wrong with the open file `fd`, or nil if it may be loaded.
+    static func check(_ fd: Int32) -> String? {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return String(cString: strerror(errno)) }
         guard st.st_mode & S_IFMT == S_IFREG else { return "is not a regular file" }

@@ -143,9 +143,14 @@ public enum MemoryBudget {
             let parts = statm.split(separator: " ").compactMap { Int($0.trimmed) }
             if parts.count >= 2 { size = parts[0].multipliedReportingOverflow(by: pageSize).partialValue; resident = parts[1] * pageSize }
         }
-        let heapFree = procRoot.isEmpty ? Int(clamping: mallinfo2().fordblks) : 0
-        resident = max(0, resident - heapFree)
-        size = max(0, size - heapFree)
+        if procRoot.isEmpty {
+            // Free heap memory is still mapped (address space) but may or may not be resident:
+            // between cells its pages are given back (releaseFreeMemory). So resident use is at
+            // least what malloc has handed out, whatever the subtraction says.
+            let heap = heap()
+            resident = max(resident - heap.free, heap.inUse)
+            size = max(0, size - heap.free)
+        }
         var available: Int?
         if let info = readSmallFile(procRoot + "/proc/meminfo") {
             for line in info.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
@@ -183,16 +188,17 @@ public enum MemoryBudget {
         }.min()
     }
 
-    /// How much more the innermost limited cgroup accepts (its limit minus its usage, which
-    /// counts every process in it).
+    /// How much more this process's cgroups accept: the least, along the path to the root, of a
+    /// limited group's limit minus its usage (which counts every process in it, siblings too).
     public static func cgroupHeadroom() -> Int? {
+        var least: Int?
         for (dir, version) in cgroupDirectories() {
             let (limitFile, usageFile) = version == 2 ? ("/memory.max", "/memory.current") : ("/memory.limit_in_bytes", "/memory.usage_in_bytes")
             guard let l = readSmallFile(dir + limitFile).flatMap({ Int($0.trimmed) }), l > 0, l < (1 << 62),
                   let u = readSmallFile(dir + usageFile).flatMap({ Int($0.trimmed) }) else { continue }
-            return max(0, l - u)
+            least = min(least ?? Int.max, max(0, l - u))
         }
-        return nil
+        return least
     }
 
     /// This process's memory cgroup directory and its ancestors, innermost first.

@@ -21,8 +21,15 @@ public enum PluginLoader {
         guard access(path, R_OK) == 0 else {
             throw Failure(description: "\(path): \(String(cString: strerror(errno)))")
         }
-        // A truncated or corrupt library would be mapped by dlopen and kill the kernel when touched.
-        if let problem = ELFCheck.check(path) {
+        // A truncated or corrupt library would be mapped by dlopen and kill the kernel when
+        // touched. (dlopen is given the path, not /proc/self/fd/N of the checked descriptor:
+        // that would make $ORIGIN in the plugin's run path point at /proc/self/fd. A file
+        // swapped between the check and the load is outside what this guards against.)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(description: "\(path): \(String(cString: strerror(errno)))") }
+        let problem = ELFCheck.check(fd)
+        close(fd)
+        if let problem {
             throw Failure(description: "\(path) \(problem.hasPrefix("is") || problem.hasPrefix("has") ? problem : ": " + problem); it is not loaded")
         }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
@@ -75,3 +82,4 @@ public enum PluginLoader {
         return problems
     }
 }
+

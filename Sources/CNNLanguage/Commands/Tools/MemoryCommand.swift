@@ -20,6 +20,9 @@ struct MemoryCommand: Command {
                 env.session.memoryLimit = nil
             } else {
                 let bytes = Int(gb * 1_073_741_824)
+                guard bytes >= 16 << 20 else {
+                    throw LanguageError(.value, at: inv.token(Self.limit), "limit=\(NumberFormat.shortest(gb)) is less than 16 MB, too little for anything; give it in GB (limit=2 is 2 GB), or 0 for the detected limit")
+                }
                 let detected = MemoryBudget.limits().filter { $0.source != "set by `memory limit=`" }.map(\.bytes).min()
                 if let d = detected, bytes > d {
                     throw LanguageError(.value, at: inv.token(Self.limit), "limit=\(NumberFormat.shortest(gb)) is above the kernel's limit of \(MemoryBudget.formatBytes(d)); a session can only lower it (set CNN_KERNEL_MEMORY_LIMIT before the kernel starts to change it)")
@@ -45,11 +48,14 @@ struct MemoryCommand: Command {
         table.add(["kept for reuse", f(heap.free), "freed, not counted as in use"])
         if let name = env.session.current, let entry = env.session.models[name] {
             let b = inv[Self.batch]
-            let train = entry.model.trainingMemory(optimizer: entry.optimizer?.kind ?? .sgd)
-            table.add(["\(name): training at batch \(b)", f(train.bytes(batch: b)), "\(f(train.fixed)) for the weights and optimiser + \(f(train.perImage)) per image"])
+            let kind = entry.optimizer?.kind ?? .sgd, momentum = (entry.optimizer?.momentum ?? 0.9) > 0
+            let step = entry.model.trainingMemory(optimizer: kind, momentum: momentum)
+            let more = { (batch: Int) in entry.model.trainingRunBytes(batch: batch, optimizer: kind, momentum: momentum, keptState: entry.optimizer != nil) }
+            table.add(["\(name): training at batch \(b)", f(step.bytes(batch: b)),
+                       "\(f(step.fixed)) for the weights, copies and optimiser + \(f(step.perImage)) per image; \(f(more(b))) more than it holds now"])
             if let s = MemoryBudget.standing() {
-                let fits = train.largestBatch(fitting: s.free)
-                table.add(["\(name): largest batch that fits", fits == Int.max ? "any" : formatCount(fits), ""])
+                let fits = MemoryNeed.largestBatch(upTo: 65_536, fitting: s.free, need: more)
+                table.add(["\(name): largest batch that fits", fits == 65_536 ? "65,536 or more" : formatCount(fits), ""])
             }
         }
         env.context.display(table.bundle)
