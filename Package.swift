@@ -6,6 +6,7 @@ import PackageDescription
 //   SafeFiles      – atomic, link-proof file writes (no other dependency)
 //   JupyterKernel  – wire format, signing, the kernel core and the interpreter seam (no sockets)
 //   JupyterZMQ     – ZeroMQ sockets and threads that drive the kernel core
+//   Widgets        – Jupyter widget models over the kernel's comms (no CNNs, no sockets)
 //   CNNCore        – (local package, one shared library) tensors, GEMM seam, layer-plugin API, registry
 //   CNNEngine      – built-in layers, models, training, data, checkpoints, model zoo (no Jupyter)
 //   Rendering      – PNG (through zlib) and drawing, no knowledge of Jupyter
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "SafeFiles"),
         .target(name: "JupyterKernel", dependencies: ["JSONKit", "SafeFiles", "CLibCrypto"]),
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
+        .target(name: "Widgets", dependencies: ["JupyterKernel", "JSONKit"]),
         .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit", "SafeFiles"]),
         .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .executableTarget(
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "JSONKit"]),
         .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
+        .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "JupyterKernel", "JSONKit"]),
         .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit"]),
     ]
 )

@@ -13,6 +13,11 @@ public final class ExecutionContext {
     public private(set) var payloads: [JSON] = []
     /// The text/plain of the cell's execute_result, kept for history with output.
     public private(set) var resultText: String?
+    /// The kernel's comms, for widgets (nil where there is no frontend to talk to).
+    public var comms: CommManager?
+    /// Handles the comm messages that have arrived since the cell started (a Stop button, a
+    /// slider): long work calls it between steps, as it checks the token.
+    public var pollIncoming: () -> Void = {}
 
     public init(
         token: CancellationToken, executionCount: Int, silent: Bool,

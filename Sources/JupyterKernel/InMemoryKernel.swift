@@ -22,8 +22,25 @@ public final class InMemoryKernel {
     public let iopub = RecordingIOPub()
     let client = KernelSession(username: "client")
 
+    private let pendingLock = Condition()
+    private var pending: [Message] = []
+
     public init(interpreter: Interpreter, history: HistoryStore = HistoryStore(path: nil)) {
         core = KernelCore(interpreter: interpreter, history: history, iopub: iopub)
+        core.shellPump = { [weak self] in
+            guard let self else { return [] }
+            return self.pendingLock.withLock {
+                defer { self.pending.removeAll() }
+                return self.pending
+            }
+        }
+    }
+
+    /// A shell message the running cell receives at its next poll (as a frontend's comm_msg
+    /// arrives while a cell runs); from another thread, or queued before the cell starts.
+    public func sendWhileRunning(_ type: String, _ content: JSON, buffers: [[UInt8]] = []) {
+        let msg = Message(identities: [Array("client".utf8)], header: client.header(msgType: type), content: content, buffers: buffers)
+        pendingLock.withLock { pending.append(msg) }
     }
 
     public struct Exchange {
@@ -35,8 +52,8 @@ public final class InMemoryKernel {
         public var action: KernelAction
     }
 
-    public func request(_ type: String, _ content: JSON, control: Bool = false) -> Exchange {
-        let msg = Message(identities: [Array("client".utf8)], header: client.header(msgType: type), content: content)
+    public func request(_ type: String, _ content: JSON, buffers: [[UInt8]] = [], control: Bool = false) -> Exchange {
+        let msg = Message(identities: [Array("client".utf8)], header: client.header(msgType: type), content: content, buffers: buffers)
         var reply: Message?
         let action =
             control

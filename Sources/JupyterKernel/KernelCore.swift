@@ -36,6 +36,13 @@ public final class KernelCore: @unchecked Sendable {
     public private(set) var isAborting = false
     private let tokenLock = Condition()
     private var currentToken: CancellationToken?
+    /// The comms of this kernel (widgets open theirs here).
+    public let comms: CommManager
+    /// Set by the transport: the comm messages waiting on the shell channel, taken without
+    /// blocking (the transport keeps any other request for after the running cell). A running
+    /// cell calls it through `ExecutionContext.pollIncoming` between steps, so controls act
+    /// while it runs; the shell socket stays with the thread that runs cells.
+    public var shellPump: (() -> [Message])?
 
     public init(
         interpreter: Interpreter, history: HistoryStore, iopub: IOPubSink,
@@ -46,6 +53,7 @@ public final class KernelCore: @unchecked Sendable {
         self.iopub = iopub
         self.session = session
         self.identity = identity
+        comms = CommManager(session: session, iopub: iopub)
     }
 
     // MARK: IOPub helpers
@@ -87,14 +95,10 @@ public final class KernelCore: @unchecked Sendable {
             case "is_complete_request": send(isCompleteReply(request))
             case "history_request": send(historyReply(request))
             case "comm_info_request":
-                send(session.reply(to: request, type: "comm_info_reply", content: ["status": "ok", "comms": [:]]))
-            case "comm_open":
-                // No comm targets exist: close the comm at once, as the spec asks.
-                let id = request.content["comm_id"] ?? .string("")
-                iopub.publish(
-                    session.broadcast(
-                        type: "comm_close", content: ["comm_id": id, "data": [:]], parent: request.header))
-            case "comm_msg", "comm_close": break
+                let target = request.content["target_name"]?.stringValue
+                send(session.reply(to: request, type: "comm_info_reply", content: ["status": "ok", "comms": comms.info(target: target)]))
+            case "comm_open", "comm_msg", "comm_close":
+                comms.handle(request)
             case "shutdown_request":  // deprecated on shell since 5.4, still honoured
                 action = shutdown(request, send)
             default: send(unknownReply(request))
@@ -191,10 +195,12 @@ public final class KernelCore: @unchecked Sendable {
             [session, iopub] type, content, metadata in
             iopub.publish(session.broadcast(type: type, content: content, parent: parent, metadata: metadata))
         }
+        context.comms = comms
+        context.pollIncoming = { [weak self] in self?.pollComms() }
 
         var failure: KernelError?
         do {
-            try interpreter.execute(code, context: context)
+            try comms.withParent(parent) { try interpreter.execute(code, context: context) }
             if token.isCancelled { failure = KernelCore.interruptedError() }
         } catch let e as KernelError {
             failure = token.isCancelled ? KernelCore.interruptedError() : e
@@ -230,6 +236,13 @@ public final class KernelCore: @unchecked Sendable {
         }
         send(session.reply(to: request, type: "execute_reply", content: content))
         if storeHistory, let out = context.resultText { history.recordOutput(line: count, output: out) }
+    }
+
+    /// Handles the comm messages that arrived while a cell runs (no busy/idle around them: the
+    /// kernel is busy with the cell).
+    func pollComms() {
+        guard let pump = shellPump else { return }
+        for message in pump() { comms.handle(message) }
     }
 
     static func interruptedError() -> KernelError {

@@ -24,6 +24,11 @@ public final class KernelServer: @unchecked Sendable {
     public let iopub: IOPubPublisher
     private let exitLock = Condition()
     private var exiting = false
+    /// Shell requests read while a cell ran (by the comm pump) that are not comm messages: they
+    /// are answered, in order, when the cell is done. Touched only by the shell thread.
+    private var deferredShell: [Message] = []
+    /// At most this many comm messages are handled per pump (a flood waits for the next one).
+    static let commsPerPump = 256
 
     /// Installs handlers for SIGINT and SIGTERM that only write the signal's number to a pipe
     /// (async-signal-safe, whichever thread the signal lands on: libraries start threads of their
@@ -174,28 +179,56 @@ public final class KernelServer: @unchecked Sendable {
     }
 
     private func serveShell(core: KernelCore) {
+        core.shellPump = { [self] in pumpComms() }
         while true {
-            let frames: [[UInt8]]
-            do { frames = try shell.receive() } catch let e as ZMQError where e.isTerminated {
-                break
-            } catch { continue }
-            let queued = handleShellFrames(frames, core: core)
+            let request: Message
+            if !deferredShell.isEmpty {
+                request = deferredShell.removeFirst()
+            } else {
+                let frames: [[UInt8]]
+                do { frames = try shell.receive() } catch let e as ZMQError where e.isTerminated {
+                    break
+                } catch { continue }
+                // Decoded once: a second decode of the same frames would be refused as a replay.
+                guard let decoded = decode(frames, channel: "shell") else { continue }
+                request = decoded
+            }
+            let queued = handleShellRequest(request, core: core)
             // stop_on_error: the execute requests that were already queued when the failed cell's
             // reply went out are answered without running; anything sent after it runs normally.
-            for next in queued { _ = handleShellFrames(next, core: core, drainOnAbort: false) }
+            for next in queued { _ = handleShellRequest(next, core: core, drainOnAbort: false) }
             core.stopAborting()
         }
         shell.close()
     }
 
+    /// Called by a running cell (on this, the shell thread): the comm messages waiting on the
+    /// shell socket, to be handled now; every other request is kept for after the cell.
+    private func pumpComms() -> [Message] {
+        var comms: [Message] = []
+        while comms.count < Self.commsPerPump, shell.poll(milliseconds: 0), let frames = try? shell.receive() {
+            guard let request = decode(frames, channel: "shell") else { continue }
+            if ["comm_msg", "comm_open", "comm_close"].contains(request.msgType) {
+                comms.append(request)
+            } else {
+                deferredShell.append(request)
+            }
+        }
+        return comms
+    }
+
     /// Handles one request. If it fails with stop_on_error, returns the requests that were
     /// waiting on the socket at the moment its reply was sent (to be answered while aborting).
-    private func handleShellFrames(_ frames: [[UInt8]], core: KernelCore, drainOnAbort: Bool = true) -> [[[UInt8]]] {
-        guard let request = decode(frames, channel: "shell") else { return [] }
-        var queued: [[[UInt8]]] = []
+    private func handleShellRequest(_ request: Message, core: KernelCore, drainOnAbort: Bool = true) -> [Message] {
+        var queued: [Message] = []
         let action = core.handleShell(request) { reply in
             if core.isAborting && drainOnAbort {
-                while shell.poll(milliseconds: 0), let next = try? shell.receive() { queued.append(next) }
+                // Requests that arrived during the cell (kept by the comm pump) came first.
+                queued += deferredShell
+                deferredShell.removeAll()
+                while shell.poll(milliseconds: 0), let next = try? shell.receive() {
+                    if let message = decode(next, channel: "shell") { queued.append(message) }
+                }
             }
             send(reply, on: shell)
         }
