@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
         .target(name: "Widgets", dependencies: ["JupyterKernel", "JSONKit"]),
         .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit", "SafeFiles"]),
-        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
+        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", "SafeFiles", "Widgets", .product(name: "CNNCore", package: "CNNCore")]),
         .executableTarget(
             name: "cnn-kernel",
             dependencies: [

@@ -70,6 +70,9 @@ public final class Trainer {
     public let optimizer: Optimizer
     public let history: TrainingHistory
     let rng: RandomSource
+    /// The learning rate the schedule scales, from the config; it may be changed while training
+    /// runs (a slider, between two batches): the next step's rate follows it.
+    public var baseLearningRate: Double
 
     public init(model: Model, data: DataSplit, config: TrainingConfig, optimizer: Optimizer? = nil,
                 history: TrainingHistory = TrainingHistory(), rng: RandomSource) {
@@ -78,6 +81,7 @@ public final class Trainer {
         self.config = config
         self.optimizer = optimizer ?? Optimizer(kind: config.optimizer, momentum: config.momentum, nesterov: config.nesterov, weightDecay: config.weightDecay)
         self.history = history
+        baseLearningRate = config.learningRate
         self.rng = rng
     }
 
@@ -113,7 +117,7 @@ public final class Trainer {
             var lr = config.learningRate
             while let (x, labels) = prefetch.next() {
                 if shouldStop() { return .interrupted(epoch: epochOffset + epoch, batch: batchIndex) }
-                lr = config.schedule.learningRate(base: config.learningRate, step: step, stepsPerEpoch: perEpoch, totalSteps: total)
+                lr = config.schedule.learningRate(base: baseLearningRate, step: step, stepsPerEpoch: perEpoch, totalSteps: total)
                 for (i, t) in guarded.enumerated() { beforeStep[i].withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: t.data, count: t.count) } }
                 model.root.zeroGradients()
                 let logits = model.forward(x, context: model.context(training: true, rng: dropoutRng))

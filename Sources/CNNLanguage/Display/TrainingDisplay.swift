@@ -16,6 +16,8 @@ final class TrainingDisplay {
     var latest: BatchProgress?
     var totalSteps = 0
     var epochs: [EpochSummary] = []
+    /// What the learner changed while training ran ("lr set to 3.0e−3 at step 57").
+    var notes: [String] = []
 
     /// Draws the curves (set by the interpreter, which owns the chart code).
     var charts: ((TrainingHistory) -> String)?
@@ -48,6 +50,18 @@ final class TrainingDisplay {
         }
     }
 
+    /// A change made while training runs, shown in the display and printed as a line.
+    func note(_ text: String) {
+        notes.append(text)
+        context.stream(.stdout, text + "\n")
+        context.updateDisplay(bundle(status: "training"), displayID: id)
+        lastUpdate = Timestamps.monotonicSeconds()
+    }
+
+    func finishStopped(epoch: Int, batch: Int) {
+        context.updateDisplay(bundle(status: "stopped with the Stop button at epoch \(epoch), batch \(batch); the model keeps the weights of the last finished step"), displayID: id)
+    }
+
     func finish(_ outcome: TrainingOutcome) {
         switch outcome {
         case .completed: context.updateDisplay(bundle(status: "done"), displayID: id)
@@ -71,6 +85,7 @@ final class TrainingDisplay {
         if let b {
             text += "epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): loss \(fixed(b.loss, 4)), accuracy \(percent(b.accuracy)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n"
         }
+        for n in notes { text += n + "\n" }
         // Finished epochs are printed as lines of their own (handle), so the text form does not repeat them.
         var html = "<div style=\"font-family:var(--jp-code-font-family,monospace);font-size:12px\">"
         html += "<div><b>\(escape(model))</b> · \(escape(status))</div>"
@@ -78,6 +93,7 @@ final class TrainingDisplay {
         if let b {
             html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · loss <b>\(fixed(b.loss, 4))</b> · accuracy <b>\(percent(b.accuracy))</b> · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
         }
+        for n in notes { html += "<div>\(escape(n))</div>" }
         if let charts, history.steps.count > 1 { html += charts(history) }
         if !epochs.isEmpty {
             var table = Table([.init("epoch", .right), .init("train loss", .right), .init("train acc.", .right), .init("val. loss", .right),

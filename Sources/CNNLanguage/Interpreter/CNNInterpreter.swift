@@ -2,6 +2,7 @@ import CNNCore
 import CNNEngine
 import JSONKit
 import JupyterKernel
+import Widgets
 
 /// The command language as the kernel sees it.
 ///
@@ -15,6 +16,13 @@ public final class CNNInterpreter: Interpreter {
     let commands: [Command] = Commands.all
     private let commandsByName: [String: Command] = Dictionary(uniqueKeysWithValues: Commands.all.map { ($0.spec.name, $0) })
     public let session = Session()
+
+    /// The widget models of this kernel, made on the first cell that has comms (a frontend).
+    private(set) var controls: Controls?
+    func controls(for context: ExecutionContext) -> Controls? {
+        if controls == nil, let comms = context.comms { controls = Controls(comms: comms) }
+        return controls
+    }
 
     /// Problems met loading the plugins of the plugin directories at start-up (shown by `plugins`).
     public private(set) var startupPluginProblems: [String] = []

@@ -1,5 +1,6 @@
 import CNNCore
 import CNNEngine
+import Widgets
 import JSONKit
 
 /// A model the session knows, with what it has been through.
@@ -49,6 +50,8 @@ public final class Session {
     /// Bytes this session may use, lowered by `memory limit=` (nil: the detected limit). The
     /// interpreter hands it to MemoryBudget as each cell starts.
     public var memoryLimit: Int?
+    /// The controls of the last `train` (Stop, lr): closed when the next one replaces them.
+    var trainingControls: [Widget] = []
 
     public init() {
         BuiltinLayers.register()

@@ -1,6 +1,7 @@
 import CNNCore
 import CNNEngine
 import JupyterKernel
+import Widgets
 
 /// `train`: trains a model on the loaded data with a live display.
 struct TrainCommand: Command {
@@ -71,7 +72,26 @@ struct TrainCommand: Command {
             loss.width = 420; loss.height = 230; acc.width = 420; acc.height = 230
             return "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">" + loss.svg + acc.svg + "</div>"
         }
-        let outcome = trainer.run(events: { display.handle($0) }, shouldStop: { context.token.isCancelled })
+        // Live controls where the frontend renders widgets: Stop ends training at the next batch
+        // as an interrupt would (the cell goes on); the lr slider sets the rate the schedule scales.
+        var stopPressed = false
+        let live = env.trainingControls(learningRate: config.learningRate)
+        live?.stop.onCustom = { content in if content["event"]?.stringValue == "click" { stopPressed = true } }
+        live?.lr.onChange = { [weak trainer, weak slider = live?.lr] _ in
+            guard let trainer, let v = slider?["value"]?.doubleValue, v != trainer.baseLearningRate else { return }
+            trainer.baseLearningRate = v
+            display.note("lr set to \(sci(v)) from step \(trainer.history.steps.count + 1)")
+        }
+        let outcome = trainer.run(events: { display.handle($0) }, shouldStop: {
+            context.pollIncoming()
+            return stopPressed || context.token.isCancelled
+        })
+        live?.stop.set(["disabled": true])
+        live?.lr.set(["disabled": true])
+        if case .interrupted(let e, let b) = outcome, stopPressed, !context.token.isCancelled {
+            display.finishStopped(epoch: e, batch: b)
+            return
+        }
         display.finish(outcome)
         switch outcome {
         case .interrupted: throw ExecutionInterrupted()
