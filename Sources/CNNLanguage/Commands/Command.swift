@@ -37,7 +37,7 @@ enum Commands {
         DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), EvaluateCommand(), PredictCommand(),
         SaveCommand(), LoadCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
         // Tools, looking inside, explaining.
-        PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(),
+        PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(), ConvolveCommand(),
         SetWeightsCommand(), CompareCommand(),
     ]
 }
