@@ -56,7 +56,7 @@ public final class CommManager: @unchecked Sendable {
     private var comms: [String: Comm] = [:]
     private var targets: [String: Opener] = [:]
     private var parentStack: [JSON] = []
-    private var askedTargets = Set<String>()
+
     /// At most this many comms open at once: a frontend opening comms in a loop cannot grow the
     /// kernel without bound.
     public static let maxComms = 10_000
@@ -79,10 +79,6 @@ public final class CommManager: @unchecked Sendable {
     }
 
     public func comm(_ id: String) -> Comm? { lock.withLock { comms[id] } }
-
-    /// Whether a frontend has shown it speaks `target`'s protocol: it opened a comm to it or
-    /// asked for its comms (a widget manager does one or the other when it connects).
-    public func frontendAsked(about target: String) -> Bool { lock.withLock { askedTargets.contains(target) } }
 
     public var openComms: [Comm] { lock.withLock { Array(comms.values) } }
 
@@ -120,7 +116,6 @@ public final class CommManager: @unchecked Sendable {
             switch request.msgType {
             case "comm_open":
                 let target = c["target_name"]?.stringValue ?? ""
-                if target.utf8.count <= 256 { lock.withLock { _ = askedTargets.insert(target) } }
                 let (opener, known, full) = lock.withLock { (targets[target], comms[id] != nil, comms.count >= Self.maxComms) }
                 guard let opener, !known, !full else {
                     if known { KernelLog.write("comm_open for comm \(id), which is already open: ignored"); return }
@@ -148,7 +143,6 @@ public final class CommManager: @unchecked Sendable {
 
     /// The comm_info_reply's `comms`: every open comm (of `target`, when given).
     public func info(target: String?) -> JSON {
-        if let target, target.utf8.count <= 256 { lock.withLock { _ = askedTargets.insert(target) } }
         var out: [String: JSON] = [:]
         for comm in openComms where target == nil || target == comm.targetName {
             out[comm.id] = ["target_name": .string(comm.targetName)]

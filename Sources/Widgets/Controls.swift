@@ -37,14 +37,6 @@ public final class Controls: @unchecked Sendable {
 
     public var all: [Widget] { lock.withLock { made } }
 
-    /// Whether a frontend that renders widgets is connected: its widget manager asked for the
-    /// widget comms or opened the control comm when it connected (JupyterLab 4 and Notebook 7
-    /// with jupyterlab_widgets do). `jupyter console`, nbclient and `cnn-kernel run` do not;
-    /// commands whose controls mean nothing without widgets leave them out there.
-    public var frontendRendersWidgets: Bool {
-        comms.frontendAsked(about: "jupyter.widget") || comms.frontendAsked(about: "jupyter.widget.control")
-    }
-
     static let controls = "@jupyter-widgets/controls", base = "@jupyter-widgets/base", version = "2.0.0"
 
     func model(_ name: String, view: String?, module: String = controls, viewModule: String = controls, moduleVersion: String = version) -> [String: JSON] {

@@ -43,9 +43,13 @@ struct KernelCommand: ParsableCommand {
             failAndExit("\(error)")
         }
         for warning in Self.connectionWarnings(path: connectionFile, info: info) { KernelLog.write("warning: " + warning) }
+        let interpreter = CNNInterpreter()
         let core = KernelCore(
-            interpreter: CNNInterpreter(), history: HistoryStore(path: HistoryStore.defaultPath()),
+            interpreter: interpreter, history: HistoryStore(path: HistoryStore.defaultPath()),
             iopub: server.iopub, identity: KernelIdentity(implementationVersion: CNNInterpreter.version))
+        // The widget comm targets exist before the first cell: a widget manager connecting to a
+        // fresh kernel asks for the widgets' states through jupyter.widget.control.
+        interpreter.attach(comms: core.comms)
         server.run(core: core)
     }
 }

@@ -49,7 +49,6 @@ final class ConvolveTests: XCTestCase {
     }
 
     func testControlsRecomputeThePictureAndFollowEachOther() throws {
-        _ = kernel.request("comm_info_request", ["target_name": "jupyter.widget"])
         let x = kernel.execute("convolve kernel=edges")
         XCTAssertEqual(x.reply.content["status"], "ok")
         let opens = x.iopub.filter { $0.msgType == "comm_open" }

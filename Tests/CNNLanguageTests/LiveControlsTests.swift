@@ -13,8 +13,6 @@ final class LiveControlsTests: XCTestCase {
     override func setUp() {
         interp = CNNInterpreter(loadPluginDirectories: false)
         kernel = InMemoryKernel(interpreter: interp)
-        // As a widget manager does when it connects.
-        _ = kernel.request("comm_info_request", ["target_name": "jupyter.widget"])
         XCTAssertEqual(kernel.execute("data shapes n=2000 size=16\nmodel m input=[1, 16, 16]\n  conv 8 pad=1\n  relu\n  maxpool 2\n  flatten\n  linear 10\nend").reply.content["status"], "ok")
     }
 
@@ -86,12 +84,14 @@ final class LiveControlsTests: XCTestCase {
         XCTAssertLessThanOrEqual(interp.session.models["m"]!.history.steps.map(\.learningRate).max() ?? 0, 10)
     }
 
-    /// Without a frontend that renders widgets (console, nbclient), train shows no controls.
-    func testNoControlsWithoutAWidgetFrontend() {
-        let plain = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
-        let x = plain.execute("data shapes n=200 size=16\nmodel m input=[1, 16, 16]\n  flatten\n  linear 10\nend\ntrain limit=2 batch=20")
+    /// The controls' output carries a text form for frontends without widgets, and the training
+    /// display stays one output of its own.
+    func testTheControlsCarryATextForm() {
+        let x = kernel.execute("train limit=2 batch=20")
         XCTAssertEqual(x.reply.content["status"], "ok")
-        XCTAssertFalse(x.iopub.contains { $0.msgType == "comm_open" })
-        XCTAssertEqual(x.outputs.filter { $0.msgType == "display_data" }.count, 1)
+        let displays = x.outputs.filter { $0.msgType == "display_data" }
+        XCTAssertEqual(displays.count, 2)
+        XCTAssertEqual(displays.filter { $0.content["data"]?["application/vnd.jupyter.widget-view+json"] != nil }.count, 1)
+        XCTAssertTrue(displays[0].content["data"]?["text/plain"]?.stringValue?.hasPrefix("[Stop] [lr 5.00e−2]") == true)
     }
 }

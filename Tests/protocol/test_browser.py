@@ -5,6 +5,9 @@ cnn kernel.
 
 - JupyterLab: a new cell that shows feature maps runs and the rendered image appears
   (artifacts/browser-featuremaps.png).
+- JupyterLab and Notebook 7: `convolve`'s stride slider, moved with the keyboard, narrows the
+  picture; `train`'s Stop button ends training and the display says where
+  (artifacts/browser-widgets-*.png).
 - JupyterLab and Notebook 7: a cell in the language is highlighted by the extension
   cnn-kernel-highlight (tools/jupyterlab-cnn) — its editor has the language `cnn`, keywords,
   commands, layers, options, numbers, strings and comments are in styled spans with colours of
@@ -32,6 +35,12 @@ CELL = "data shapes n=200 size=28\nmodel m = simplecnn input=[1, 28, 28]\nshow f
 HIGHLIGHT_CELL = 'model net  # a small net\n  conv2d 16 kernel=5 padding=2\n  relu\nend\ntrain epochs=2\nsave "net.ckpt"'
 
 
+# The interactive convolution, and a long training to stop.
+WIDGET_CELLS = ["convolve kernel=vertical_edges padding=1 image=3",
+                "data shapes n=3000 size=16\nmodel m input=[1, 16, 16]\n  conv 8 pad=1\n  relu\n  maxpool 2\n  flatten\n  linear 10\nend\n"
+                "train epochs=300 batch=20"]
+
+
 def free_port():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -52,6 +61,13 @@ def lab(tmp_path_factory):
     nb = nbformat.read(notebooks / "2-a-first-cnn.ipynb", as_version=4)
     nb.cells[0:0] = [nbformat.v4.new_code_cell(CELL), nbformat.v4.new_code_cell(HIGHLIGHT_CELL)]
     nbformat.write(nb, notebooks / "2-a-first-cnn.ipynb")
+    # The widget tests: one notebook per cell and frontend (each opens its own kernel, and the
+    # cell to run is the first: a windowed notebook does not lay out cells out of view).
+    for i, code in enumerate(WIDGET_CELLS):
+        one = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        one.metadata["kernelspec"] = nb.metadata["kernelspec"]
+        for frontend in ("lab", "notebook"):
+            nbformat.write(one, notebooks / f"widgets-{i}-{frontend}.ipynb")
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), CNN_NOTEBOOKS_DIR=str(notebooks),
                CNN_KERNEL_BIN=os.path.abspath(BIN))
     proc = subprocess.Popen([str(ROOT / "tools" / "setup"), "lab", f"--port={port}", f"--IdentityProvider.token={token}"],
@@ -197,3 +213,74 @@ def test_jupyterlab_highlights_cnn_cells(lab, driver):
 def test_notebook7_highlights_cnn_cells(lab, driver):
     url, token = lab
     check_highlighting(driver, f"{url}/notebooks/2-a-first-cnn.ipynb?token={token}", "browser-highlighting-notebook.png")
+
+
+def run_all(driver):
+    """Runs every cell through the menu bar (Run → Run All Cells), the same in JupyterLab and
+    Notebook 7; returns the first cell."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    menu = WebDriverWait(driver, 60).until(lambda d: [m for m in d.find_elements(By.CSS_SELECTOR, ".lm-MenuBar-item") if m.text.strip() == "Run"])[0]
+    menu.click()
+    item = WebDriverWait(driver, 30).until(lambda d: [i for i in d.find_elements(By.CSS_SELECTOR, ".lm-Menu-item") if i.text.strip().startswith("Run All Cells")])[0]
+    item.click()
+    # JupyterLab keeps earlier notebooks open in hidden tabs: the cell is the visible one.
+    return WebDriverWait(driver, 60).until(lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell") if c.is_displayed()])[0]
+
+
+def check_widgets(driver, urls, screenshot, keyboard):
+    """convolve's stride slider moved (with the keyboard, else by dragging its handle) narrows
+    the picture; train's Stop button ends training and the display says where."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_notebook(driver, urls[0])
+    cell = run_all(driver)
+
+    def picture_size(d):
+        # Looked up afresh each time: a frontend may replace the img element when the picture changes.
+        sizes = [(int(i.get_attribute("naturalWidth") or 0), int(i.get_attribute("naturalHeight") or 0))
+                 for i in cell.find_elements(By.CSS_SELECTOR, "img.widget-image")]
+        return sizes[0] if sizes and sizes[0][0] > 0 else None
+
+    before = WebDriverWait(driver, 90).until(picture_size)
+    sliders = cell.find_elements(By.CSS_SELECTOR, ".widget-slider")
+    stride = next(s for s in sliders if s.find_element(By.CSS_SELECTOR, ".widget-label").text.strip() == "stride")
+    handle = stride.find_element(By.CSS_SELECTOR, ".noUi-handle")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", handle)
+    if keyboard:
+        driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    else:
+        ActionChains(driver).drag_and_drop_by_offset(handle, 30, 0).perform()
+    # The output map is drawn at the input's scale: stride 2 makes it, and the picture, narrower.
+    WebDriverWait(driver, 30).until(lambda d: stride.find_element(By.CSS_SELECTOR, ".widget-readout").text.strip() == "2")
+    after = WebDriverWait(driver, 30).until(lambda d: (s := picture_size(d)) and s != before and s)
+    assert after[0] < before[0], (before, after)
+    assert stride.find_element(By.CSS_SELECTOR, ".widget-readout").text.strip() == "2"
+    driver.execute_script("arguments[0].scrollIntoView()", cell)
+    driver.save_screenshot(str(ARTIFACTS / screenshot.replace(".png", "-convolve.png")))
+
+    open_notebook(driver, urls[1])
+    cell = run_all(driver)
+    stop = WebDriverWait(driver, 90).until(lambda d: [b for b in cell.find_elements(By.CSS_SELECTOR, "button.jupyter-button") if b.text.strip() == "Stop"])[0]
+    WebDriverWait(driver, 60).until(lambda d: "/300, batch" in cell.text)  # training has started
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", stop)
+    stop.click()
+    WebDriverWait(driver, 30).until(lambda d: "stopped with the Stop button at epoch" in cell.text)
+    driver.save_screenshot(str(ARTIFACTS / screenshot.replace(".png", "-stop.png")))
+
+
+def test_jupyterlab_widgets(lab, driver):
+    url, token = lab
+    # ?reset: a fresh workspace, so the notebook opened is the only one (and the active one).
+    check_widgets(driver, [f"{url}/lab/tree/widgets-{i}-lab.ipynb?reset&token={token}" for i in (0, 1)], "browser-widgets-lab.png", keyboard=True)
+
+
+def test_notebook7_widgets(lab, driver):
+    url, token = lab
+    # Notebook 7's page does not hand the arrow keys to the slider in headless Chromium (it does
+    # in JupyterLab): the handle is dragged instead.
+    check_widgets(driver, [f"{url}/notebooks/widgets-{i}-notebook.ipynb?token={token}" for i in (0, 1)], "browser-widgets-notebook.png", keyboard=False)

@@ -75,7 +75,9 @@ def test_cnn_train_updates_one_display():
     with running_kernel() as (km, kc):
         reply, outputs = execute(kc, "data shapes n=1200 size=16\nmodel m = simplecnn input=[1, 16, 16] channels=[8, 16] hidden=32\ntrain epochs=3 batch=20 lr=0.05", timeout=120)
         assert reply["content"]["status"] == "ok", errors_of(outputs)
-        displays = [m for m in outputs if m["msg_type"] == "display_data"]
+        # The training display (beside the Stop and lr controls' output).
+        displays = [m for m in outputs if m["msg_type"] == "display_data"
+                    and "application/vnd.jupyter.widget-view+json" not in m["content"]["data"]]
         updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
         assert len(displays) == 1 and len(updates) >= 3
         ident = displays[0]["content"]["transient"]["display_id"]

@@ -22,7 +22,8 @@ def comm_msg(kc, comm_id, data, buffers=None):
 
 
 def announce_widget_manager(kc):
-    """What JupyterLab's widget manager does on connecting: ask for the widget comms."""
+    """What JupyterLab's widget manager does on connecting: ask for the widget comms (the kernel
+    answers with the open ones)."""
     kc.comm_info(target_name="jupyter.widget")
     reply = kc.get_shell_msg(timeout=10)
     assert reply["msg_type"] == "comm_info_reply" and reply["content"]["status"] == "ok"
@@ -110,4 +111,39 @@ def test_stop_and_learning_rate_while_train_runs():
             comm_msg(kc, slider, {"method": "update", "state": {"value": 1e-4 * (1 + i % 7)}, "buffer_paths": []})
         reply, outputs = execute(kc, "print 1 + 1", timeout=60)
         assert reply["content"]["status"] == "ok" and "2" in stdout_of(outputs)
+        assert km.is_alive()
+
+
+def test_convolve_controls_change_the_picture():
+    """A stride update from the client: the kernel answers with a new PNG (decoded here) of the
+    smaller output, and the column slider's range follows; the output also carries the picture
+    and text that frontends without widgets show."""
+    import io
+
+    from PIL import Image
+
+    with running_kernel() as (km, kc):
+        msg_id = kc.execute("convolve kernel=edges")
+        iopub = collect_until_idle(kc, msg_id)
+        opens = {}
+        for m in iopub:
+            if m["msg_type"] == "comm_open":
+                s = m["content"]["data"]["state"]
+                opens[(s["_model_name"], s.get("description"))] = m
+        display = next(m for m in iopub if m["msg_type"] == "display_data")["content"]["data"]
+        assert display["application/vnd.jupyter.widget-view+json"]["version_major"] == 2
+        assert "image/png" in display and "text/plain" in display
+        image = opens[("ImageModel", None)]
+        before = Image.open(io.BytesIO(image["buffers"][0]))
+        assert image["content"]["data"]["buffer_paths"] == [["value"]]
+
+        stride = opens[("IntSliderModel", "stride")]["content"]["comm_id"]
+        request = comm_msg(kc, stride, {"method": "update", "state": {"value": 2}, "buffer_paths": []})
+        sent = [m for m in collect_until_idle(kc, request) if m["msg_type"] == "comm_msg"]
+        pictures = [m for m in sent if m["content"]["comm_id"] == image["content"]["comm_id"]]
+        assert pictures and pictures[0]["content"]["data"]["buffer_paths"] == [["value"]]
+        after = Image.open(io.BytesIO(pictures[0]["buffers"][0]))
+        assert after.format == "PNG" and after.size != before.size, (before.size, after.size)
+        column = opens[("IntSliderModel", "column")]["content"]["comm_id"]
+        assert any(m["content"]["comm_id"] == column and m["content"]["data"]["state"].get("max") == 12 for m in sent), sent
         assert km.is_alive()

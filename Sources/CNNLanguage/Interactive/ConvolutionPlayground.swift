@@ -105,18 +105,22 @@ struct ConvolutionPlayground {
     func render(output out: [Double]) -> Canvas {
         let (ho, wo) = (outputHeight, outputWidth)
         let scale = max(2, min(8, 192 / max(height + 2 * padding, 1)))
-        let outScale = max(2, min(8, 192 / max(ho, wo, 1)))
+        // The output at the input's scale: a stride of 2 shows a map half as wide.
+        let outScale = scale
         let padded = (height + 2 * padding) * scale, paddedW = (width + 2 * padding) * scale
         let cell = max(14, min(28, 112 / size))
         let kernelW = size * cell
-        let top = 44
+        let top = 12 + 3 * Canvas.lineHeight
         let inX = 8, kX = inX + paddedW + 24, outX = kX + kernelW + 24
         // (The picture's font has no ∗ or →.)
-        let title = "input \(channels)×\(height)×\(width), padding \(padding)  *  kernel \(size)×\(size) (\(preset)), stride \(stride), dilation \(dilation)  ->  output \(ho)×\(wo)"
-        var canvas = Canvas(width: max(outX + wo * outScale + 8, Canvas.textWidth(title) + 16, 320),
+        let title = "input \(channels)×\(height)×\(width), padding \(padding)  *  kernel \(size)×\(size) (\(preset))"
+        let settings = "stride \(stride), dilation \(dilation)  ->  output \(ho)×\(wo)"
+        let outLabel = "output (\(out.contains { $0 < 0 } ? "blue < 0 < red" : "dark low, bright high"))"
+        var canvas = Canvas(width: max(outX + max(wo * outScale, Canvas.textWidth(outLabel)) + 8, Canvas.textWidth(title) + 16, 320),
                             height: top + max(padded, kernelW + 20, ho * outScale) + 3 * Canvas.lineHeight + 16)
         canvas.text(title, x: 8, y: 6)
-        canvas.text(caption, x: 8, y: 6 + Canvas.lineHeight, .muted)
+        canvas.text(settings, x: 8, y: 6 + Canvas.lineHeight)
+        canvas.text(caption, x: 8, y: 6 + 2 * Canvas.lineHeight, .muted)
         // Input, with the padding as a light band of zeros.
         canvas.fill(x: inX, y: top, w: paddedW, h: padded, Color(235, 235, 245))
         canvas.picture(pixels, channels: channels, rows: height, cols: width, x: inX + padding * scale, y: top + padding * scale, scale: scale)
@@ -141,7 +145,7 @@ struct ConvolutionPlayground {
             canvas.heatmap(out.map { hi > lo ? ($0 - lo) / (hi - lo) : 0.5 }, rows: ho, cols: wo, x: outX, y: top, scale: outScale, map: .viridis)
         }
         outline(&canvas, x: outX + x * outScale, y: top + y * outScale, w: outScale, h: outScale, Color(230, 60, 40))
-        canvas.text("output (\(lo < 0 ? "blue < 0 < red" : "dark low, bright high"))", x: outX, y: top + ho * outScale + 4, .muted)
+        canvas.text(outLabel, x: outX, y: top + ho * outScale + 4, .muted)
         return canvas
     }
 

@@ -24,6 +24,11 @@ public final class CNNInterpreter: Interpreter {
         return controls
     }
 
+    /// Sets up the widgets on the kernel's comms before any cell runs.
+    public func attach(comms: CommManager) {
+        if controls == nil { controls = Controls(comms: comms) }
+    }
+
     /// Problems met loading the plugins of the plugin directories at start-up (shown by `plugins`).
     public private(set) var startupPluginProblems: [String] = []
 

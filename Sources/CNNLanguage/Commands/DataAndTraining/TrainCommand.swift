@@ -78,7 +78,8 @@ struct TrainCommand: Command {
         let live = env.trainingControls(learningRate: config.learningRate)
         live?.stop.onCustom = { content in if content["event"]?.stringValue == "click" { stopPressed = true } }
         live?.lr.onChange = { [weak trainer, weak slider = live?.lr] _ in
-            guard let trainer, let v = slider?["value"]?.doubleValue, v != trainer.baseLearningRate else { return }
+            // A slider sends its value back when it renders (rounded to its grid): not a change.
+            guard let trainer, let v = slider?["value"]?.doubleValue, abs(v - trainer.baseLearningRate) > 1e-6 * trainer.baseLearningRate else { return }
             trainer.baseLearningRate = v
             display.note("lr set to \(sci(v)) from step \(trainer.history.steps.count + 1)")
         }

@@ -6,9 +6,10 @@ import Rendering
 import Widgets
 
 /// `convolve`: one convolution of one image, to see what a kernel, stride, padding and dilation
-/// do. Where a widget manager is connected the settings are controls and the picture and the
-/// arithmetic follow them; everywhere the output carries the picture and the text of the
-/// current settings (console, nbconvert, `cnn-kernel run`).
+/// do. In a frontend that renders Jupyter widgets the settings are controls and the picture and
+/// the arithmetic follow them; the same output also carries the picture and the text of the
+/// current settings, which is what console, nbconvert and GitHub show (`cnn-kernel run`, which
+/// has no comms, writes the picture).
 struct ConvolveCommand: Command {
     static let kernel = Key<String>("kernel", .choice(ConvolutionPlayground.presets + ["custom"]), default: "edges", "a classic kernel, or custom (with values=)")
     static let size = Key<Int>("size", .integer(min: 1, max: 7), default: 3, "kernel height and width (odd)")
@@ -63,7 +64,7 @@ struct ConvolveCommand: Command {
         let canvas = p.render(output: out)
         let (text, html) = p.explanation(output: out)
         let png = canvas.png()
-        guard let controls = env.controls, controls.frontendRendersWidgets, !env.context.silent else {
+        guard let controls = env.controls, !env.context.silent else {
             env.context.display(env.imageBundle(canvas, text: text, html: html))
             return
         }
@@ -161,6 +162,9 @@ final class ConvolutionControls {
             message.set(["value": .string("<span style=\"color:#c62828\">a \(p.size)×\(p.size) kernel with dilation \(p.dilation) and padding \(p.padding) does not fit a \(p.height)×\(p.width) image: the output would be empty</span>")])
             return
         }
+        // The position keeps its place in the picture when the output changes size.
+        if p.outputHeight != playground.outputHeight { p.y = p.y * p.outputHeight / max(1, playground.outputHeight) }
+        if p.outputWidth != playground.outputWidth { p.x = p.x * p.outputWidth / max(1, playground.outputWidth) }
         p.y = min(p.y, p.outputHeight - 1)
         p.x = min(p.x, p.outputWidth - 1)
         guard let out = try? p.output() else { return }

@@ -1,0 +1,91 @@
+"""Widget round trip: from a slider `update` sent to the kernel to the kernel's update of the
+picture (the Image widget's new PNG), for `convolve` on a 28×28 grey image and on a 32×32
+colour one. Prints the median and p90 over many moves of the padding slider (0 ↔ 1, so every
+move changes the picture). Target: median under 30 ms.
+
+    .venv/bin/python bench/widgets.py [--moves 200] [--cnn BIN]
+"""
+
+import argparse
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def cpu_model():
+    for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "unknown CPU"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("--cnn", default=str(ROOT / ".build" / "release" / "cnn-kernel"))
+    args = parser.parse_args()
+    if not pathlib.Path(args.cnn).exists():
+        sys.exit("build the kernel first (swift build -c release) or pass --cnn")
+
+    work = pathlib.Path(tempfile.mkdtemp(prefix="cnn-widgets-bench-"))
+    os.environ["JUPYTER_PATH"] = str(work / "share" / "jupyter")
+    os.environ["JUPYTER_DATA_DIR"] = str(work / "data")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(work / "runtime")
+    subprocess.run([args.cnn, "install", "--prefix", str(work), "--name", "cnn"], check=True, stdout=subprocess.DEVNULL)
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name="cnn")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    kc.comm_info(target_name="jupyter.widget")  # as a widget manager does when it connects
+    kc.get_shell_msg(timeout=10)
+
+    def run_cell(code):
+        msg_id = kc.execute(code)
+        opens = []
+        while True:
+            msg = kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "comm_open":
+                opens.append(msg)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return opens
+
+    print(f"# widget round trip: slider update → picture update; CPU: {cpu_model()}, {os.cpu_count()} cores")
+    try:
+        for label, code in [("28×28 grey", "convolve kernel=edges"),
+                            ("32×32 colour", "data shapes n=100 size=32 channels=3\nconvolve kernel=edges")]:
+            opens = run_cell(code)
+            state = lambda m: m["content"]["data"]["state"]
+            padding = next(m for m in opens if state(m)["_model_name"] == "IntSliderModel" and state(m)["description"] == "padding")["content"]["comm_id"]
+            picture = next(m for m in opens if state(m)["_model_name"] == "ImageModel")["content"]["comm_id"]
+            times = []
+            for i in range(args.moves):
+                msg = kc.session.msg("comm_msg", {"comm_id": padding, "data": {"method": "update", "state": {"value": (i + 1) % 2}, "buffer_paths": []}})
+                sent = time.perf_counter()
+                kc.session.send(kc.shell_channel.socket, msg)
+                while True:
+                    reply = kc.get_iopub_msg(timeout=30)
+                    if (reply["msg_type"] == "comm_msg" and reply["content"]["comm_id"] == picture
+                            and reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]):
+                        times.append((time.perf_counter() - sent) * 1000)
+                        break
+            times.sort()
+            p90 = times[int(0.9 * (len(times) - 1))]
+            print(f"{label:<14} median {statistics.median(times):6.2f} ms   p90 {p90:6.2f} ms   ({len(times)} moves)")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    main()
