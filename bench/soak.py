@@ -14,22 +14,10 @@ import json
 import os
 import pathlib
 import re
-import subprocess
 import sys
-import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-
-def kernel_binary(explicit):
-    if explicit:
-        return explicit
-    for config in ("release", "debug"):
-        candidate = ROOT / ".build" / config / "cnn-kernel"
-        if candidate.exists():
-            return str(candidate)
-    sys.exit("build the kernel first (swift build -c release) or pass --cnn")
+from benchkit import ROOT, cpu_model, kernel_binary, private_kernelspec
 
 
 def status_kb(pid, field):
@@ -39,13 +27,6 @@ def status_kb(pid, field):
     return 0
 
 
-def cpu_model():
-    for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return "unknown CPU"
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -53,14 +34,10 @@ def main():
     parser.add_argument("--cnn", default=None, help="the cnn-kernel binary")
     args = parser.parse_args()
 
-    # A private kernelspec and quick mode, chosen before jupyter_client looks anything up.
-    work = pathlib.Path(tempfile.mkdtemp(prefix="cnn-soak-"))
-    os.environ["JUPYTER_PATH"] = str(work / "share" / "jupyter")
-    os.environ["JUPYTER_DATA_DIR"] = str(work / "data")
-    os.environ["JUPYTER_RUNTIME_DIR"] = str(work / "runtime")
+    # Quick mode, and a private kernelspec, chosen before jupyter_client looks anything up.
     os.environ["CNN_KERNEL_QUICK"] = "1"
     binary = kernel_binary(args.cnn)
-    subprocess.run([binary, "install", "--prefix", str(work), "--name", "cnn"], check=True, stdout=subprocess.DEVNULL)
+    private_kernelspec(binary, prefix="cnn-soak-")
 
     from jupyter_client.manager import KernelManager
 

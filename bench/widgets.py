@@ -8,36 +8,18 @@ move changes the picture). Target: median under 30 ms.
 
 import argparse
 import os
-import pathlib
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-
-def cpu_model():
-    for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return "unknown CPU"
+from benchkit import cpu_model, kernel_binary, private_kernelspec
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=200)
-    parser.add_argument("--cnn", default=str(ROOT / ".build" / "release" / "cnn-kernel"))
+    parser.add_argument("--cnn", default=None, help="the cnn-kernel binary")
     args = parser.parse_args()
-    if not pathlib.Path(args.cnn).exists():
-        sys.exit("build the kernel first (swift build -c release) or pass --cnn")
-
-    work = pathlib.Path(tempfile.mkdtemp(prefix="cnn-widgets-bench-"))
-    os.environ["JUPYTER_PATH"] = str(work / "share" / "jupyter")
-    os.environ["JUPYTER_DATA_DIR"] = str(work / "data")
-    os.environ["JUPYTER_RUNTIME_DIR"] = str(work / "runtime")
-    subprocess.run([args.cnn, "install", "--prefix", str(work), "--name", "cnn"], check=True, stdout=subprocess.DEVNULL)
+    private_kernelspec(kernel_binary(args.cnn), prefix="cnn-widgets-bench-")
     from jupyter_client.manager import KernelManager
 
     km = KernelManager(kernel_name="cnn")

@@ -92,38 +92,33 @@ final class ResourceTests: XCTestCase {
         XCTAssertNil(interp.session.memoryLimit)
     }
 
+    /// Runs `code` with an interrupt after `seconds`; returns how long it took, and checks that
+    /// it ended with the interrupt.
+    func interrupted(_ code: String, after seconds: Double) -> Double {
+        let token = CancellationToken()
+        let ctx = ExecutionContext(token: token, executionCount: 1, silent: false) { _, _, _ in }
+        Thread {
+            usleep(UInt32(seconds * 1e6))
+            token.cancel()
+        }.start()
+        let t0 = Date()
+        XCTAssertThrowsError(try interp.execute(code, context: ctx)) { XCTAssertTrue($0 is ExecutionInterrupted, "\($0)") }
+        return Date().timeIntervalSince(t0)
+    }
+
     /// Making many synthetic images (minutes of work) stops within 2 s of an interrupt; the
     /// data loaded before stays.
     func testMakingSyntheticDataIsInterruptible() throws {
         XCTAssertEqual(run("data shapes n=120 size=16").status, "ok")
-        let token = CancellationToken()
-        let ctx = ExecutionContext(token: token, executionCount: 1, silent: false) { _, _, _ in }
-        let t = Thread {
-            usleep(300_000)
-            token.cancel()
-        }
-        t.start()
-        let t0 = Date()
-        XCTAssertThrowsError(try interp.execute("data shapes n=200000 size=64 channels=3", context: ctx)) { XCTAssertTrue($0 is ExecutionInterrupted, "\($0)") }
-        XCTAssertLessThan(Date().timeIntervalSince(t0), 2.3)
+        XCTAssertLessThan(interrupted("data shapes n=200000 size=64 channels=3", after: 0.3), 2.3)
         XCTAssertEqual(interp.session.data?.split.train.count, 108)
     }
 
     /// 90,000 small convolutions take about 2 s to build; an interrupt after 0.15 s stops the
     /// building at the next layer.
     func testBuildingAModelIsInterruptible() throws {
-        let token = CancellationToken()
-        let ctx = ExecutionContext(token: token, executionCount: 1, silent: false) { _, _, _ in }
-        let t = Thread {
-            usleep(150_000)
-            token.cancel()
-        }
-        t.start()
-        let t0 = Date()
-        XCTAssertThrowsError(try interp.execute("model m input=[1, 8, 8]\n  repeat 10000\n    repeat 9\n      conv 8 pad=1\n    end\n  end\n  flatten\n  linear 10\nend", context: ctx)) {
-            XCTAssertTrue($0 is ExecutionInterrupted, "\($0)")
-        }
-        XCTAssertLessThan(Date().timeIntervalSince(t0), 1.0)
+        let code = "model m input=[1, 8, 8]\n  repeat 10000\n    repeat 9\n      conv 8 pad=1\n    end\n  end\n  flatten\n  linear 10\nend"
+        XCTAssertLessThan(interrupted(code, after: 0.15), 1.0)
         XCTAssertNil(interp.session.models["m"])
     }
 

@@ -1,0 +1,38 @@
+"""What the benchmarks share: the kernel binary, a private kernelspec chosen before
+jupyter_client looks anything up, and the CPU the figures were measured on."""
+
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def kernel_binary(explicit=None):
+    if explicit:
+        return explicit
+    for config in ("release", "debug"):
+        candidate = ROOT / ".build" / config / "cnn-kernel"
+        if candidate.exists():
+            return str(candidate)
+    sys.exit("build the kernel first (swift build -c release) or pass --cnn")
+
+
+def private_kernelspec(binary, prefix="cnn-bench-"):
+    """Installs the kernelspec `cnn` for `binary` in a fresh directory and points Jupyter's
+    paths there (call before importing jupyter_client's managers)."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ["JUPYTER_PATH"] = str(work / "share" / "jupyter")
+    os.environ["JUPYTER_DATA_DIR"] = str(work / "data")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(work / "runtime")
+    subprocess.run([binary, "install", "--prefix", str(work), "--name", "cnn"], check=True, stdout=subprocess.DEVNULL)
+    return work
+
+
+def cpu_model():
+    for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "unknown CPU"
