@@ -63,9 +63,17 @@ public final class Widget: @unchecked Sendable {
             "application/vnd.jupyter.widget-view+json": ["model_id": .string(id), "version_major": 2, "version_minor": 0],
             "text/plain": .string(text),
         ]
-        if let png { data["image/png"] = .string(Base64.encode(png)) }
+        var metadata: [String: JSON] = [:]
+        if let png {
+            data["image/png"] = .string(Base64.encode(png))
+            // Its size, from the PNG's header (IHDR: width and height at bytes 16 and 20).
+            if png.count >= 24 {
+                let be = { (o: Int) in Int(png[o]) << 24 | Int(png[o + 1]) << 16 | Int(png[o + 2]) << 8 | Int(png[o + 3]) }
+                metadata["image/png"] = ["width": .int(be(16)), "height": .int(be(20))]
+            }
+        }
         if let html { data["text/html"] = .string(html) }
-        return MimeBundle(data: data)
+        return MimeBundle(data: data, metadata: metadata)
     }
 
     // MARK: the frontend's messages

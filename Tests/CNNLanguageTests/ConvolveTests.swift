@@ -90,3 +90,45 @@ final class ConvolveTests: XCTestCase {
         XCTAssertNotNil(pictureAfter(sent))
     }
 }
+
+/// `show featuremaps` with controls: the layer menu and the image slider redraw the picture with
+/// the model; the output also carries the static picture.
+final class FeatureMapsControlsTests: XCTestCase {
+    func testTheLayerMenuAndImageSliderRedraw() throws {
+        let interp = CNNInterpreter(loadPluginDirectories: false)
+        let kernel = InMemoryKernel(interpreter: interp)
+        let x = kernel.execute("data shapes n=60 size=16\nmodel m input=[1, 16, 16]\n  conv 4 pad=1\n  relu\n  maxpool 2\n  conv 8 pad=1\n  gap\n  linear 10\nend\nshow featuremaps layer=conv1 image=2")
+        XCTAssertEqual(x.reply.content["status"], "ok")
+        let opens = x.iopub.filter { $0.msgType == "comm_open" }
+        func id(_ model: String) -> String { opens.first { $0.content["data"]?["state"]?["_model_name"]?.stringValue == model }!.content["comm_id"]!.stringValue! }
+        let menu = opens.first { $0.content["data"]?["state"]?["_model_name"] == "DropdownModel" }!
+        XCTAssertEqual(menu.content["data"]?["state"]?["_options_labels"], ["every layer", "conv1", "relu1", "maxpool1", "conv2"])
+        XCTAssertEqual(menu.content["data"]?["state"]?["index"], 1)
+        let display = x.outputs.last { $0.msgType == "display_data" }!
+        XCTAssertNotNil(display.content["data"]?["image/png"])
+        XCTAssertTrue(display.content["data"]?["text/plain"]?.stringValue?.hasPrefix("conv1 of model m: 4 feature maps") == true)
+        let first = opens.first { $0.content["comm_id"]?.stringValue == id("ImageModel") }!.buffers[0]
+        func update(_ comm: String, _ state: JSON) -> [UInt8]? {
+            kernel.request("comm_msg", ["comm_id": .string(comm), "data": ["method": "update", "state": state, "buffer_paths": []]]).iopub
+                .first { $0.msgType == "comm_msg" && $0.content["comm_id"]?.stringValue == id("ImageModel") }?.buffers.first
+        }
+        let conv2 = try XCTUnwrap(update(id("DropdownModel"), ["index": 4]))
+        XCTAssertNotEqual(conv2, first)
+        let otherImage = try XCTUnwrap(update(id("IntSliderModel"), ["value": 5]))
+        XCTAssertNotEqual(otherImage, conv2)
+        XCTAssertNotNil(update(id("DropdownModel"), ["index": 0]), "every layer: the overview")
+    }
+
+    func testTheFiltersMenuRedraws() throws {
+        let kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+        let x = kernel.execute("model m input=[3, 16, 16]\n  conv 4 pad=1\n  relu\n  conv 8 pad=1\n  gap\n  linear 10\nend\nshow filters")
+        XCTAssertEqual(x.reply.content["status"], "ok")
+        let opens = x.iopub.filter { $0.msgType == "comm_open" }
+        let menu = opens.first { $0.content["data"]?["state"]?["_model_name"] == "DropdownModel" }!
+        XCTAssertEqual(menu.content["data"]?["state"]?["_options_labels"], ["conv1", "conv2"])
+        let image = opens.first { $0.content["data"]?["state"]?["_model_name"] == "ImageModel" }!
+        let sent = kernel.request("comm_msg", ["comm_id": menu.content["comm_id"]!, "data": ["method": "update", "state": ["index": 1], "buffer_paths": []]]).iopub
+        let redrawn = try XCTUnwrap(sent.first { $0.content["comm_id"] == image.content["comm_id"] }?.buffers.first)
+        XCTAssertNotEqual(redrawn, image.buffers[0])
+    }
+}

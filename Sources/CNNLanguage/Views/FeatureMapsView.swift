@@ -3,6 +3,7 @@ import CNNEngine
 import JSONKit
 import JupyterKernel
 import Rendering
+import Widgets
 
 /// `show featuremaps`: every channel of a layer's output for one input.
 struct FeatureMapsView: View {
@@ -16,16 +17,36 @@ struct FeatureMapsView: View {
 
 extension CommandEnvironment {
     fileprivate func showFeatureMaps(_ inv: Invocation) throws {
-        let (entry, data, set, i, x) = try modelAndImage(inv)
+        let (entry, data, set, i, _) = try modelAndImage(inv)
+        let name = inv.given(Common.layer) ? try layerNamed(entry, inv).0 : nil
+        let picture: (canvas: Canvas, text: String)
+        do {
+            picture = try featureMaps(entry, data, set, image: i, layer: name, check: { [context] in try context.token.check() })
+        } catch let e as FeatureMapsProblem {
+            throw LanguageError(.value, at: inv.token(Common.layer), e.message)
+        }
+        guard let controls, !context.silent else {
+            context.display(imageBundle(picture.canvas, text: picture.text))
+            return
+        }
+        let live = FeatureMapsControls(controls: controls, environment: self, entry: entry, data: data, set: set, image: i, layer: name,
+                                       png: picture.canvas.png())
+        context.display(live.box.bundle(text: picture.text, png: live.png))
+    }
+
+    /// The feature maps of `layer` (every channel, at most 256) for one image, beside it; or, with
+    /// no layer, the first channels of every top-level layer.
+    func featureMaps(_ entry: ModelEntry, _ data: LoadedData, _ set: Dataset, image i: Int, layer: String?,
+                     check: () throws -> Void) throws -> (canvas: Canvas, text: String) {
+        let x = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? data.split.normalization).0
         let (outputs, logits) = entry.model.activations(x)
         let probs = SoftmaxCrossEntropy.softmax(logits.values)
         let pred = probs.indices.max { probs[$0] < probs[$1] }!
         let (c, h, w) = imageSize(set)
         let header = "image \(i): \(data.classNames[Int(set.labels[i])]), predicted \(data.classNames[pred]) (\(percent(probs[pred])))"
-        if inv.given(Common.layer) {
-            let (name, _) = try layerNamed(entry, inv)
+        if let name = layer {
             guard let t = outputs[name], case .image(let ch, let fh, let fw) = t.shape else {
-                throw LanguageError(.value, at: inv.token(Common.layer), "layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
+                throw FeatureMapsProblem(message: "layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
             }
             let scale = max(1, min(8, (ch <= 4 ? 112 : 64) / max(fh, fw)))
             let inScale = max(1, 96 / max(h, w))
@@ -41,7 +62,7 @@ extension CommandEnvironment {
             canvas.text("input", x: 8, y: 30 + h * inScale, .muted)
             var text = "\(name) of model \(entry.name): \(ch) feature maps of \(fh)×\(fw) for \(header)\n"
             for k in 0..<shown {
-                try context.token.check()
+                try check()
                 let (v, lo, hi) = channel(t, k)
                 let x0 = left + (k % cols) * cellW, y0 = 26 + (k / cols) * cellH
                 canvas.heatmap(v, rows: fh, cols: fw, x: x0, y: y0, scale: scale, map: .viridis)
@@ -53,8 +74,7 @@ extension CommandEnvironment {
             }
             if ch > 4 { text += "(\(shown - 4) more channels in the image)\n" }
             if shown < ch { text += "(the image shows the first \(shown) of \(ch) channels)\n" }
-            context.display(imageBundle(canvas, text: text))
-            return
+            return (canvas, text)
         }
         // Overview: the first channels of every top-level layer with an image output.
         let all = entry.model.allLayers().filter { $0.depth == 0 && outputs[$0.name] != nil }.filter { if case .image = $0.layer.outputShape { return true }; return false }
@@ -65,7 +85,7 @@ extension CommandEnvironment {
         canvas.text(title, x: 8, y: 6)
         var text = "feature maps of model \(entry.name), \(header):\n"
         for (row, l) in layers.enumerated() {
-            try context.token.check()
+            try check()
             let t = outputs[l.name]!
             guard case .image(let ch, let fh, let fw) = t.shape else { continue }
             let y0 = 26 + row * (cell + 8)
@@ -79,6 +99,57 @@ extension CommandEnvironment {
             }
         }
         if layers.count < all.count { text += "  (the first \(layers.count) of \(all.count) layers; layer=NAME shows any one)\n" }
-        context.display(imageBundle(canvas, text: text))
+        return (canvas, text)
+    }
+}
+
+struct FeatureMapsProblem: Error { let message: String }
+
+/// The controls of one `show featuremaps` output: the layer (or all layers) and the image; each
+/// change redraws the picture with the model as it is then.
+final class FeatureMapsControls {
+    let entry: ModelEntry
+    let data: LoadedData
+    let set: Dataset
+    let layers: [String]
+    let layer, image, picture, message: Widget
+    let box: Widget
+    private(set) var png: [UInt8]
+    /// Draws with the environment of the cell that made the controls (its helpers, not its output).
+    let environment: CommandEnvironment
+
+    init(controls: Controls, environment: CommandEnvironment, entry: ModelEntry, data: LoadedData, set: Dataset, image i: Int, layer name: String?, png: [UInt8]) {
+        self.entry = entry
+        self.data = data
+        self.set = set
+        self.environment = environment
+        self.png = png
+        // Every layer with feature maps, in model order (at most 500 in the menu).
+        layers = Array(entry.model.allLayers().filter { if case .image = $0.layer.outputShape { return true }; return false }.map(\.name).prefix(500))
+        let options = ["every layer"] + layers
+        layer = controls.dropdown("layer", options: options, index: name.flatMap { options.firstIndex(of: $0) } ?? 0, css: ["width": "300px"])
+        image = controls.intSlider("image", value: i, min: 0, max: max(0, min(set.count, 10_000) - 1), css: ["width": "300px"])
+        message = controls.html("")
+        picture = controls.image(png: png)
+        box = controls.vbox([controls.hbox([layer, image]), message, picture])
+        // The controls' handlers hold this object: it lives as long as they are open.
+        layer.onChange = { _ in self.redraw() }
+        image.onChange = { _ in self.redraw() }
+    }
+
+    func redraw() {
+        let index = layer["index"]?.intValue ?? 0
+        let name = index > 0 && index <= layers.count ? layers[index - 1] : nil
+        let i = min(set.count - 1, max(0, image["value"]?.intValue ?? 0))
+        do {
+            let drawn = try environment.featureMaps(entry, data, set, image: i, layer: name, check: {})
+            png = drawn.canvas.png()
+            picture.set([:], binary: ["value": png])
+            if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
+        } catch let e as FeatureMapsProblem {
+            message.set(["value": .string("<span style=\"color:#c62828\">\(escape(e.message))</span>")])
+        } catch {
+            message.set(["value": .string("<span style=\"color:#c62828\">\(escape("\(error)"))</span>")])
+        }
     }
 }

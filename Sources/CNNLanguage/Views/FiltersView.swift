@@ -3,6 +3,7 @@ import CNNEngine
 import JSONKit
 import JupyterKernel
 import Rendering
+import Widgets
 
 /// `show filters`: the kernels of a convolution.
 struct FiltersView: View {
@@ -15,6 +16,27 @@ extension CommandEnvironment {
     fileprivate func showFilters(_ inv: Invocation) throws {
         let entry = try model(inv)
         let (name, layer) = try firstLayer(entry, inv, types: ["conv"])
+        let (canvas, text) = filters(name, layer)
+        guard let controls, !context.silent else {
+            context.display(imageBundle(canvas, text: text))
+            return
+        }
+        // A menu of the model's convolutions; choosing one redraws its kernels (as they are then).
+        let convs = entry.model.allLayers().filter { $0.layer.typeName == "conv" }.map(\.name)
+        let menu = controls.dropdown("layer", options: convs, index: convs.firstIndex(of: name), css: ["width": "300px"])
+        let picture = controls.image(png: canvas.png())
+        let box = controls.vbox([menu, picture])
+        menu.onChange = { [weak menu, weak picture] _ in
+            guard let menu, let picture, let i = menu["index"]?.intValue, i >= 0, i < convs.count,
+                  let chosen = entry.model.layer(named: convs[i]) else { return }
+            picture.set([:], binary: ["value": self.filters(convs[i], chosen).canvas.png()])
+        }
+        context.display(box.bundle(text: text, png: canvas.png()))
+    }
+
+    /// The kernels of one convolution: a first layer (1 or 3 input channels) as colour pictures,
+    /// a deeper one as grey kernels per (output, input) pair.
+    func filters(_ name: String, _ layer: Layer) -> (canvas: Canvas, text: String) {
         guard let weight = layer.parameters.first else { preconditionFailure("a convolution has weights") }
         let shape = weight.shape  // (out, in, kh, kw)
         let (o, ci, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
@@ -57,6 +79,6 @@ extension CommandEnvironment {
             }
             text += "shown as grey levels, 0 = mid grey, scaled by the largest |weight| (\(fixed(m, 4)))\n"
         }
-        context.display(imageBundle(canvas, text: text))
+        return (canvas, text)
     }
 }
