@@ -36,3 +36,28 @@ def cpu_model():
         if line.startswith("model name"):
             return line.split(":", 1)[1].strip()
     return "unknown CPU"
+
+
+def start_kernel():
+    """The private kernelspec's kernel, started and ready; returns (manager, client)."""
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name="cnn")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    return km, kc
+
+
+def run_cell(kc, code, timeout=600):
+    """Runs `code`; returns the IOPub messages it caused, up to its idle (status excluded)."""
+    msg_id = kc.execute(code)
+    outputs = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return outputs
+        outputs.append(msg)

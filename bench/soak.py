@@ -17,7 +17,7 @@ import re
 import sys
 import time
 
-from benchkit import ROOT, cpu_model, kernel_binary, private_kernelspec
+from benchkit import ROOT, cpu_model, kernel_binary, private_kernelspec, run_cell, start_kernel
 
 
 def status_kb(pid, field):
@@ -39,26 +39,12 @@ def main():
     binary = kernel_binary(args.cnn)
     private_kernelspec(binary, prefix="cnn-soak-")
 
-    from jupyter_client.manager import KernelManager
-
     cells = ["".join(c["source"]) for c in json.loads(pathlib.Path(args.notebook).read_text())["cells"] if c["cell_type"] == "code"]
-    km = KernelManager(kernel_name="cnn")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
+    km, kc = start_kernel()
     pid = km.provisioner.process.pid
 
     def run(code):
-        msg_id = kc.execute(code)
-        outputs = []
-        while True:
-            msg = kc.get_iopub_msg(timeout=600)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                return outputs
-            outputs.append(msg)
+        return run_cell(kc, code)
 
     def tensors_mb():
         for m in run("memory"):

@@ -11,7 +11,7 @@ import os
 import statistics
 import time
 
-from benchkit import cpu_model, kernel_binary, private_kernelspec
+from benchkit import cpu_model, kernel_binary, private_kernelspec, run_cell, start_kernel
 
 
 def main():
@@ -20,33 +20,16 @@ def main():
     parser.add_argument("--cnn", default=None, help="the cnn-kernel binary")
     args = parser.parse_args()
     private_kernelspec(kernel_binary(args.cnn), prefix="cnn-widgets-bench-")
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name="cnn")
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
+    km, kc = start_kernel()
     kc.comm_info(target_name="jupyter.widget")  # as a widget manager does when it connects
     kc.get_shell_msg(timeout=10)
 
-    def run_cell(code):
-        msg_id = kc.execute(code)
-        opens = []
-        while True:
-            msg = kc.get_iopub_msg(timeout=60)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "comm_open":
-                opens.append(msg)
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                return opens
 
     print(f"# widget round trip: slider update → picture update; CPU: {cpu_model()}, {os.cpu_count()} cores")
     try:
         for label, code in [("28×28 grey", "convolve kernel=edges"),
                             ("32×32 colour", "data shapes n=100 size=32 channels=3\nconvolve kernel=edges")]:
-            opens = run_cell(code)
+            opens = [m for m in run_cell(kc, code, timeout=60) if m["msg_type"] == "comm_open"]
             state = lambda m: m["content"]["data"]["state"]
             padding = next(m for m in opens if state(m)["_model_name"] == "IntSliderModel" and state(m)["description"] == "padding")["content"]["comm_id"]
             picture = next(m for m in opens if state(m)["_model_name"] == "ImageModel")["content"]["comm_id"]

@@ -23,6 +23,8 @@ struct ConvolutionPlayground {
     var caption = ""
 
     static let presets = ["identity", "blur", "gaussian", "sharpen", "edges", "vertical_edges", "horizontal_edges", "emboss"]
+    /// What `kernel=` and the kernel menu offer: the presets, then your own values.
+    static let kernelChoices = presets + ["custom"]
 
     /// The preset's k×k values (row by row); k odd.
     static func preset(_ name: String, size k: Int) -> [Double] {

@@ -4,8 +4,9 @@ import CNNEngine
 /// The memory budget, asked before a command allocates (see MemoryBudget): a refusal is a
 /// MemoryError located at the option to change, with the numbers and what fits.
 extension CommandEnvironment {
-    func requireMemory(_ bytes: Int, for what: String, hint: String, at token: Token) throws {
-        do { try MemoryBudget.require(bytes, for: what, hint: hint) } catch let e as MemoryBudgetError {
+    func requireMemory(_ bytes: Int, for what: String, hint: String, at token: Token,
+                       usage: MemoryBudget.Usage = MemoryBudget.currentUsage()) throws {
+        do { try MemoryBudget.require(bytes, for: what, hint: hint, usage: usage) } catch let e as MemoryBudgetError {
             throw LanguageError(.memory, at: token, e.description)
         }
     }
@@ -25,12 +26,14 @@ extension CommandEnvironment {
 
     private func requireBatch(_ need: (Int) -> Int, batch: Int, what: String, at token: Token) throws {
         let bytes = need(batch)
-        guard let standing = MemoryBudget.standing(), bytes > standing.free else {
-            return try requireMemory(bytes, for: what, hint: "use a smaller batch or fewer channels", at: token)
+        // /proc and the cgroup files are read once for the check and its hint.
+        let usage = MemoryBudget.currentUsage()
+        guard let standing = MemoryBudget.standing(usage: usage), bytes > standing.free else {
+            return try requireMemory(bytes, for: what, hint: "use a smaller batch or fewer channels", at: token, usage: usage)
         }
         let fits = MemoryNeed.largestBatch(upTo: batch, fitting: standing.free, need: need)
         let hint = fits >= 1 ? "use a smaller batch (at most \(formatCount(fits)) fits) or fewer channels"
             : "the model itself is too large: use fewer channels or layers"
-        try requireMemory(bytes, for: what, hint: hint, at: token)
+        try requireMemory(bytes, for: what, hint: hint, at: token, usage: usage)
     }
 }
