@@ -71,7 +71,7 @@ final class ConvolveTests: XCTestCase {
         // Stride 2: the output map halves (26 → 13), so the picture narrows and the column slider's range follows.
         var sent = update(widget("IntSliderModel", "stride"), ["value": 2])
         let strided = try XCTUnwrap(pictureAfter(sent))
-        XCTAssertLessThan(pngSize(strided).0, pngSize(first).0 + 1)
+        XCTAssertLessThan(pngSize(strided).0, pngSize(first).0, "the output map is drawn at the input's scale")
         XCTAssertNotEqual(strided, first)
         XCTAssertTrue(sent.contains { $0.content["comm_id"]?.stringValue == widget("IntSliderModel", "column") && $0.content["data"]?["state"]?["max"] == 12 })
         // A preset: the values text follows it.
@@ -117,6 +117,12 @@ final class FeatureMapsControlsTests: XCTestCase {
         let otherImage = try XCTUnwrap(update(id("IntSliderModel"), ["value": 5]))
         XCTAssertNotEqual(otherImage, conv2)
         XCTAssertNotNil(update(id("DropdownModel"), ["index": 0]), "every layer: the overview")
+        // Controls left on the page do not keep a replaced model or data set alive.
+        weak var oldModel = interp.session.models["m"]
+        weak var oldData = interp.session.data?.split.test
+        _ = kernel.execute("show filters\nconvolve image=1\nmodel m input=[1, 16, 16]\n  flatten\n  linear 10\nend\ndata shapes n=60 size=16 seed=2")
+        XCTAssertNil(oldModel)
+        XCTAssertNil(oldData)
     }
 
     func testTheFiltersMenuRedraws() throws {

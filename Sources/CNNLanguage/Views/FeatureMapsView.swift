@@ -21,7 +21,7 @@ extension CommandEnvironment {
         let name = inv.given(Common.layer) ? try layerNamed(entry, inv).0 : nil
         let picture: (canvas: Canvas, text: String)
         do {
-            picture = try featureMaps(entry, data, set, image: i, layer: name, check: { [context] in try context.token.check() })
+            picture = try featureMaps(entry, data.split.normalization, data.classNames, set, image: i, layer: name, check: { [context] in try context.token.check() })
         } catch let e as FeatureMapsProblem {
             throw LanguageError(.value, at: inv.token(Common.layer), e.message)
         }
@@ -36,14 +36,14 @@ extension CommandEnvironment {
 
     /// The feature maps of `layer` (every channel, at most 256) for one image, beside it; or, with
     /// no layer, the first channels of every top-level layer.
-    func featureMaps(_ entry: ModelEntry, _ data: LoadedData, _ set: Dataset, image i: Int, layer: String?,
+    func featureMaps(_ entry: ModelEntry, _ dataNormalization: Normalization, _ classNames: [String], _ set: Dataset, image i: Int, layer: String?,
                      check: () throws -> Void) throws -> (canvas: Canvas, text: String) {
-        let x = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? data.split.normalization).0
+        let x = Batches.make(set, indices: [i][...], normalization: entry.normalization ?? dataNormalization).0
         let (outputs, logits) = entry.model.activations(x)
         let probs = SoftmaxCrossEntropy.softmax(logits.values)
         let pred = probs.indices.max { probs[$0] < probs[$1] }!
         let (c, h, w) = imageSize(set)
-        let header = "image \(i): \(data.classNames[Int(set.labels[i])]), predicted \(data.classNames[pred]) (\(percent(probs[pred])))"
+        let header = "image \(i): \(classNames[Int(set.labels[i])]), predicted \(classNames[pred]) (\(percent(probs[pred])))"
         if let name = layer {
             guard let t = outputs[name], case .image(let ch, let fh, let fw) = t.shape else {
                 throw FeatureMapsProblem(message: "layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
@@ -106,11 +106,14 @@ extension CommandEnvironment {
 struct FeatureMapsProblem: Error { let message: String }
 
 /// The controls of one `show featuremaps` output: the layer (or all layers) and the image; each
-/// change redraws the picture with the model as it is then.
+/// change redraws the picture with the model as it is then. The model and the images are held
+/// weakly: controls left on the page must not keep a replaced model or data set alive (a soak of
+/// notebook 2 grew by the model and data of every run while they were held here).
 final class FeatureMapsControls {
-    let entry: ModelEntry
-    let data: LoadedData
-    let set: Dataset
+    weak var entry: ModelEntry?
+    weak var set: Dataset?
+    let normalization: Normalization
+    let classNames: [String]
     let layers: [String]
     let layer, image, picture, message: Widget
     let box: Widget
@@ -120,8 +123,9 @@ final class FeatureMapsControls {
 
     init(controls: Controls, environment: CommandEnvironment, entry: ModelEntry, data: LoadedData, set: Dataset, image i: Int, layer name: String?, png: [UInt8]) {
         self.entry = entry
-        self.data = data
         self.set = set
+        normalization = data.split.normalization
+        classNames = data.classNames
         self.environment = environment
         self.png = png
         // Every layer with feature maps, in model order (at most 500 in the menu).
@@ -138,18 +142,25 @@ final class FeatureMapsControls {
     }
 
     func redraw() {
+        guard let entry, let set else {
+            return say("this model or its data has been replaced since; run the cell again")
+        }
         let index = layer["index"]?.intValue ?? 0
         let name = index > 0 && index <= layers.count ? layers[index - 1] : nil
         let i = min(set.count - 1, max(0, image["value"]?.intValue ?? 0))
         do {
-            let drawn = try environment.featureMaps(entry, data, set, image: i, layer: name, check: {})
+            let drawn = try environment.featureMaps(entry, normalization, classNames, set, image: i, layer: name, check: {})
             png = drawn.canvas.png()
             picture.set([:], binary: ["value": png])
             if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
         } catch let e as FeatureMapsProblem {
-            message.set(["value": .string("<span style=\"color:#c62828\">\(escape(e.message))</span>")])
+            say(e.message)
         } catch {
-            message.set(["value": .string("<span style=\"color:#c62828\">\(escape("\(error)"))</span>")])
+            say("\(error)")
         }
+    }
+
+    func say(_ text: String) {
+        message.set(["value": .string("<span style=\"color:#c62828\">\(escape(text))</span>")])
     }
 }

@@ -26,8 +26,9 @@ extension CommandEnvironment {
         let menu = controls.dropdown("layer", options: convs, index: convs.firstIndex(of: name), css: ["width": "300px"])
         let picture = controls.image(png: canvas.png())
         let box = controls.vbox([menu, picture])
-        menu.onChange = { [weak menu, weak picture] _ in
-            guard let menu, let picture, let i = menu["index"]?.intValue, i >= 0, i < convs.count,
+        // The model is held weakly: controls left on the page must not keep a replaced model alive.
+        menu.onChange = { [weak menu, weak picture, weak entry] _ in
+            guard let menu, let picture, let entry, let i = menu["index"]?.intValue, i >= 0, i < convs.count,
                   let chosen = entry.model.layer(named: convs[i]) else { return }
             picture.set([:], binary: ["value": self.filters(convs[i], chosen).canvas.png()])
         }

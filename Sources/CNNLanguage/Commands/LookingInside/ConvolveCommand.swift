@@ -11,7 +11,7 @@ import Widgets
 /// current settings, which is what console, nbconvert and GitHub show (`cnn-kernel run`, which
 /// has no comms, writes the picture).
 struct ConvolveCommand: Command {
-    static let kernel = Key<String>("kernel", .choice(ConvolutionPlayground.presets + ["custom"]), default: "edges", "a classic kernel, or custom (with values=)")
+    static let kernel = Key<String>("kernel", .choice(ConvolutionPlayground.kernelChoices), default: "edges", "a classic kernel, or custom (with values=)")
     static let size = Key<Int>("size", .integer(min: 1, max: 7), default: 3, "kernel height and width (odd)")
     static let stride = Key<Int>("stride", .integer(min: 1, max: 4), default: 1, "step between kernel positions")
     static let padding = Key<Int>("padding", .integer(min: 0, max: 3), default: 0, aliases: ["pad"], "zeros added on each side")
@@ -68,7 +68,7 @@ struct ConvolveCommand: Command {
             env.context.display(env.imageBundle(canvas, text: text, html: html))
             return
         }
-        let live = ConvolutionControls(controls: controls, playground: p, set: set, index: index, png: png, html: html)
+        let live = ConvolutionControls(controls: controls, playground: p, set: set, ownsSet: env.session.data == nil, index: index, png: png, html: html)
         env.context.display(live.box.bundle(text: text, png: png))
     }
 }
@@ -92,15 +92,20 @@ extension CommandEnvironment {
 /// convolution and sends the new picture (a PNG buffer) and arithmetic.
 final class ConvolutionControls {
     var playground: ConvolutionPlayground
-    let set: Dataset
+    /// The images the slider picks from, held weakly when they are the session's data (controls
+    /// left on the page must not keep a replaced data set alive); a synthetic set made for this
+    /// output is held here.
+    weak var set: Dataset?
+    let ownedSet: Dataset?
     let kernel, size, stride, padding, dilation, image, y, x, values, picture, arithmetic, message: Widget
     let box: Widget
 
-    init(controls: Controls, playground p: ConvolutionPlayground, set: Dataset, index: Int, png: [UInt8], html: String) {
+    init(controls: Controls, playground p: ConvolutionPlayground, set: Dataset, ownsSet: Bool, index: Int, png: [UInt8], html: String) {
         playground = p
         self.set = set
+        ownedSet = ownsSet ? set : nil
         let wide = ["width": "260px"]
-        kernel = controls.dropdown("kernel", options: ConvolutionPlayground.presets + ["custom"], index: (ConvolutionPlayground.presets + ["custom"]).firstIndex(of: p.preset), css: wide)
+        kernel = controls.dropdown("kernel", options: ConvolutionPlayground.kernelChoices, index: ConvolutionPlayground.kernelChoices.firstIndex(of: p.preset), css: wide)
         size = controls.intSlider("size", value: p.size, min: 1, max: 7, step: 2, css: wide)
         stride = controls.intSlider("stride", value: p.stride, min: 1, max: 4, css: wide)
         padding = controls.intSlider("padding", value: p.padding, min: 0, max: 3, css: wide)
@@ -129,7 +134,7 @@ final class ConvolutionControls {
         var p = playground
         switch w.id {
         case kernel.id:
-            let names = ConvolutionPlayground.presets + ["custom"]
+            let names = ConvolutionPlayground.kernelChoices
             let name = names[min(names.count - 1, max(0, kernel["index"]?.intValue ?? 0))]
             p.preset = name
             if name != "custom" { p.kernel = ConvolutionPlayground.preset(name, size: p.size) }
@@ -142,6 +147,10 @@ final class ConvolutionControls {
         case padding.id: p.padding = padding["value"]?.intValue ?? p.padding
         case dilation.id: p.dilation = dilation["value"]?.intValue ?? p.dilation
         case image.id:
+            guard let set else {
+                message.set(["value": "<span style=\"color:#c62828\">the data has been replaced since; run the cell again to pick from the new images</span>"])
+                return
+            }
             let i = min(set.count - 1, max(0, image["value"]?.intValue ?? 0))
             p.pixels = (0..<set.shape.count).map { Double(set.images[i * set.shape.count + $0]) / 255 }
             p.caption = "image \(i) of the \(set.name) set (\(set.classNames[Int(set.labels[i])]))"
@@ -174,7 +183,7 @@ final class ConvolutionControls {
         if p.outputWidth != previous.outputWidth || p.x != x["value"]?.intValue { x.set(["max": .int(p.outputWidth - 1), "value": .int(p.x)]) }
         if w.id != values.id && p.kernel != previous.kernel { values.set(["value": .string(p.kernelText)]) }
         if w.id != size.id && p.size != previous.size { size.set(["value": .int(p.size)]) }
-        if w.id != kernel.id && p.preset != previous.preset { kernel.set(["index": .int((ConvolutionPlayground.presets + ["custom"]).firstIndex(of: p.preset) ?? 0)]) }
+        if w.id != kernel.id && p.preset != previous.preset { kernel.set(["index": .int(ConvolutionPlayground.kernelChoices.firstIndex(of: p.preset) ?? 0)]) }
         if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
         picture.set([:], binary: ["value": p.render(output: out).png()])
         arithmetic.set(["value": .string(p.explanation(output: out).html)])
