@@ -18,6 +18,12 @@ public final class ExecutionContext {
     /// Handles the comm messages that have arrived since the cell started (a Stop button, a
     /// slider): long work calls it between steps, as it checks the token.
     public var pollIncoming: () -> Void = {}
+    /// The notebook cell this request runs, when the frontend says (JupyterLab and Notebook 7
+    /// put `cellId` in the execute request's metadata), and the cells deleted since its last
+    /// request (`deletedCells`): what a cell's controls belong to, so a re-run or deleted cell
+    /// can close them.
+    public var cellID: String?
+    public var deletedCells: [String] = []
 
     public init(
         token: CancellationToken, executionCount: Int, silent: Bool,

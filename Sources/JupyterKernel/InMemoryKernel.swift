@@ -52,8 +52,8 @@ public final class InMemoryKernel {
         public var action: KernelAction
     }
 
-    public func request(_ type: String, _ content: JSON, buffers: [[UInt8]] = [], control: Bool = false) -> Exchange {
-        let msg = Message(identities: [Array("client".utf8)], header: client.header(msgType: type), content: content, buffers: buffers)
+    public func request(_ type: String, _ content: JSON, buffers: [[UInt8]] = [], metadata: JSON = [:], control: Bool = false) -> Exchange {
+        let msg = Message(identities: [Array("client".utf8)], header: client.header(msgType: type), metadata: metadata, content: content, buffers: buffers)
         var reply: Message?
         let action =
             control
@@ -64,12 +64,17 @@ public final class InMemoryKernel {
             reply: reply ?? Message(header: ["msg_type": "no_reply"]), iopub: mine, action: action)
     }
 
-    public func execute(_ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true) -> Exchange {
-        request(
+    /// Runs a cell; `cellID` (and `deletedCells`) as JupyterLab puts them in the request's metadata.
+    public func execute(_ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true,
+                        cellID: String? = nil, deletedCells: [String] = []) -> Exchange {
+        var metadata: [String: JSON] = [:]
+        if let cellID { metadata["cellId"] = .string(cellID) }
+        if !deletedCells.isEmpty { metadata["deletedCells"] = .array(deletedCells.map { .string($0) }) }
+        return request(
             "execute_request",
             [
                 "code": .string(code), "silent": .bool(silent), "store_history": .bool(storeHistory),
                 "user_expressions": [:], "allow_stdin": false, "stop_on_error": .bool(stopOnError),
-            ])
+            ], metadata: .object(metadata))
     }
 }

@@ -196,6 +196,8 @@ public final class KernelCore: @unchecked Sendable {
             iopub.publish(session.broadcast(type: type, content: content, parent: parent, metadata: metadata))
         }
         context.comms = comms
+        if let id = request.metadata["cellId"]?.stringValue, !id.isEmpty, id.utf8.count <= 256 { context.cellID = id }
+        context.deletedCells = (request.metadata["deletedCells"]?.arrayValue ?? []).prefix(10_000).compactMap(\.stringValue)
         context.pollIncoming = { [weak self] in self?.pollComms() }
 
         var failure: KernelError?

@@ -14,6 +14,14 @@ public final class Controls: @unchecked Sendable {
     /// Every widget made, for `jupyter.widget.control`'s `request_states` and for closing.
     private let lock = Condition()
     private var made: [Widget] = []
+    /// The cell each widget was made in (its id, or `#n` for a request without one), and the
+    /// scopes that made widgets, oldest first.
+    private var scopeOf: [String: String] = [:]
+    private var scopes: [String] = []
+    private var currentScope = ""
+    /// Cells without an id (jupyter console, nbclient, `cnn-kernel run`) cannot be re-run as the
+    /// same cell: their controls stay open for the last this-many such cells, then are closed.
+    public static let anonymousCellsKept = 32
 
     public init(comms: CommManager) {
         self.comms = comms
@@ -49,8 +57,39 @@ public final class Controls: @unchecked Sendable {
 
     func make(_ state: [String: JSON], binary: [String: [UInt8]] = [:], fields: [String: Field] = [:]) -> Widget {
         let w = Widget(comms: comms, state: state, binary: binary, fields: fields)
-        lock.withLock { made.append(w) }
+        let overflow: [Widget] = lock.withLock {
+            made.append(w)
+            scopeOf[w.id] = currentScope
+            guard scopes.last != currentScope else { return [] }
+            scopes.removeAll { $0 == currentScope }
+            scopes.append(currentScope)
+            let anonymous = scopes.filter { $0.hasPrefix("#") }
+            let old = Set(anonymous.prefix(max(0, anonymous.count - Self.anonymousCellsKept)))
+            return made.filter { old.contains(scopeOf[$0.id] ?? "") }
+        }
+        close(overflow)
+        // A frontend that closes the comm (the page reloaded, the output cleared) ends the widget here too.
+        w.comm.onClose = { [weak self, weak w] in
+            guard let w else { return }
+            w.dropHandlers()
+            self?.forget([w.id])
+        }
         return w
+    }
+
+    /// A cell starts: the controls an earlier run of the same cell made, and those of deleted
+    /// cells, are closed (their outputs are gone from the page), and what it makes belongs to it.
+    /// Without a cell id, the controls of all but the last `anonymousCellsKept` such cells close
+    /// (when one more such cell makes controls).
+    public func beginCell(id: String?, executionCount: Int, deleted: [String] = []) {
+        let scope = id ?? "#\(executionCount)"
+        let closing: [Widget] = lock.withLock {
+            var gone = Set(deleted)
+            if id != nil { gone.insert(scope) }
+            currentScope = scope
+            return made.filter { gone.contains(scopeOf[$0.id] ?? "") }
+        }
+        close(closing)
     }
 
     /// A layout model (CSS of the view); `css` sets some of its keys (width: "300px").
@@ -173,7 +212,7 @@ public final class Controls: @unchecked Sendable {
     /// Closes every widget made here (when a cell's controls are replaced).
     public func closeAll() {
         let ws = lock.withLock { () -> [Widget] in
-            defer { made.removeAll() }
+            defer { made.removeAll(); scopeOf.removeAll(); scopes.removeAll() }
             return made
         }
         for w in ws { w.close() }
@@ -190,7 +229,17 @@ public final class Controls: @unchecked Sendable {
             for child in w.state["children"]?.arrayValue ?? [] { if let r = child.stringValue, r.hasPrefix("IPY_MODEL_") { pending.append(String(r.dropFirst(10))) } }
         }
         for id in ids { byID[id]?.close() }
-        lock.withLock { made.removeAll { ids.contains($0.id) } }
+        forget(ids)
+    }
+
+    private func forget<S: Sequence>(_ ids: S) where S.Element == String {
+        let gone = Set(ids)
+        lock.withLock {
+            made.removeAll { gone.contains($0.id) }
+            for id in gone { scopeOf.removeValue(forKey: id) }
+            let live = Set(scopeOf.values)
+            scopes.removeAll { !live.contains($0) }
+        }
     }
 }
 

@@ -54,7 +54,18 @@ public final class Widget: @unchecked Sendable {
         comm.send(["method": "update", "state": .object(wire), "buffer_paths": paths], buffers: buffers)
     }
 
-    public func close() { comm.close() }
+    /// Closes the comm and lets go of the handlers (which may hold the objects that drew this
+    /// widget's pictures, and through them a model).
+    public func close() {
+        comm.close()
+        dropHandlers()
+    }
+
+    func dropHandlers() {
+        onChange = nil
+        onCustom = nil
+        comm.onMessage = nil
+    }
 
     /// The display bundle: the widget view for frontends that render widgets, and what others
     /// show instead (text, and a picture when given).

@@ -92,6 +92,8 @@ public final class CNNInterpreter: Interpreter {
 
     public func execute(_ code: String, context: ExecutionContext) throws {
         session.cellCounter += 1
+        // The controls of this cell's earlier run, and of deleted cells, go with their outputs.
+        if !context.silent { controls(for: context)?.beginCell(id: context.cellID, executionCount: session.cellCounter, deleted: context.deletedCells) }
         MemoryBudget.sessionLimit = session.memoryLimit
         defer { MemoryBudget.releaseFreeMemory() }
         ExpansionGuard.startCell(shouldStop: { [token = context.token] in token.isCancelled })
