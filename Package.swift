@@ -10,6 +10,7 @@ import PackageDescription
 //   CNNCore        – (local package, one shared library) tensors, GEMM seam, layer-plugin API, registry
 //   CNNEngine      – built-in layers, models, training, data, checkpoints, model zoo (no Jupyter)
 //   Rendering      – PNG (through zlib) and drawing, no knowledge of Jupyter
+//   ImageFiles     – reading pictures: PNG through libpng, JPEG through libjpeg-turbo (no knowledge of CNNs)
 //   CNNLanguage    – the command language: parse, check, run (implements the interpreter seam)
 //   cnn-kernel     – the executable: kernel, install, uninstall, run
 // C libraries enter only through the tiny system-library targets C*.
@@ -26,6 +27,9 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+        .target(name: "ImageFiles", dependencies: ["CPNG", "CTurboJPEG"]),
         .target(name: "Rendering", dependencies: ["CZlib", "JSONKit"]),
         .target(name: "JSONKit"),
         .target(name: "SafeFiles"),
@@ -33,7 +37,7 @@ let package = Package(
         .target(name: "JupyterZMQ", dependencies: ["JupyterKernel", "JSONKit", "CZeroMQ"]),
         .target(name: "Widgets", dependencies: ["JupyterKernel", "JSONKit"]),
         .target(name: "CNNEngine", dependencies: [.product(name: "CNNCore", package: "CNNCore"), "CZlib", "JSONKit", "SafeFiles"]),
-        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", "SafeFiles", "Widgets", .product(name: "CNNCore", package: "CNNCore")]),
+        .target(name: "CNNLanguage", dependencies: ["JupyterKernel", "JSONKit", "CNNEngine", "Rendering", "SafeFiles", "Widgets", "ImageFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .executableTarget(
             name: "cnn-kernel",
             dependencies: [
@@ -45,6 +49,7 @@ let package = Package(
         .testTarget(name: "JSONKitTests", dependencies: ["JSONKit"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "JSONKit"]),
+        .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "Rendering"]),
         .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "JupyterKernel", "JSONKit"]),
