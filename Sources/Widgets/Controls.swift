@@ -30,11 +30,11 @@ public final class Controls: @unchecked Sendable {
                 guard data["method"]?.stringValue == "request_states", let self else { return }
                 var states: [String: JSON] = [:], paths: [JSON] = [], buffers: [[UInt8]] = []
                 for w in self.all where w.comm.isOpen {
-                    let (wire, _, _) = Widget.split(w.state, w.binary)
+                    let (wire, wirePaths, wireBuffers) = Widget.split(w.state, w.binary, w.nested)
                     states[w.id] = .object(wire)
-                    for key in w.binary.keys.sorted() {
-                        paths.append([.string(w.id), .string(key)])
-                        buffers.append(w.binary[key]!)
+                    for (path, buffer) in zip(wirePaths.arrayValue ?? [], wireBuffers) {
+                        paths.append(.array([.string(w.id)] + (path.arrayValue ?? [])))
+                        buffers.append(buffer)
                     }
                 }
                 comm.send(["method": "update_states", "states": .object(states), "buffer_paths": .array(paths)], buffers: buffers)
@@ -198,6 +198,24 @@ public final class Controls: @unchecked Sendable {
         var s = dom("Image", css: css)
         s["format"] = "png"; s["width"] = .string(width); s["height"] = .string(height)
         return make(s, binary: ["value": png])
+    }
+
+    /// A file-upload button; the chosen files arrive as the `value` list with their bytes as
+    /// buffers (see `Widget.uploadedFiles`).
+    public func fileUpload(_ description: String = "Upload", accept: String = "", multiple: Bool = false, maxBytes: Int, css: [String: String] = [:]) -> Widget {
+        var s = described("FileUpload", description, style: style("ButtonStyle", ["button_color": .null, "font_family": .null, "font_size": .null, "font_style": .null, "font_variant": .null, "font_weight": .null, "text_color": .null, "text_decoration": .null]), css: css)
+        s["accept"] = .string(accept); s["button_style"] = ""; s["error"] = ""; s["icon"] = "upload"; s["multiple"] = .bool(multiple); s["value"] = []
+        return make(s, fields: ["value": .files(maxCount: multiple ? 16 : 1, maxBytes: maxBytes)])
+    }
+
+    /// An output area whose outputs the kernel sets (`setOutputs`): rich results (a picture with
+    /// its text) inside a layout of controls.
+    public func output(css: [String: String] = [:]) -> Widget {
+        var s = dom("Output", css: css)
+        for k in ["_model_module", "_view_module"] { s[k] = "@jupyter-widgets/output" }
+        for k in ["_model_module_version", "_view_module_version"] { s[k] = "1.0.0" }
+        s["msg_id"] = ""; s["outputs"] = []
+        return make(s)
     }
 
     public func hbox(_ children: [Widget], css: [String: String] = [:]) -> Widget { box("HBox", children, css: css) }

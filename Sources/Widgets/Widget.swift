@@ -23,6 +23,9 @@ public final class Widget: @unchecked Sendable {
     public private(set) var state: [String: JSON]
     /// The binary-valued state (Image's `value`).
     public private(set) var binary: [String: [UInt8]]
+    /// Binary values inside a key's JSON value (a FileUpload's files: `value[i].content`), by key:
+    /// each with its path below the key.
+    public private(set) var nested: [String: [(path: [JSON], bytes: [UInt8])]] = [:]
     /// What the frontend may change, and how each value is checked.
     let fields: [String: Field]
     /// Called after the frontend changed keys (with the keys), on the thread that handles
@@ -35,7 +38,7 @@ public final class Widget: @unchecked Sendable {
         self.state = state
         self.binary = binary
         self.fields = fields
-        let (wire, paths, buffers) = Widget.split(state, binary)
+        let (wire, paths, buffers) = Widget.split(state, binary, [:])
         comm = comms.open(target: "jupyter.widget", data: ["state": .object(wire), "buffer_paths": paths],
                           metadata: ["version": .string(Widget.protocolVersion)], buffers: buffers)
         comm.onMessage = { [weak self] data, buffers in self?.receive(data, buffers) }
@@ -50,8 +53,22 @@ public final class Widget: @unchecked Sendable {
     public func set(_ changes: [String: JSON], binary newBinary: [String: [UInt8]] = [:]) {
         for (k, v) in changes { state[k] = v }
         for (k, v) in newBinary { binary[k] = v }
-        let (wire, paths, buffers) = Widget.split(changes, newBinary)
+        let (wire, paths, buffers) = Widget.split(changes, newBinary, [:])
         comm.send(["method": "update", "state": .object(wire), "buffer_paths": paths], buffers: buffers)
+    }
+
+    /// What an Output widget shows: these bundles, as display_data outputs.
+    public func setOutputs(_ bundles: [MimeBundle]) {
+        set(["outputs": .array(bundles.map { ["output_type": "display_data", "data": .object($0.data), "metadata": .object($0.metadata)] })])
+    }
+
+    /// The files a FileUpload holds (its `value`, with each file's bytes).
+    public var uploadedFiles: [UploadedFile] {
+        let contents = Dictionary((nested["value"] ?? []).compactMap { e in e.path.first?.intValue.map { ($0, e.bytes) } }, uniquingKeysWith: { a, _ in a })
+        return (state["value"]?.arrayValue ?? []).enumerated().compactMap { i, f in
+            guard let bytes = contents[i] else { return nil }
+            return UploadedFile(name: f["name"]?.stringValue ?? "", type: f["type"]?.stringValue ?? "", content: bytes)
+        }
     }
 
     /// Closes the comm and lets go of the handlers (which may hold the objects that drew this
@@ -93,18 +110,20 @@ public final class Widget: @unchecked Sendable {
         switch data["method"]?.stringValue {
         case "update":
             guard let changes = data["state"]?.objectValue else { return log("an update without a state object") }
-            // Binary values: each buffer is the value of the key its path names (top-level keys only).
+            // Binary values: each buffer is the value its path names: a key, or a place inside a
+            // key's value (a file's content in a FileUpload's list).
             var incomingBinary: [String: [UInt8]] = [:]
-            for (i, path) in (data["buffer_paths"]?.arrayValue ?? []).enumerated() {
-                guard i < buffers.count, let parts = path.arrayValue, parts.count == 1, let key = parts[0].stringValue else {
-                    log("a binary value at \(path.serializedString())")
+            var incomingNested: [String: [(path: [JSON], bytes: [UInt8])]] = [:]
+            for (i, path) in (data["buffer_paths"]?.arrayValue ?? []).prefix(1024).enumerated() {
+                guard i < buffers.count, let parts = path.arrayValue, let key = parts.first?.stringValue, parts.count <= 8 else {
+                    log("a binary value at \(path.serializedString().prefix(200))")
                     continue
                 }
-                incomingBinary[key] = buffers[i]
+                if parts.count == 1 { incomingBinary[key] = buffers[i] } else { incomingNested[key, default: []].append((Array(parts.dropFirst()), buffers[i])) }
             }
-            apply(changes, binary: incomingBinary)
+            apply(changes, binary: incomingBinary, nested: incomingNested)
         case "request_state":
-            let (wire, paths, buffers) = Widget.split(state, binary)
+            let (wire, paths, buffers) = Widget.split(state, binary, nested)
             comm.send(["method": "update", "state": .object(wire), "buffer_paths": paths], buffers: buffers)
         case "custom":
             onCustom?(data["content"] ?? .null)
@@ -114,9 +133,10 @@ public final class Widget: @unchecked Sendable {
     }
 
     /// Checks, applies and echoes a frontend's changes; a clamped value is sent back as an update.
-    func apply(_ changes: [String: JSON], binary incomingBinary: [String: [UInt8]] = [:]) {
+    func apply(_ changes: [String: JSON], binary incomingBinary: [String: [UInt8]] = [:], nested incomingNested: [String: [(path: [JSON], bytes: [UInt8])]] = [:]) {
         var applied: [String: JSON] = [:], corrected: [String: JSON] = [:]
-        var appliedBinary: [String: [UInt8]] = [:]
+        var appliedBinary: [String: [UInt8]] = [:], appliedNested: [String: [(path: [JSON], bytes: [UInt8])]] = [:]
+        for key in incomingNested.keys where changes[key] == nil { log("binary values inside `\(key)` without its value") }
         for (key, bytes) in incomingBinary {
             guard case .bytes(let limit)? = fields[key], bytes.count <= limit else { log("\(bytes.count) bytes for `\(key)`"); continue }
             binary[key] = bytes
@@ -124,13 +144,24 @@ public final class Widget: @unchecked Sendable {
         }
         for (key, value) in changes {
             guard let field = fields[key] else { log("a change of `\(key)`, which the frontend may not change"); continue }
+            if case .files(let maxCount, let maxBytes) = field {
+                guard let files = Field.checkFiles(value, incomingNested[key] ?? [], maxCount: maxCount, maxBytes: maxBytes) else {
+                    log("`\(key)` that is not a list of at most \(maxCount) files of at most \(maxBytes) bytes each, each with its content")
+                    continue
+                }
+                state[key] = value
+                nested[key] = files
+                applied[key] = value
+                appliedNested[key] = files
+                continue
+            }
             guard let checked = field.check(value, in: state) else { log("`\(key)` = \(value.serializedString()), not \(field)"); continue }
             state[key] = checked
             applied[key] = checked
             if checked != value { corrected[key] = checked }
         }
         guard !applied.isEmpty || !appliedBinary.isEmpty else { return }
-        let (_, paths, buffers) = Widget.split([:], appliedBinary)
+        let (_, paths, buffers) = Widget.split(applied, appliedBinary, appliedNested)
         comm.send(["method": "echo_update", "state": .object(applied), "buffer_paths": paths], buffers: buffers)
         if !corrected.isEmpty { comm.send(["method": "update", "state": .object(corrected), "buffer_paths": []]) }
         onChange?((Array(applied.keys) + Array(appliedBinary.keys)).sorted())
@@ -140,10 +171,19 @@ public final class Widget: @unchecked Sendable {
         KernelLog.write("widget \(state["_model_name"]?.stringValue ?? "?") \(id): ignored \(what)")
     }
 
-    /// State for the wire: JSON values, and binary ones as buffers with their paths.
-    static func split(_ state: [String: JSON], _ binary: [String: [UInt8]]) -> ([String: JSON], JSON, [[UInt8]]) {
+    /// State for the wire: JSON values, and binary ones as buffers with their paths (those inside
+    /// a key's value go with that key, when it is sent).
+    static func split(_ state: [String: JSON], _ binary: [String: [UInt8]], _ nested: [String: [(path: [JSON], bytes: [UInt8])]]) -> ([String: JSON], JSON, [[UInt8]]) {
         let keys = binary.keys.sorted()
-        return (state.filter { binary[$0.key] == nil }, .array(keys.map { [.string($0)] }), keys.map { binary[$0]! })
+        var paths: [JSON] = keys.map { [.string($0)] }
+        var buffers = keys.map { binary[$0]! }
+        for key in nested.keys.sorted() where state[key] != nil {
+            for e in nested[key]! {
+                paths.append(.array([.string(key)] + e.path))
+                buffers.append(e.bytes)
+            }
+        }
+        return (state.filter { binary[$0.key] == nil }, .array(paths), buffers)
     }
 }
 
@@ -162,6 +202,9 @@ public enum Field: CustomStringConvertible, Sendable {
     case optionIndex
     /// Bytes (a binary value) of at most this many.
     case bytes(maxLength: Int)
+    /// A FileUpload's list of files: at most `maxCount`, each an object with a name, a type, a
+    /// size and a modification time, its `content` a buffer of at most `maxBytes`.
+    case files(maxCount: Int, maxBytes: Int)
 
     public var description: String {
         switch self {
@@ -172,6 +215,7 @@ public enum Field: CustomStringConvertible, Sendable {
         case .text(let n): return "text of at most \(n) characters"
         case .optionIndex: return "an option's index"
         case .bytes(let n): return "at most \(n) bytes"
+        case .files(let n, let b): return "at most \(n) files of at most \(b) bytes"
         }
     }
 
@@ -201,8 +245,32 @@ public enum Field: CustomStringConvertible, Sendable {
             let count = state["_options_labels"]?.arrayValue?.count ?? 0
             guard let i = value.intValue, i >= 0, i < count else { return nil }
             return .int(i)
-        case .bytes:
+        case .bytes, .files:
             return nil  // binary values arrive as buffers, not in the JSON state
         }
     }
+
+    /// The files' contents by their place in the list, or nil when the list is not what a
+    /// FileUpload sends: every file an object with its metadata and exactly one content buffer.
+    static func checkFiles(_ value: JSON, _ buffers: [(path: [JSON], bytes: [UInt8])], maxCount: Int, maxBytes: Int) -> [(path: [JSON], bytes: [UInt8])]? {
+        guard let files = value.arrayValue, files.count <= maxCount, buffers.count == files.count else { return nil }
+        var byIndex: [Int: [UInt8]] = [:]
+        for b in buffers {
+            guard b.path.count == 2, let i = b.path[0].intValue, i >= 0, i < files.count, b.path[1].stringValue == "content",
+                  byIndex[i] == nil, b.bytes.count <= maxBytes else { return nil }
+            byIndex[i] = b.bytes
+        }
+        for f in files {
+            guard let name = f["name"]?.stringValue, name.utf8.count <= 1024, let type = f["type"]?.stringValue, type.utf8.count <= 256,
+                  f["size"]?.doubleValue != nil else { return nil }
+        }
+        return (0..<files.count).map { (path: [.int($0), .string("content")], bytes: byIndex[$0]!) }
+    }
+}
+
+/// One file a FileUpload holds.
+public struct UploadedFile: Sendable {
+    public let name: String
+    public let type: String
+    public let content: [UInt8]
 }

@@ -151,4 +151,56 @@ final class WidgetProtocolTests: XCTestCase {
         XCTAssertEqual(reply.content["data"]?["states"]?.objectValue?.count, 2)
         XCTAssertEqual(reply.buffers, [[1, 2]])
     }
+
+    /// A FileUpload's files arrive as its `value` list with each file's bytes as a buffer at
+    /// ["value", i, "content"] (as @jupyter-widgets/controls 2 sends them): kept, echoed with
+    /// their buffers, and given to the handler; lists that are not what the control sends are
+    /// ignored. An Output widget shows bundles the kernel sets.
+    func testUploadedFilesAndOutputs() {
+        var upload: Widget!, out: Widget!
+        var seen: [[String]] = []
+        script.body = { c, _ in
+            upload = c.fileUpload(accept: "image/*", maxBytes: 10)
+            upload.onChange = { _ in seen.append(upload.uploadedFiles.map { "\($0.name) \($0.type) \($0.content)" }) }
+            out = c.output()
+        }
+        let x = kernel.execute("")
+        let opened = opens(x).last { $0.content["data"]?["state"]?["_model_name"] == "FileUploadModel" }!
+        XCTAssertEqual(opened.content["data"]?["state"]?["value"], [])
+        XCTAssertEqual(opened.content["data"]?["state"]?["accept"], "image/*")
+        func send(_ value: JSON, _ paths: JSON, _ buffers: [[UInt8]]) -> [Message] {
+            kernel.request("comm_msg", ["comm_id": .string(upload.id), "data": ["method": "update", "state": ["value": value], "buffer_paths": paths]], buffers: buffers)
+                .iopub.filter { $0.msgType == "comm_msg" }
+        }
+        let file: JSON = ["name": "cat.png", "type": "image/png", "size": 3, "last_modified": 1.7e12]
+        let echo = send([file], [["value", 0, "content"]], [[7, 8, 9]])
+        XCTAssertEqual(seen, [["cat.png image/png [7, 8, 9]"]])
+        XCTAssertEqual(echo.first?.content["data"]?["method"], "echo_update")
+        XCTAssertEqual(echo.first?.content["data"]?["buffer_paths"], [["value", 0, "content"]])
+        XCTAssertEqual(echo.first?.buffers, [[7, 8, 9]])
+        // request_state gives the files back with their bytes.
+        let state = kernel.request("comm_msg", ["comm_id": .string(upload.id), "data": ["method": "request_state"]]).iopub.first { $0.msgType == "comm_msg" }!
+        XCTAssertEqual(state.content["data"]?["state"]?["value"], [file])
+        XCTAssertEqual(state.buffers, [[7, 8, 9]])
+        // Too big, two files for a single upload, a content at a wrong place, a missing content, a
+        // file without a name: each ignored, the first file kept.
+        for (value, paths, buffers): (JSON, JSON, [[UInt8]]) in [
+            ([file], [["value", 0, "content"]], [Array(repeating: 1, count: 11)]),
+            ([file, file], [["value", 0, "content"], ["value", 1, "content"]], [[1], [2]]),
+            ([file], [["value", 3, "content"]], [[1]]),
+            ([file], [], []),
+            ([["type": "x", "size": 1]], [["value", 0, "content"]], [[1]]),
+            ("not a list", [["value", 0, "content"]], [[1]]),
+        ] {
+            XCTAssertEqual(send(value, paths, buffers).count, 0, "\(value) \(paths)")
+        }
+        XCTAssertEqual(upload.uploadedFiles.map(\.content), [[7, 8, 9]])
+        XCTAssertEqual(seen.count, 1)
+
+        let picture = MimeBundle(data: ["image/png": "AAAA", "text/plain": "a picture"])
+        out.setOutputs([picture])
+        let sentOutputs = kernel.iopub.take().last { $0.msgType == "comm_msg" }?.content["data"]?["state"]?["outputs"]
+        XCTAssertEqual(sentOutputs, [["output_type": "display_data", "data": ["image/png": "AAAA", "text/plain": "a picture"], "metadata": [:]]])
+        XCTAssertEqual(out["_model_module"], "@jupyter-widgets/output")
+    }
 }
