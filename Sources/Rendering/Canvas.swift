@@ -54,7 +54,7 @@ public struct Canvas: Sendable {
 
     /// Width in pixels of `text` in the embedded font.
     public static func textWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + Font.glyph($1).advance }
+        Font.scalars(text).reduce(0) { $0 + Font.glyph($1).advance }
     }
     public static var lineHeight: Int { FontData.height }
 
@@ -62,7 +62,7 @@ public struct Canvas: Sendable {
     @discardableResult
     public mutating func text(_ text: String, x: Int, y: Int, _ c: Color = .text) -> Int {
         var cx = x
-        for s in text.unicodeScalars {
+        for s in Font.scalars(text) {
             let g = Font.glyph(s)
             for row in 0..<FontData.height {
                 for col in 0..<g.width {
@@ -118,13 +118,27 @@ enum Font {
     }
     static let table: [Glyph] = FontData.glyphs.map { a, w, d in Glyph(advance: a, width: w, coverage: decodeBase64(d)) }
 
+    /// The scalars drawn for `text`: the font is ASCII, so an arrow and an ellipsis are spelt out
+    /// ("->", "...") rather than drawn as "?" and ".".
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for s in text.unicodeScalars {
+            switch s {
+            case "→": out += ["-", ">"]
+            case "←": out += ["<", "-"]
+            case "…": out += [".", ".", "."]
+            default: out.append(s)
+            }
+        }
+        return out
+    }
+
     static func glyph(_ s: Unicode.Scalar) -> Glyph {
         let v = Int(s.value)
         if v >= 32 && v <= 126 { return table[v - 32] }
         switch s {
         case "×": return table[Int(("x" as Unicode.Scalar).value) - 32]
         case "–", "—", "−": return table[Int(("-" as Unicode.Scalar).value) - 32]
-        case "…": return table[Int(("." as Unicode.Scalar).value) - 32]
         default: return table[Int(("?" as Unicode.Scalar).value) - 32]
         }
     }

@@ -16,7 +16,7 @@ final class PicturePreparationTests: XCTestCase {
         // scaled by 1/2 and lands in rows 7…20; the square covers columns 7…20 of those rows.
         let rgb = picture(56, 28) { x, _ in (14..<42).contains(x) }
         let r = try XCTUnwrap(PicturePreparation.prepare(rgb: rgb, width: 56, height: 28, channels: 1, rows: 28, cols: 28,
-                                                          fit: .pad, invert: .auto, dataBackground: 0.05))
+                                                          fit: .pad, invert: .auto, data: .init(background: 0.05, darkest: 0, brightest: 1)))
         XCTAssertTrue(r.inverted, "white paper, data on black: inverted")
         XCTAssertEqual(r.image.count, 28 * 28)
         func at(_ x: Int, _ y: Int) -> Int { Int(r.image[y * 28 + x]) }
@@ -33,7 +33,7 @@ final class PicturePreparationTests: XCTestCase {
         // the output's left half is black and its right half white.
         let rgb = picture(56, 28) { x, _ in x < 28 }
         let r = try XCTUnwrap(PicturePreparation.prepare(rgb: rgb, width: 56, height: 28, channels: 3, rows: 28, cols: 28,
-                                                          fit: .crop, invert: .auto, dataBackground: 0.5))
+                                                          fit: .crop, invert: .auto, data: .init(background: 0.5, darkest: 0, brightest: 1)))
         XCTAssertFalse(r.inverted)
         XCTAssertEqual(Array(r.image[(14 * 28 + 3) * 3..<(14 * 28 + 4) * 3]), [0, 0, 0])
         XCTAssertEqual(Array(r.image[(14 * 28 + 24) * 3..<(14 * 28 + 25) * 3]), [255, 255, 255])
@@ -56,15 +56,22 @@ final class PicturePreparationTests: XCTestCase {
     }
 
     func testGreyLevelsAreStretchedAndAStopIsHonoured() throws {
-        // Grey 100 and 150 only: stretched to 0 and 255.
+        // Grey 100 and 150 only: spread to the data's levels, 0 and 255 for full-range data, 0 and
+        // 200 for data whose images reach 200 at most; left alone without data.
         let rgb = (0..<(10 * 10)).flatMap { p -> [UInt8] in p % 10 < 5 ? [100, 100, 100] : [150, 150, 150] }
-        let r = try XCTUnwrap(PicturePreparation.prepare(rgb: rgb, width: 10, height: 10, channels: 1, rows: 10, cols: 10,
-                                                          fit: .stretch, invert: .no, dataBackground: nil))
-        XCTAssertEqual(r.image[0], 0)
-        XCTAssertEqual(r.image[9], 255)
-        XCTAssertTrue(r.steps.contains("grey levels stretched to the full range (100…150 → 0…255)"), "\(r.steps)")
+        func prepared(_ look: PicturePreparation.DataLook?) throws -> PicturePreparation.Result {
+            try XCTUnwrap(PicturePreparation.prepare(rgb: rgb, width: 10, height: 10, channels: 1, rows: 10, cols: 10, fit: .stretch, invert: .no, data: look))
+        }
+        var r = try prepared(.init(background: 0, darkest: 0, brightest: 1))
+        XCTAssertEqual([r.image[0], r.image[9]], [0, 255])
+        XCTAssertEqual(r.steps, ["grey levels spread as the data's are (100…150 → 0…255)"])
+        r = try prepared(.init(background: 0, darkest: 0, brightest: 200.0 / 255))
+        XCTAssertEqual([r.image[0], r.image[9]], [0, 200])
+        r = try prepared(nil)
+        XCTAssertEqual([r.image[0], r.image[9]], [100, 150])
+        XCTAssertEqual(r.steps, [])
         XCTAssertNil(PicturePreparation.prepare(rgb: rgb, width: 10, height: 10, channels: 1, rows: 10, cols: 10,
-                                                fit: .stretch, invert: .no, dataBackground: nil, shouldStop: { true }))
+                                                fit: .stretch, invert: .no, data: nil, shouldStop: { true }))
     }
 
     func testTheDataBackgroundIsTheBordersBrightness() {
@@ -72,5 +79,7 @@ final class PicturePreparationTests: XCTestCase {
         let a: [UInt8] = [0, 0, 0, 0, 99, 0, 0, 0, 0], b: [UInt8] = [255, 255, 255, 255, 7, 255, 255, 255, 255]
         let set = Dataset(name: "t", shape: .image(c: 1, h: 3, w: 3), classNames: ["x"], images: a + b, labels: [0, 0])
         XCTAssertEqual(set.borderBrightness()!, 0.5, accuracy: 1e-9)
+        // Darkest levels 0 and 7, brightest 99 and 255: the medians (the upper of two) are 7 and 255.
+        XCTAssertEqual(set.look(), .init(background: 0.5, darkest: 7.0 / 255, brightest: 1))
     }
 }

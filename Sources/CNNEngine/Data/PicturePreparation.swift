@@ -17,6 +17,19 @@ public enum PicturePreparation {
 
     public enum Invert: String, CaseIterable, Sendable { case auto, yes, no }
 
+    /// How the data's images look, which a picture is made to match.
+    public struct DataLook: Sendable, Equatable {
+        /// The mean brightness (0…1) of the images' outermost pixels: their background.
+        public var background: Double
+        /// The typical darkest and brightest levels of one image (medians over the images, 0…1).
+        public var darkest: Double, brightest: Double
+        public init(background: Double, darkest: Double, brightest: Double) {
+            self.background = background
+            self.darkest = darkest
+            self.brightest = brightest
+        }
+    }
+
     public struct Result: Sendable {
         /// Bytes 0–255, channels-last, of the data's shape (as `Dataset.images` holds them).
         public let image: [UInt8]
@@ -27,7 +40,7 @@ public enum PicturePreparation {
 
     /// Nil when `shouldStop` says so (asked every row).
     public static func prepare(rgb: [UInt8], width: Int, height: Int, channels c: Int, rows h: Int, cols w: Int,
-                               fit: Fit, invert: Invert, dataBackground: Double?, shouldStop: () -> Bool = { false }) -> Result? {
+                               fit: Fit, invert: Invert, data look: DataLook?, shouldStop: () -> Bool = { false }) -> Result? {
         precondition(c == 1 || c == 3, "a picture becomes 1 or 3 channels")
         precondition(rgb.count == width * height * 3 && width > 0 && height > 0 && h > 0 && w > 0)
         var steps: [String] = []
@@ -38,7 +51,12 @@ public enum PicturePreparation {
             return (r + g + b) / 255
         }
         let value: (Int, Int) -> Double = c == 1 ? { p, _ in luma(p) } : { p, k in Double(rgb[3 * p + k]) / 255 }
-        if c == 1 { steps.append("made grey (luma), as the data are") }
+        var colourful = false
+        for p in 0..<(width * height) where rgb[3 * p] != rgb[3 * p + 1] || rgb[3 * p] != rgb[3 * p + 2] {
+            colourful = true
+            break
+        }
+        if c == 1 && colourful { steps.append("made grey (luma), as the data are") }
         let background = borderMedian(value, width, height, c)
 
         // Which part of the picture goes where in the output.
@@ -72,27 +90,30 @@ public enum PicturePreparation {
             }
         }
         let how = fit == .pad && (target.w < w || target.h < h) ? " (whole picture, the sides filled with its border's colour)"
-            : fit == .crop && (region.w < width || region.h < height) ? " (the middle \(region.w)×\(region.h))" : fit == .stretch ? " (squeezed)" : ""
-        steps.append("resized \(width)×\(height) → \(w)×\(h)\(how)")
+            : fit == .crop && (region.w < width || region.h < height) ? " (the middle \(region.w)×\(region.h))" : fit == .stretch && width * h != height * w ? " (squeezed)" : ""
+        if width != w || height != h || !how.isEmpty { steps.append("resized \(width)×\(height) → \(w)×\(h)\(how)") }
 
-        if c == 1 {
-            let lo = out.min() ?? 0, hi = out.max() ?? 1
-            if hi - lo > 1e-6 && (lo > 0.02 || hi < 0.98) {
-                out = out.map { ($0 - lo) / (hi - lo) }
-                steps.append("grey levels stretched to the full range (\(Int((lo * 255).rounded()))…\(Int((hi * 255).rounded())) → 0…255)")
-            }
-        }
         let pictureBorder = borderMedian({ out[$0 * c + $1] }, w, h, c).reduce(0, +) / Double(c)
         let flip: Bool
         switch invert {
         case .yes: flip = true
         case .no: flip = false
-        case .auto: flip = dataBackground.map { abs(pictureBorder - $0) > 0.5 } ?? false
+        case .auto: flip = look.map { abs(pictureBorder - $0.background) > 0.5 } ?? false
         }
         if flip {
             out = out.map { 1 - $0 }
             steps.append(invert == .yes ? "inverted (invert=yes)"
                 : "inverted: its background is \(pictureBorder > 0.5 ? "light" : "dark"), the data's is \(pictureBorder > 0.5 ? "dark" : "light") (invert=no keeps it)")
+        }
+        // Grey data: the picture's levels spread as one of the data's images spreads them (a photo
+        // of a pencil sketch is grey on grey; a Fashion-MNIST image goes from black to white).
+        if c == 1, let look {
+            let lo = out.min() ?? 0, hi = out.max() ?? 1
+            if hi - lo > 1e-6 && (abs(lo - look.darkest) > 0.02 || abs(hi - look.brightest) > 0.02) {
+                out = out.map { look.darkest + ($0 - lo) / (hi - lo) * (look.brightest - look.darkest) }
+                func level(_ v: Double) -> Int { Int((v * 255).rounded()) }
+                steps.append("grey levels spread as the data's are (\(level(lo))…\(level(hi)) → \(level(look.darkest))…\(level(look.brightest)))")
+            }
         }
         return Result(image: out.map { UInt8(max(0, min(255, ($0 * 255).rounded()))) }, inverted: flip, steps: steps)
     }
@@ -152,6 +173,20 @@ public enum PicturePreparation {
 }
 
 extension Dataset {
+    /// How up to `limit` of the images look: their background and their typical range of levels.
+    public func look(limit: Int = 500) -> PicturePreparation.DataLook? {
+        guard let background = borderBrightness(limit: limit) else { return nil }
+        let per = shape.count
+        var darkest: [UInt8] = [], brightest: [UInt8] = []
+        for i in 0..<min(count, limit) {
+            let image = images[(i * per)..<((i + 1) * per)]
+            darkest.append(image.min() ?? 0)
+            brightest.append(image.max() ?? 255)
+        }
+        darkest.sort(); brightest.sort()
+        return .init(background: background, darkest: Double(darkest[darkest.count / 2]) / 255, brightest: Double(brightest[brightest.count / 2]) / 255)
+    }
+
     /// The mean brightness (0…1) of the outermost pixels of up to `limit` images: the data's
     /// background, which a picture's is compared with to decide whether to invert it.
     public func borderBrightness(limit: Int = 500) -> Double? {
