@@ -218,6 +218,25 @@ public final class Controls: @unchecked Sendable {
         return make(s)
     }
 
+    /// anywidget's version this kernel's custom models are written for (its `AnyModel` and
+    /// `AnyView`; the frontend extension comes with the `anywidget` Python package).
+    public static let anywidgetVersion = "~0.11.*"
+
+    /// A custom widget whose frontend code the kernel sends: an ES module (`esm`, with a
+    /// `render({model, el})`) that anywidget's frontend imports, with its CSS and its own state
+    /// keys (`state`, `binary`) and what the frontend may change of them (`fields`). No build
+    /// step: the module is plain JavaScript.
+    public func anyWidget(id: String, esm: String, css stylesheet: String = "", state extra: [String: JSON], binary: [String: [UInt8]] = [:],
+                          fields: [String: Field], layout css: [String: String] = [:]) -> Widget {
+        var s = dom("Any", css: css)
+        for k in ["_model_module", "_view_module"] { s[k] = "anywidget" }
+        for k in ["_model_module_version", "_view_module_version"] { s[k] = .string(Self.anywidgetVersion) }
+        s["_model_name"] = "AnyModel"; s["_view_name"] = "AnyView"
+        s["_anywidget_id"] = .string(id); s["_esm"] = .string(esm); s["_css"] = .string(stylesheet)
+        for (k, v) in extra { s[k] = v }
+        return make(s, binary: binary, fields: fields)
+    }
+
     public func hbox(_ children: [Widget], css: [String: String] = [:]) -> Widget { box("HBox", children, css: css) }
     public func vbox(_ children: [Widget], css: [String: String] = [:]) -> Widget { box("VBox", children, css: css) }
 

@@ -42,7 +42,7 @@ final class ClassifyTests: XCTestCase {
             ?? x.outputs.last { $0.msgType == "display_data" }?.content["data"]
     }
 
-    func probabilities(_ data: JSON?) -> [Double] { data?["application/json"]?["probabilities"]?.arrayValue?.compactMap(\.doubleValue) ?? [] }
+    func probabilities(_ data: JSON?) -> [Double] { data?[PictureClassification.dataType]?["probabilities"]?.arrayValue?.compactMap(\.doubleValue) ?? [] }
 
     func testAPictureOnPaperGetsTheProbabilitiesOfTheSameImageFromTheData() throws {
         let path = dir + "/paper.png"
@@ -51,7 +51,7 @@ final class ClassifyTests: XCTestCase {
         let fromFile = result(kernel.execute("classify \"\(path)\""))
         XCTAssertEqual(probabilities(fromData).count, 10)
         XCTAssertEqual(probabilities(fromFile), probabilities(fromData))
-        XCTAssertEqual(fromFile?["application/json"]?["inverted"], true)
+        XCTAssertEqual(fromFile?[PictureClassification.dataType]?["inverted"], true)
         let text = fromFile?["text/plain"]?.stringValue ?? ""
         XCTAssertTrue(text.hasPrefix("m on paper.png (16×16 PNG): "), text)
         XCTAssertTrue(text.contains("inverted: its background is light, the data's is dark"), text)
@@ -59,7 +59,7 @@ final class ClassifyTests: XCTestCase {
         XCTAssertNotNil(fromFile?["image/png"])
         // invert=no keeps the paper's white background: a different input, other probabilities.
         let kept = result(kernel.execute("classify \"\(path)\" invert=no"))
-        XCTAssertEqual(kept?["application/json"]?["inverted"], false)
+        XCTAssertEqual(kept?[PictureClassification.dataType]?["inverted"], false)
         XCTAssertNotEqual(probabilities(kept), probabilities(fromData))
     }
 

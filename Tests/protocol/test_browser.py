@@ -8,6 +8,9 @@ cnn kernel.
 - JupyterLab and Notebook 7: `convolve`'s stride slider, moved with the keyboard, narrows the
   picture; `train`'s Stop button ends training and the display says where
   (artifacts/browser-widgets-*.png).
+- JupyterLab and Notebook 7: a stroke drawn with the mouse on `draw`'s pad (an anywidget module
+  the kernel sends) changes the prediction's picture, and a file given to `classify`'s Upload
+  button is classified (artifacts/browser-draw-*.png).
 - JupyterLab and Notebook 7: a cell in the language is highlighted by the extension
   cnn-kernel-highlight (tools/jupyterlab-cnn) — its editor has the language `cnn`, keywords,
   commands, layers, options, numbers, strings and comments are in styled spans with colours of
@@ -38,7 +41,9 @@ HIGHLIGHT_CELL = 'model net  # a small net\n  conv2d 16 kernel=5 padding=2\n  re
 # The interactive convolution, and a long training to stop.
 WIDGET_CELLS = ["convolve kernel=vertical_edges padding=1 image=3",
                 "data shapes n=3000 size=16\nmodel m input=[1, 16, 16]\n  conv 8 pad=1\n  relu\n  maxpool 2\n  flatten\n  linear 10\nend\n"
-                "train epochs=300 batch=20"]
+                "train epochs=300 batch=20",
+                "data shapes n=600 size=28\nmodel m input=[1, 28, 28]\n  conv 8 pad=1\n  relu\n  maxpool 2\n  flatten\n  linear 10\nend\n"
+                "train epochs=2 batch=20\ndraw\nclassify"]
 
 
 def free_port():
@@ -285,3 +290,62 @@ def test_notebook7_widgets(lab, driver):
     # Notebook 7's page does not hand the arrow keys to the slider in headless Chromium (it does
     # in JupyterLab): the handle is dragged instead.
     check_widgets(driver, [f"{url}/notebooks/widgets-{i}-notebook.ipynb?token={token}" for i in (0, 1)], "browser-widgets-notebook.png", keyboard=False)
+
+
+def check_drawing_and_upload(driver, url, screenshot, tmp_path):
+    """A stroke on draw's pad makes the kernel classify the sketch (the Output widget's picture
+    changes); a PNG given to classify's Upload button is classified (its picture changes too)."""
+    from PIL import Image, ImageDraw
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_notebook(driver, url)
+    cell = run_all(driver)
+    canvas = WebDriverWait(driver, 120).until(lambda d: cell.find_elements(By.CSS_SELECTOR, ".cnn-pad canvas"))[0]
+
+    def pictures(d):
+        srcs = [i.get_attribute("src") for i in cell.find_elements(By.CSS_SELECTOR, ".widget-output img")]
+        return srcs if len(srcs) == 2 and all(srcs) else None
+
+    before = WebDriverWait(driver, 60).until(pictures)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    ActionChains(driver).move_to_element_with_offset(canvas, -60, -60).click_and_hold() \
+        .move_by_offset(40, 10).move_by_offset(40, 40).move_by_offset(20, 60).release().perform()
+    drawn = WebDriverWait(driver, 30).until(lambda d: (p := pictures(d)) and p[0] != before[0] and p)
+    assert drawn[1] == before[1], "the classify output is untouched by the pad"
+    driver.save_screenshot(str(ARTIFACTS / screenshot.replace(".png", "-pad.png")))
+
+    # A dark ring on white paper, given to the Upload button's file input.
+    picture = tmp_path / "ring.png"
+    img = Image.new("RGB", (200, 160), "white")
+    ImageDraw.Draw(img).ellipse((50, 30, 150, 130), outline="black", width=14)
+    img.save(picture)
+    # The Upload button opens the file chooser of a file input it keeps out of the page; headless
+    # Chromium has no chooser to answer, so the input is put in the page when the button opens it,
+    # and the file is given to it there (the widget's own change handler reads and sends it).
+    driver.execute_script("""
+        const click = HTMLInputElement.prototype.click;
+        HTMLInputElement.prototype.click = function () {
+            if (this.type !== 'file') return click.call(this);
+            this.id = 'cnn-test-file-input';
+            document.body.appendChild(this);
+        };""")
+    button = cell.find_element(By.CSS_SELECTOR, ".widget-upload")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "cnn-test-file-input"))[0].send_keys(str(picture))
+    uploaded = WebDriverWait(driver, 30).until(lambda d: (p := pictures(d)) and p[1] != before[1] and p)
+    assert uploaded[0] == drawn[0]
+    driver.execute_script("arguments[0].scrollIntoView()", cell.find_elements(By.CSS_SELECTOR, ".widget-output img")[1])
+    driver.save_screenshot(str(ARTIFACTS / screenshot.replace(".png", "-upload.png")))
+
+
+def test_jupyterlab_drawing_pad_and_upload(lab, driver, tmp_path):
+    url, token = lab
+    check_drawing_and_upload(driver, f"{url}/lab/tree/widgets-2-lab.ipynb?reset&token={token}", "browser-draw-lab.png", tmp_path)
+
+
+def test_notebook7_drawing_pad_and_upload(lab, driver, tmp_path):
+    url, token = lab
+    check_drawing_and_upload(driver, f"{url}/notebooks/widgets-2-notebook.ipynb?token={token}", "browser-draw-notebook.png", tmp_path)

@@ -34,7 +34,7 @@ enum Commands {
         // Basics: output, errors, waiting, a live display, help.
         PrintCommand(), WarnCommand(), FailCommand(), SleepCommand(), ProgressCommand(), ClearCommand(), HelpCommand(), ExitCommand(),
         // Data and training.
-        DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), EvaluateCommand(), PredictCommand(), ClassifyCommand(),
+        DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), EvaluateCommand(), PredictCommand(), ClassifyCommand(), DrawCommand(),
         SaveCommand(), LoadCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
         // Tools, looking inside, explaining.
         PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(), ConvolveCommand(),

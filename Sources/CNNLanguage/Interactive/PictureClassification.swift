@@ -82,18 +82,20 @@ struct PictureClassification {
 
     // MARK: picture
 
-    func render() -> Canvas {
+    /// The picture; without `source` the learner's picture is left out (the drawing pad shows it).
+    func render(source showSource: Bool = true) -> Canvas {
         let side = 140
         let scale = max(1, side / max(rows, cols))
+        let sourceWidth = showSource ? side + 16 : 0
         let pw = cols * scale, ph = rows * scale
         // The source picture as a thumbnail of at most side × side, its proportions kept.
         let tw = source.width >= source.height ? side : max(1, side * source.width / source.height)
         let th = source.width >= source.height ? max(1, side * source.height / source.width) : side
-        let thumb = PicturePreparation.prepare(rgb: source.rgb, width: source.width, height: source.height, channels: 3, rows: th, cols: tw,
+        let thumb = !showSource ? [] : PicturePreparation.prepare(rgb: source.rgb, width: source.width, height: source.height, channels: 3, rows: th, cols: tw,
                                                fit: .stretch, invert: .no, data: nil)?.image ?? []
         let names = ranking
         let labelWidth = names.map { Canvas.textWidth(classNames[$0]) }.max() ?? 0
-        let barsX = 8 + side + 16 + pw + 16 + pw + 24
+        let barsX = 8 + sourceWidth + pw + 16 + pw + 24
         let barLength = 150
         let notes = prepared.steps + (untrained ? ["model \(modelName) is untrained: its guesses are chance (train it first)"] : [])
         let lineH = Canvas.lineHeight
@@ -103,12 +105,12 @@ struct PictureClassification {
         let width = max(barsX + labelWidth + 8 + barLength + 60, Canvas.textWidth(title) + 16, (notes.map(Canvas.textWidth).max() ?? 0) + 16)
         var canvas = Canvas(width: width, height: height)
         canvas.text(title, x: 8, y: 6)
-        if thumb.count == tw * th * 3 {
+        if showSource && thumb.count == tw * th * 3 {
             canvas.picture(thumb.map { Double($0) / 255 }, channels: 3, rows: th, cols: tw, x: 8 + (side - tw) / 2, y: top + (side - th) / 2, scale: 1)
         }
-        canvas.text("your picture", x: 8, y: top + max(side, ph) + 4, .muted)
+        if showSource { canvas.text("your picture", x: 8, y: top + max(side, ph) + 4, .muted) }
         let input = prepared.image.map { Double($0) / 255 }
-        let ix = 8 + side + 16
+        let ix = 8 + sourceWidth
         canvas.picture(input, channels: channels, rows: rows, cols: cols, x: ix, y: top, scale: scale)
         canvas.text("what the model sees", x: ix, y: top + max(side, ph) + 4, .muted)
         // Evidence over the input: grey input, the heat in colour with alpha by strength.
@@ -173,9 +175,13 @@ struct PictureClassification {
          "probabilities": .array(probabilities.map { .number($0) })]
     }
 
-    func bundle() -> MimeBundle {
-        let canvas = render()
-        return MimeBundle(data: ["image/png": .string(Base64.encode(canvas.png())), "text/plain": .string(text), "application/json": json],
+    /// The numbers go under a type of their own: JupyterLab would show `application/json` (as a
+    /// tree) in place of the picture.
+    static let dataType = "application/vnd.cnn-kernel.classification+json"
+
+    func bundle(source: Bool = true) -> MimeBundle {
+        let canvas = render(source: source)
+        return MimeBundle(data: ["image/png": .string(Base64.encode(canvas.png())), "text/plain": .string(text), Self.dataType: json],
                           metadata: ["image/png": ["width": .int(canvas.width), "height": .int(canvas.height)]])
     }
 }

@@ -86,13 +86,13 @@ extension CommandEnvironment {
     }
 
     /// Image `image=` of the split, as a picture (what `classify` shows until one is uploaded).
-    func dataPicture(_ inv: Invocation) throws -> (DecodedImage, String) {
+    func dataPicture(_ inv: Invocation, index key: Key<Int> = Common.image) throws -> (DecodedImage, String) {
         guard let data = session.data else {
             throw LanguageError(.state, at: inv.nameToken, "no data loaded, so no test image to start from: name a picture (classify \"FILE.png\") or load the data")
         }
         let set = try evaluationData(inv, data)
-        let i = inv[Common.image]
-        guard i < set.count else { throw LanguageError(.value, at: inv.token(Common.image), "image \(i) is past the last one (\(set.count - 1))") }
+        let i = inv[key]
+        guard i < set.count else { throw LanguageError(.value, at: inv.token(key), "image \(i) is past the last one (\(set.count - 1))") }
         let (c, h, w) = imageSize(set)
         let per = set.shape.count
         var rgb = [UInt8](repeating: 0, count: h * w * 3)
