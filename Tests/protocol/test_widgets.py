@@ -147,3 +147,91 @@ def test_convolve_controls_change_the_picture():
         column = opens[("IntSliderModel", "column")]["content"]["comm_id"]
         assert any(m["content"]["comm_id"] == column and m["content"]["data"]["state"].get("max") == 12 for m in sent), sent
         assert km.is_alive()
+
+
+TRAINED = ("data shapes n=600 size=28\nmodel m input=[1, 28, 28]\n  conv 8 pad=1\n  relu\n  maxpool 2\n  flatten\n  linear 10\nend\n"
+           "train epochs=2 batch=20")
+
+
+def outputs_of(sent, comm_id):
+    """The Output widget's display bundles in the updates sent to it."""
+    return [o["data"] for m in sent if m["content"]["comm_id"] == comm_id
+            for o in m["content"]["data"].get("state", {}).get("outputs", [])]
+
+
+def test_uploading_a_picture_and_drawing_on_the_pad():
+    """classify's FileUpload and draw's pad, driven as a widget manager drives them: the models
+    carry the keys ipywidgets 8 and anywidget themselves send (FileUpload, Output, AnyModel), a
+    PNG sent as the upload's value (its bytes a buffer at ["value", 0, "content"]) and a sketch
+    sent as the pad's `png` each come back classified in the Output widget (a PNG, decoded
+    here, and the probabilities), and a file that is not a picture is said beside the controls."""
+    import io
+
+    import anywidget
+    import traitlets
+    from PIL import Image, ImageDraw
+
+    class Pad(anywidget.AnyWidget):
+        _esm = "export default {}"
+        _css = ""
+        png = traitlets.Bytes(b"").tag(sync=True)
+
+    with running_kernel() as (km, kc):
+        reply, outputs = execute(kc, TRAINED, timeout=120)
+        assert reply["content"]["status"] == "ok", outputs
+        msg_id = kc.execute("classify\ndraw")
+        iopub = collect_until_idle(kc, msg_id)
+        opens = [m for m in iopub if m["msg_type"] == "comm_open"]
+        by_name = {}
+        for m in opens:
+            by_name.setdefault(m["content"]["data"]["state"]["_model_name"], []).append(m)
+        for name, reference in [("FileUploadModel", ipywidgets.FileUpload()), ("OutputModel", ipywidgets.Output()), ("AnyModel", Pad())]:
+            state = by_name[name][0]["content"]["data"]["state"]
+            ref = reference.get_state()
+            own = {"side", "brush", "paper", "ink", "sent", "hint", "png"} if name == "AnyModel" else set()
+            assert set(state) - own == set(ref) - {"png"}, (name, set(state) ^ set(ref))
+            for key in ("_model_module", "_model_module_version", "_view_module", "_view_module_version", "_view_name"):
+                assert state[key] == ref[key], (name, key, state[key], ref[key])
+        upload = by_name["FileUploadModel"][0]["content"]["comm_id"]
+        classify_output, draw_output = [m["content"]["comm_id"] for m in by_name["OutputModel"]]
+        pad = by_name["AnyModel"][0]
+        assert pad["content"]["data"]["buffer_paths"] == [["png"]], "the pad starts with its picture as a buffer"
+
+        # A dark ring on white paper, uploaded.
+        picture = io.BytesIO()
+        img = Image.new("RGB", (200, 160), "white")
+        ImageDraw.Draw(img).ellipse((50, 30, 150, 130), outline="black", width=14)
+        img.save(picture, format="PNG")
+        content = picture.getvalue()
+        value = [{"name": "ring.png", "type": "image/png", "size": len(content), "last_modified": 1.7e12}]
+        request = comm_msg(kc, upload, {"method": "update", "state": {"value": value}, "buffer_paths": [["value", 0, "content"]]}, [content])
+        sent = [m for m in collect_until_idle(kc, request) if m["msg_type"] == "comm_msg"]
+        echo = next(m for m in sent if m["content"]["comm_id"] == upload)
+        assert echo["content"]["data"]["method"] == "echo_update" and bytes(echo["buffers"][0]) == content
+        shown = outputs_of(sent, classify_output)
+        assert shown and shown[0]["text/plain"].startswith("m on ring.png (200×160 PNG): "), shown
+        assert "inverted: its background is light" in shown[0]["text/plain"]
+        probabilities = shown[0]["application/vnd.cnn-kernel.classification+json"]["probabilities"]
+        assert len(probabilities) == 10 and abs(sum(probabilities) - 1) < 1e-6
+        import base64
+        assert Image.open(io.BytesIO(base64.b64decode(shown[0]["image/png"]))).format == "PNG"
+
+        # A sketch on the pad: a white stroke on black, as the browser sends it.
+        sketch = Image.new("RGB", (280, 280), "black")
+        ImageDraw.Draw(sketch).line((60, 60, 220, 220), fill="white", width=20)
+        png = io.BytesIO()
+        sketch.save(png, format="PNG")
+        request = comm_msg(kc, pad["content"]["comm_id"], {"method": "update", "state": {"sent": 1}, "buffer_paths": [["png"]]}, [png.getvalue()])
+        sent = [m for m in collect_until_idle(kc, request) if m["msg_type"] == "comm_msg"]
+        drawn = outputs_of(sent, draw_output)
+        assert drawn and drawn[0]["text/plain"].startswith("m on your drawing (280×280 PNG): "), drawn
+        assert "inverted" not in drawn[0]["text/plain"], "light ink on dark paper, as the data are"
+
+        # Not a picture: said in the HTML line; the kernel serves on.
+        bad = b"GIF89a\x01\x00\x01\x00\x00\x00\x00"
+        request = comm_msg(kc, upload, {"method": "update", "state": {"value": [dict(value[0], name="cat.gif")]}, "buffer_paths": [["value", 0, "content"]]}, [bad])
+        sent = [m for m in collect_until_idle(kc, request) if m["msg_type"] == "comm_msg"]
+        said = " ".join(str(m["content"]["data"].get("state", {}).get("value", "")) for m in sent)
+        assert "cat.gif: a GIF is not a picture this kernel reads" in said, said
+        reply, outputs = execute(kc, "print 1 + 1")
+        assert reply["content"]["status"] == "ok" and km.is_alive()
