@@ -113,6 +113,17 @@ def test_extension_word_lists_are_the_lexers():
                      "layers": list(cnn_kernel_pygments.LAYERS)}
 
 
+def test_lexer_knows_every_command_of_the_kernel(tmp_path):
+    """The commands `help` lists are the lexer's (a new command must be highlighted too)."""
+    from conftest import BIN
+    cell = tmp_path / "help.cnn"
+    cell.write_text("help\n")
+    text = subprocess.run([BIN, "run", str(cell)], capture_output=True, text=True, timeout=60).stdout
+    section = text.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
+    commands = {line.split()[0] for line in section.splitlines() if line.strip()}
+    assert commands == set(cnn_kernel_pygments.COMMANDS), commands ^ set(cnn_kernel_pygments.COMMANDS)
+
+
 def test_pygments_lexer_highlights_indented_blocks_and_commands():
     tokens = pygments_tokens("model m\n  residual\n    if x\n    end\n  end\nend\n  train epochs=1\n")
     assert [t for t, s in tokens if s == "keyword"] == ["model", "residual", "if", "end", "end", "end"]

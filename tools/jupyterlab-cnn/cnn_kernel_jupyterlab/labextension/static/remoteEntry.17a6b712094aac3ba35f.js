@@ -18,7 +18,7 @@
   'use strict';
 
   const NAME = 'cnn-kernel-highlight';
-  const WORDS = {"commands": ["data", "use", "summary", "params", "train", "evaluate", "predict", "save", "load", "seed", "threads", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "setweights", "compare", "print", "warn", "fail", "sleep", "progress", "clear", "help", "exit"], "blocks": ["model", "block", "residual", "shortcut", "concat", "branch", "dense", "repeat", "if", "else", "end", "as"], "layers": ["conv", "conv2d", "linear", "dense", "fc", "maxpool", "maxpool2d", "avgpool", "avgpool2d", "gap", "flatten", "batchnorm", "batchnorm2d", "bn", "dropout", "relu", "leaky_relu", "gelu", "tanh", "sigmoid", "identity", "simplecnn", "googlenet", "inception", "resnet", "resblock", "preactresnet", "preactblock", "densenet", "denselayer", "transition"]};
+  const WORDS = {"commands": ["data", "use", "summary", "params", "train", "evaluate", "predict", "classify", "draw", "save", "load", "seed", "threads", "memory", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "convolve", "setweights", "compare", "print", "warn", "fail", "sleep", "progress", "clear", "help", "exit"], "blocks": ["model", "block", "residual", "shortcut", "concat", "branch", "dense", "repeat", "if", "else", "end", "as"], "layers": ["conv", "conv2d", "linear", "dense", "fc", "maxpool", "maxpool2d", "avgpool", "avgpool2d", "gap", "flatten", "batchnorm", "batchnorm2d", "bn", "dropout", "relu", "leaky_relu", "gelu", "tanh", "sigmoid", "identity", "simplecnn", "googlenet", "inception", "resnet", "resblock", "preactresnet", "preactblock", "densenet", "denselayer", "transition"]};
 
   // --- Shared modules -------------------------------------------------------------------
 
