@@ -141,6 +141,19 @@ public final class CommManager: @unchecked Sendable {
         }
     }
 
+    /// The kernel is shutting down (or restarting): every open comm is closed for the frontends,
+    /// whose widget models then go (the handlers are not run: a cell may still be running them,
+    /// and the process ends).
+    func closeAllForShutdown(parent: JSON) {
+        let ids = lock.withLock { () -> [String] in
+            defer { comms.removeAll() }
+            return comms.keys.sorted()
+        }
+        withParent(parent) {
+            for id in ids { publish("comm_close", ["comm_id": .string(id), "data": [:]], metadata: [:], buffers: []) }
+        }
+    }
+
     /// The comm_info_reply's `comms`: every open comm (of `target`, when given).
     public func info(target: String?) -> JSON {
         var out: [String: JSON] = [:]

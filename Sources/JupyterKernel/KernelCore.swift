@@ -127,6 +127,7 @@ public final class KernelCore: @unchecked Sendable {
     private func shutdown(_ request: Message, _ send: (Message) -> Void) -> KernelAction {
         let restart = request.content["restart"]?.boolValue ?? false
         interrupt()
+        comms.closeAllForShutdown(parent: request.header)
         send(session.reply(to: request, type: "shutdown_reply", content: ["status": "ok", "restart": .bool(restart)]))
         return .shutdown(restart: restart)
     }

@@ -203,4 +203,14 @@ final class WidgetProtocolTests: XCTestCase {
         XCTAssertEqual(sentOutputs, [["output_type": "display_data", "data": ["image/png": "AAAA", "text/plain": "a picture"], "metadata": [:]]])
         XCTAssertEqual(out["_model_module"], "@jupyter-widgets/output")
     }
+
+    /// Shutting down (or restarting) closes every open comm for the frontends.
+    func testShutdownClosesEveryComm() {
+        script.body = { c, _ in _ = c.intSlider("k", value: 1, min: 0, max: 3) }
+        let opened = Set(opens(kernel.execute("")).compactMap { $0.content["comm_id"]?.stringValue })
+        XCTAssertEqual(opened.count, 3)
+        let x = kernel.request("shutdown_request", ["restart": true], control: true)
+        XCTAssertEqual(Set(x.iopub.filter { $0.msgType == "comm_close" }.compactMap { $0.content["comm_id"]?.stringValue }), opened)
+        XCTAssertEqual(kernel.core.comms.openComms.count, 0)
+    }
 }

@@ -305,7 +305,8 @@ def check_drawing_and_upload(driver, url, screenshot, tmp_path):
     canvas = WebDriverWait(driver, 120).until(lambda d: cell.find_elements(By.CSS_SELECTOR, ".cnn-pad canvas"))[0]
 
     def pictures(d):
-        srcs = [i.get_attribute("src") for i in cell.find_elements(By.CSS_SELECTOR, ".widget-output img")]
+        # Read in one script: the Output widget replaces its img when the picture changes.
+        srcs = d.execute_script("return [...arguments[0].querySelectorAll('.widget-output img')].map(i => i.src)", cell)
         return srcs if len(srcs) == 2 and all(srcs) else None
 
     before = WebDriverWait(driver, 60).until(pictures)
