@@ -84,7 +84,8 @@ struct PictureClassification {
 
     /// The picture; without `source` the learner's picture is left out (the drawing pad shows it).
     func render(source showSource: Bool = true) -> Canvas {
-        let side = 140
+        // Beside the drawing pad (no source picture) the panels are smaller, to fit next to it.
+        let side = showSource ? 140 : 112
         let scale = max(1, side / max(rows, cols))
         let sourceWidth = showSource ? side + 16 : 0
         let pw = cols * scale, ph = rows * scale
@@ -96,7 +97,7 @@ struct PictureClassification {
         let names = ranking
         let labelWidth = names.map { Canvas.textWidth(classNames[$0]) }.max() ?? 0
         let barsX = 8 + sourceWidth + pw + 16 + pw + 24
-        let barLength = 150
+        let barLength = showSource ? 150 : 110
         let notes = prepared.steps + (untrained ? ["model \(modelName) is untrained: its guesses are chance (train it first)"] : [])
         let lineH = Canvas.lineHeight
         let barsHeight = names.count * (lineH + 4)
