@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "CNNEngineTests", dependencies: ["CNNEngine", "SafeFiles", .product(name: "CNNCore", package: "CNNCore")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JSONKit"]),
         .testTarget(name: "WidgetsTests", dependencies: ["Widgets", "JupyterKernel", "JSONKit"]),
-        .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit"]),
+        .testTarget(name: "CNNLanguageTests", dependencies: ["CNNLanguage", "JupyterKernel", "JSONKit", "ImageFiles", "Rendering"]),
     ]
 )

@@ -82,6 +82,7 @@ public enum ImageDecoder {
 
     static func decodePNG(_ bytes: [UInt8], _ allow: (Int) throws -> Void) throws -> DecodedImage {
         var image = png_image()
+        var alpha = false
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
         func failure() -> ImageDecodeError {
@@ -90,17 +91,22 @@ public enum ImageDecoder {
             }
             return .corrupt(format: "PNG", reason: message.isEmpty ? "libpng refused it" : message)
         }
-        let begun = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
-        guard begun != 0 else { throw failure() }
+        // libpng keeps the pointer from begin_read and reads through it in finish_read: both
+        // calls happen inside one closure, while the bytes are pinned.
+        var rgb: [UInt8] = []
+        try bytes.withUnsafeBytes { memory in
+            guard png_image_begin_read_from_memory(&image, memory.baseAddress, memory.count) != 0 else { throw failure() }
+            let w = Int(image.width), h = Int(image.height)
+            try checkSize(w, h, "PNG")
+            try allow(w * h * 3)
+            alpha = image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0
+            image.format = UInt32(PNG_FORMAT_FLAG_COLOR)  // RGB, 8 bits: alpha composited onto the background below
+            var white = png_color(red: 255, green: 255, blue: 255)
+            rgb = [UInt8](repeating: 0, count: w * h * 3)
+            let done = rgb.withUnsafeMutableBytes { out in png_image_finish_read(&image, &white, out.baseAddress, Int32(w * 3), nil) }
+            guard done != 0 else { throw failure() }
+        }
         let w = Int(image.width), h = Int(image.height)
-        try checkSize(w, h, "PNG")
-        try allow(w * h * 3)
-        let alpha = image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0
-        image.format = UInt32(PNG_FORMAT_FLAG_COLOR)  // RGB, 8 bits: alpha composited onto the background below
-        var white = png_color(red: 255, green: 255, blue: 255)
-        var rgb = [UInt8](repeating: 0, count: w * h * 3)
-        let done = rgb.withUnsafeMutableBytes { out in png_image_finish_read(&image, &white, out.baseAddress, Int32(w * 3), nil) }
-        guard done != 0 else { throw failure() }
         return DecodedImage(width: w, height: h, rgb: rgb, format: "PNG", hadTransparency: alpha)
     }
 

@@ -34,6 +34,9 @@ public final class Comm: @unchecked Sendable {
         manager.forget(self)
     }
 
+    /// Closed without its handler (the kernel is shutting down).
+    func markClosed() { isOpen = false }
+
     func ended() {
         guard isOpen else { return }
         isOpen = false
@@ -145,12 +148,17 @@ public final class CommManager: @unchecked Sendable {
     /// whose widget models then go (the handlers are not run: a cell may still be running them,
     /// and the process ends).
     func closeAllForShutdown(parent: JSON) {
-        let ids = lock.withLock { () -> [String] in
+        // On the control thread, while a cell may run: the parent is given, not pushed on the
+        // stack the cell's thread uses, and no handler runs.
+        let closing = lock.withLock { () -> [Comm] in
             defer { comms.removeAll() }
-            return comms.keys.sorted()
+            return comms.values.sorted { $0.id < $1.id }
         }
-        withParent(parent) {
-            for id in ids { publish("comm_close", ["comm_id": .string(id), "data": [:]], metadata: [:], buffers: []) }
+        for comm in closing {
+            comm.markClosed()
+            var message = session.broadcast(type: "comm_close", content: ["comm_id": .string(comm.id), "data": [:]], parent: parent)
+            message.buffers = []
+            iopub.publish(message)
         }
     }
 

@@ -51,7 +51,7 @@ public final class Widget: @unchecked Sendable {
 
     /// Changes keys from the kernel's side and sends them (one `update`).
     public func set(_ changes: [String: JSON], binary newBinary: [String: [UInt8]] = [:]) {
-        for (k, v) in changes { state[k] = v }
+        for (k, v) in changes { state[k] = v; nested[k] = nil }
         for (k, v) in newBinary { binary[k] = v }
         let (wire, paths, buffers) = Widget.split(changes, newBinary, [:])
         comm.send(["method": "update", "state": .object(wire), "buffer_paths": paths], buffers: buffers)

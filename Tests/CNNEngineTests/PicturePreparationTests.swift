@@ -82,4 +82,19 @@ final class PicturePreparationTests: XCTestCase {
         // Darkest levels 0 and 7, brightest 99 and 255: the medians (the upper of two) are 7 and 255.
         XCTAssertEqual(set.look(), .init(background: 0.5, darkest: 7.0 / 255, brightest: 1))
     }
+
+    /// Rows first or columns first, the same picture (the order only changes the intermediate's
+    /// size); a 4 × 200,000 picture, columns first, goes through without a large intermediate.
+    func testBothOrdersOfTheResampleAgreeAndAVeryTallPictureFits() throws {
+        let g = RandomSource(seed: 5)
+        let v = (0..<(30 * 20 * 3)).map { _ in g.uniform() }
+        let f: (Int, Int) -> Double = { p, k in v[p * 3 + k] }
+        let a = PicturePreparation.resample(f, 30, 20, 3, region: (2, 1, 25, 17), to: 9, 7, rowsFirst: true, shouldStop: { false })!
+        let b = PicturePreparation.resample(f, 30, 20, 3, region: (2, 1, 25, 17), to: 9, 7, rowsFirst: false, shouldStop: { false })!
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-12) }
+        let tall = [UInt8](repeating: 200, count: 4 * 200_000 * 3)
+        let r = try XCTUnwrap(PicturePreparation.prepare(rgb: tall, width: 4, height: 200_000, channels: 1, rows: 28, cols: 28,
+                                                          fit: .stretch, invert: .no, data: nil))
+        XCTAssertEqual(r.image, [UInt8](repeating: 200, count: 28 * 28))
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import JSONKit
 import JupyterKernel
 import Rendering
+import ImageFiles
 import XCTest
 @testable import CNNLanguage
 
@@ -121,5 +122,22 @@ final class ClassifyTests: XCTestCase {
         XCTAssertTrue(photo.hasPrefix("m on sideways-exif6.jpg (20×40 JPEG): "), photo)
         XCTAssertTrue(photo.contains("made grey (luma), as the data are"), photo)
         XCTAssertTrue(photo.contains("resized 20×40 → 16×16 (whole picture, the sides filled with its border's colour)"), photo)
+    }
+
+    /// Weights that overflow make scores that are not numbers: said, not a trap.
+    func testAModelWhoseScoresOverflowIsAnError() {
+        for (_, p) in interp.session.models["m"]!.model.parameters { for i in 0..<p.value.count { p.value.data[i] = 3e38 } }
+        XCTAssertEqual(error("classify image=1"), "line 1, column 1: model m gives scores that are not finite numbers (its weights or activations overflowed): train it again, or with a smaller lr")
+    }
+
+    /// A picture larger than the pad is scaled down to fit it, not written past its edge.
+    func testAPictureLargerThanThePadIsScaledToFit() {
+        let wide = DecodedImage(width: 300, height: 100, rgb: [UInt8](repeating: 9, count: 300 * 100 * 3), format: "PNG")
+        let pad = wide.enlarged(to: 280, paper: 0)
+        XCTAssertEqual([pad.width, pad.height], [280, 280])
+        XCTAssertEqual(pad.rgb[(140 * 280 + 140) * 3], 9, "the picture in the middle")
+        XCTAssertEqual(pad.rgb[(5 * 280 + 140) * 3], 0, "paper above it (280 × 93 tall)")
+        let small = DecodedImage(width: 28, height: 28, rgb: [UInt8](repeating: 7, count: 28 * 28 * 3), format: "PNG").enlarged(to: 280, paper: 0)
+        XCTAssertEqual(small.rgb.filter { $0 == 7 }.count, 280 * 280 * 3, "28 × 28 by whole pixels fills the pad")
     }
 }

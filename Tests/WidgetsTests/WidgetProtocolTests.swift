@@ -212,5 +212,7 @@ final class WidgetProtocolTests: XCTestCase {
         let x = kernel.request("shutdown_request", ["restart": true], control: true)
         XCTAssertEqual(Set(x.iopub.filter { $0.msgType == "comm_close" }.compactMap { $0.content["comm_id"]?.stringValue }), opened)
         XCTAssertEqual(kernel.core.comms.openComms.count, 0)
+        XCTAssertTrue(x.iopub.filter { $0.msgType == "comm_close" }.allSatisfy { $0.parentHeader["msg_type"] == "shutdown_request" })
+        XCTAssertTrue(script.controls!.all.allSatisfy { !$0.comm.isOpen })
     }
 }

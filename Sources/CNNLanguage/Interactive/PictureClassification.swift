@@ -65,6 +65,9 @@ struct PictureClassification {
         let mx = heat.max() ?? 0
         heat = heat.map { mx > 0 ? max(0, $0) / mx : 0 }
         let p = SoftmaxCrossEntropy.softmax(logits.values)
+        guard p.allSatisfy(\.isFinite), heat.allSatisfy(\.isFinite) else {
+            throw Problem(message: "model \(s.entry.name) gives scores that are not finite numbers (its weights or activations overflowed): train it again, or with a smaller lr")
+        }
         guard p.count == s.classNames.count else {
             throw Problem(message: "model \(s.entry.name) gives \(p.count) scores but there are \(s.classNames.count) classes")
         }

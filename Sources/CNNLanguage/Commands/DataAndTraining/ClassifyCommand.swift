@@ -105,13 +105,16 @@ extension CommandEnvironment {
 /// The controls of one `classify` output: an Upload button, the fit and invert menus, and an
 /// Output widget with the result (picture and text). Each upload or menu change classifies
 /// again with the model as it is then; the model is held weakly (a replaced model is let go).
+/// An uploaded picture is decoded again when a menu changes rather than kept decoded: its bytes
+/// are in the upload's state already, and a decoded photo can be 150 MB.
 final class ClassifyControls {
     weak var entry: ModelEntry?
     let normalization: Normalization
     let classNames: [String]
     let look: PicturePreparation.DataLook?
-    var source: DecodedImage
-    var name: String
+    /// The picture from the data, until one is uploaded.
+    let dataPicture: DecodedImage
+    let dataName: String
     let upload, fit, invert, message, result: Widget
     let box: Widget
 
@@ -121,8 +124,8 @@ final class ClassifyControls {
         normalization = setting.normalization
         classNames = setting.classNames
         look = setting.look
-        self.source = source
-        self.name = name
+        dataPicture = source
+        dataName = name
         upload = controls.fileUpload("Upload a picture", accept: "image/png,image/jpeg,.png,.jpg,.jpeg", maxBytes: ImageDecoder.maxFileBytes, css: ["width": "200px"])
         let fits = PicturePreparation.Fit.allCases.map(\.rawValue), inverts = PicturePreparation.Invert.allCases.map(\.rawValue)
         fit = controls.dropdown("fit", options: fits, index: fits.firstIndex(of: f.rawValue), css: ["width": "170px"])
@@ -132,19 +135,19 @@ final class ClassifyControls {
         box = controls.vbox([controls.hbox([upload, fit, invert]), message, result])
         result.setOutputs([first.bundle()])
         // The controls' handlers hold this object: it lives as long as they are open.
-        upload.onChange = { _ in self.uploaded() }
+        upload.onChange = { _ in self.classify() }
         fit.onChange = { _ in self.classify() }
         invert.onChange = { _ in self.classify() }
     }
 
-    func uploaded() {
-        guard let file = upload.uploadedFiles.first else { return }
+    /// The picture to classify: the last upload, decoded, or the data's picture.
+    func picture() throws -> (DecodedImage, String) {
+        guard let file = upload.uploadedFiles.first else { return (dataPicture, dataName) }
+        let name = file.name.isEmpty ? "the uploaded picture" : file.name
         do {
-            source = try ImageDecoder.decode(file.content) { need in try MemoryBudget.require(need, for: "decoding \(file.name)", hint: "use a smaller picture") }
-            name = file.name.isEmpty ? "the uploaded picture" : file.name
-            classify()
+            return (try ImageDecoder.decode(file.content) { need in try MemoryBudget.require(need, for: "decoding \(name)", hint: "use a smaller picture") }, name)
         } catch {
-            say("\(file.name): \(error)")
+            throw PictureClassification.Problem(message: "\(name): \(error)")
         }
     }
 
@@ -154,6 +157,7 @@ final class ClassifyControls {
         let f = fits[min(fits.count - 1, max(0, fit["index"]?.intValue ?? 0))], i = inverts[min(inverts.count - 1, max(0, invert["index"]?.intValue ?? 0))]
         let setting = PictureClassification.Setting(entry: entry, normalization: normalization, classNames: classNames, look: look)
         do {
+            let (source, name) = try picture()
             let r = try PictureClassification.run(source, name: name, setting: setting, fit: f, invert: i, shouldStop: { false })
             result.setOutputs([r.bundle()])
             if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }

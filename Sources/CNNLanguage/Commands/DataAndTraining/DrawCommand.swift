@@ -52,14 +52,19 @@ struct DrawCommand: Command {
 }
 
 extension DecodedImage {
-    /// Enlarged by whole pixels (nearest neighbour) and centred on a `side`×`side` pad of `paper`.
+    /// Scaled to fit a `side`×`side` pad (by whole pixels when it is smaller, nearest neighbour
+    /// either way) and centred on it, the rest `paper`.
     func enlarged(to side: Int, paper: UInt8) -> DecodedImage {
-        let f = max(1, side / max(width, height))
-        let ox = (side - width * f) / 2, oy = (side - height * f) / 2
+        let longer = max(width, height)
+        let sw = max(1, min(side, width * side / longer)), sh = max(1, min(side, height * side / longer))
+        let f = longer <= side ? max(1, side / longer) : 0
+        let (ow, oh) = f > 0 ? (width * f, height * f) : (sw, sh)
+        let ox = (side - ow) / 2, oy = (side - oh) / 2
         var out = [UInt8](repeating: paper, count: side * side * 3)
-        for y in 0..<(height * f) {
-            for x in 0..<(width * f) {
-                for k in 0..<3 { out[((oy + y) * side + ox + x) * 3 + k] = rgb[((y / f) * width + x / f) * 3 + k] }
+        for y in 0..<oh {
+            for x in 0..<ow {
+                let sx = min(width - 1, x * width / ow), sy = min(height - 1, y * height / oh)
+                for k in 0..<3 { out[((oy + y) * side + ox + x) * 3 + k] = rgb[(sy * width + sx) * 3 + k] }
             }
         }
         return DecodedImage(width: side, height: side, rgb: out, format: "PNG")
