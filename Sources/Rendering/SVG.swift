@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A small SVG writer: elements with attributes, text escaped, so the output is well-formed XML.
 public struct SVG: Sendable {
     public let width: Int
@@ -155,6 +158,10 @@ public struct LineChart: Sendable {
     public var width = 640
     public var height = 320
     public var logY = false
+    /// A logarithmic x axis (x > 0), ticked at powers of ten (a learning-rate range test).
+    public var logX = false
+    /// Vertical lines at these x values, labelled (a suggested learning rate).
+    public var marks: [(x: Double, label: String)] = []
     /// Series colour index (series with equal colour keys share a colour, e.g. a model's train and validation curves).
     public var colorKeys: [Int]? = nil
 
@@ -171,14 +178,16 @@ public struct LineChart: Sendable {
         let legendRows = series.isEmpty ? 0 : 1
         let bottom = 44.0 + Double(legendRows) * 16
         let pw = Double(width) - left - right, ph = Double(height) - top - bottom
-        let pts = series.flatMap(\.points).filter { $0.0.isFinite && $0.1.isFinite }
+        // On a log axis the chart works in log10(x) throughout.
+        let fx: (Double) -> Double = logX ? { $0 > 0 ? log10($0) : -.infinity } : { $0 }
+        let pts = series.flatMap(\.points).map { (fx($0.0), $0.1) }.filter { $0.0.isFinite && $0.1.isFinite }
         var x0 = pts.map(\.0).min() ?? 0, x1 = pts.map(\.0).max() ?? 1
         var y0 = pts.map(\.1).min() ?? 0, y1 = pts.map(\.1).max() ?? 1
         if x1 <= x0 { x1 = x0 + 1 }
         if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }
         let pad = (y1 - y0) * 0.05
         y0 -= pad; y1 += pad
-        if x0 > 0 && x0 < (x1 - x0) * 0.2 { x0 = 0 }
+        if !logX && x0 > 0 && x0 < (x1 - x0) * 0.2 { x0 = 0 }
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * pw }
         func py(_ y: Double) -> Double { top + ph - (y - y0) / (y1 - y0) * ph }
         s.text(title, x: left, y: 18, size: 13, weight: "bold")
@@ -186,9 +195,17 @@ public struct LineChart: Sendable {
             s.line(left, py(t), left + pw, py(t), stroke: "#e4e4e4")
             s.text(tickLabel(t), x: left - 6, y: py(t) + 4, size: 10, anchor: "end", fill: "#555")
         }
-        for t in niceTicks(x0, x1, count: 8) {
+        let xTicks = logX ? Array(stride(from: x0.rounded(.up), through: x1, by: max(1, ((x1 - x0) / 8).rounded(.up)))) : niceTicks(x0, x1, count: 8)
+        for t in xTicks {
             s.line(px(t), top + ph, px(t), top + ph + 4, stroke: "#888")
-            s.text(tickLabel(t), x: px(t), y: top + ph + 16, size: 10, anchor: "middle", fill: "#555")
+            s.text(logX ? "1e\(Int(t))" : tickLabel(t), x: px(t), y: top + ph + 16, size: 10, anchor: "middle", fill: "#555")
+        }
+        // Each label on a line of its own, on the side of its mark with more room.
+        for (i, m) in marks.enumerated() where fx(m.x).isFinite {
+            let x = px(fx(m.x))
+            s.line(x, top, x, top + ph, stroke: "#c62828", width: 1.2, dash: "4,3")
+            let right = x > left + pw * 0.7
+            s.text(m.label, x: right ? x - 4 : x + 4, y: top + 12 + 14 * Double(i), size: 10, anchor: right ? "end" : "start", fill: "#c62828")
         }
         s.line(left, top + ph, left + pw, top + ph, stroke: "#888")
         s.line(left, top, left, top + ph, stroke: "#888")
@@ -197,7 +214,7 @@ public struct LineChart: Sendable {
         var lx = left
         for (i, ser) in series.enumerated() {
             let color = Color.series[(colorKeys?[i] ?? i) % Color.series.count].hex
-            let p = ser.points.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
+            let p = ser.points.map { (fx($0.0), $0.1) }.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
             s.polyline(p, stroke: color, width: ser.dashed ? 2 : 1.5, dash: ser.dashed ? "5,3" : nil)
             if ser.markers { for q in p { s.circle(q.0, q.1, r: 2.5, fill: color) } }
             let ly = Double(height) - 10

@@ -52,6 +52,11 @@ VISUALS = [
     "explain relu image=2",
     "explain backprop layer=conv2",
     "explain shapes",
+    "attribute image=3 sanity=true",
+    "attribute image=3 methods=[gradcam, gradcampp] layers=all",
+    "lrfind steps=60 batch=30",
+    "classify image=5",
+    "draw image=2",
 ]
 
 

@@ -14,8 +14,15 @@ public struct TrainingConfig: Sendable {
     /// At most this many batches per epoch (nil: all).
     public var batchLimit: Int?
     public var augment: [Augmentation] = []
-    /// Restore the weights of the epoch with the best validation accuracy at the end.
+    /// Restore the weights of the epoch with the best validation accuracy at the end (the lowest
+    /// validation loss with `patience`).
     public var keepBest = true
+    /// Early stopping: end training once the validation loss has not improved for this many
+    /// epochs (nil: train every epoch).
+    public var patience: Int?
+    /// The overfit-one-batch sanity check: train on these few batches only, the same images every
+    /// epoch, without augmentation or validation (nil: the whole training set).
+    public var overfitBatches: Int?
     public init() {}
 }
 
@@ -73,6 +80,9 @@ public final class Trainer {
     /// The learning rate the schedule scales, from the config; it may be changed while training
     /// runs (a slider, between two batches): the next step's rate follows it.
     public var baseLearningRate: Double
+    /// Set when early stopping ended training: the epoch it stopped after, and the best epoch
+    /// (whose weights the model has) with its validation loss.
+    public private(set) var stoppedEarly: (epoch: Int, bestEpoch: Int, bestLoss: Double)?
 
     public init(model: Model, data: DataSplit, config: TrainingConfig, optimizer: Optimizer? = nil,
                 history: TrainingHistory = TrainingHistory(), rng: RandomSource) {
@@ -87,7 +97,7 @@ public final class Trainer {
 
     public var batchesPerEpoch: Int {
         let full = (data.train.count + config.batchSize - 1) / config.batchSize
-        return min(full, config.batchLimit ?? full)
+        return min(full, config.overfitBatches ?? config.batchLimit ?? full)
     }
 
     public func run(events: (TrainingEvent) -> Void = { _ in }, shouldStop: () -> Bool = { false }) -> TrainingOutcome {
@@ -96,6 +106,16 @@ public final class Trainer {
         events(.started(totalSteps: total, batchesPerEpoch: perEpoch))
         let params = model.parameters
         var best: (accuracy: Double, state: [[Float]])?
+        // Early stopping's watch: the lowest validation loss so far, its epoch and weights.
+        var lowest: (loss: Double, epoch: Int, state: [[Float]]?)?
+        var waited = 0
+        stoppedEarly = nil
+        // Overfitting one batch: the same images every epoch, chosen once.
+        let fixedOrder: [Int]? = config.overfitBatches.map { _ in
+            var o = Array(0..<data.train.count)
+            rng.shuffle(&o)
+            return Array(o.prefix(perEpoch * config.batchSize))
+        }
         let startTime = monotonicSeconds()
         var step = 0
         let firstStep = history.steps.last.map { $0.step + 1 } ?? 0
@@ -107,9 +127,9 @@ public final class Trainer {
         for epoch in 1...max(1, config.epochs) where config.epochs > 0 {
             var order = Array(0..<data.train.count)
             rng.shuffle(&order)
-            order = Array(order.prefix(perEpoch * config.batchSize))
+            order = fixedOrder ?? Array(order.prefix(perEpoch * config.batchSize))
             let prefetch = BatchPrefetcher(data: data.train, order: order, batchSize: config.batchSize,
-                                           normalization: data.normalization, augment: config.augment, rng: rng.fork())
+                                           normalization: data.normalization, augment: fixedOrder == nil ? config.augment : [], rng: rng.fork())
             defer { prefetch.cancel() }
             let epochStart = monotonicSeconds()
             var lossSum = 0.0, correct = 0, seen = 0
@@ -150,18 +170,31 @@ public final class Trainer {
             var summary = EpochSummary(epoch: epochOffset + epoch, trainLoss: lossSum / Double(max(1, seen)),
                                        trainAccuracy: Double(correct) / Double(max(1, seen)), validationLoss: nil,
                                        validationAccuracy: nil, seconds: monotonicSeconds() - epochStart, learningRate: lr)
-            if let v = data.validation {
+            if let v = data.validation, fixedOrder == nil {
                 let e = Evaluation.run(model, on: v, normalization: data.normalization, batchSize: max(config.batchSize, 256))
                 summary.validationLoss = e.loss
                 summary.validationAccuracy = e.accuracy
-                if config.keepBest, best == nil || e.accuracy > best!.accuracy {
+                if config.patience == nil, config.keepBest, best == nil || e.accuracy > best!.accuracy {
                     best = (e.accuracy, snapshot())
+                }
+                if let patience = config.patience {
+                    if lowest == nil || e.loss < lowest!.loss {
+                        lowest = (e.loss, summary.epoch, config.keepBest ? snapshot() : nil)
+                        waited = 0
+                    } else {
+                        waited += 1
+                    }
+                    if waited >= patience && epoch < config.epochs {
+                        stoppedEarly = (summary.epoch, lowest!.epoch, lowest!.loss)
+                    }
                 }
             }
             history.epochs.append(summary)
             events(.epoch(summary))
+            if stoppedEarly != nil { break }
         }
         if let best, config.keepBest { restore(best.state) }
+        if let state = lowest?.state { restore(state) }
         return .completed
     }
 

@@ -34,10 +34,10 @@ enum Commands {
         // Basics: output, errors, waiting, a live display, help.
         PrintCommand(), WarnCommand(), FailCommand(), SleepCommand(), ProgressCommand(), ClearCommand(), HelpCommand(), ExitCommand(),
         // Data and training.
-        DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), EvaluateCommand(), PredictCommand(), ClassifyCommand(), DrawCommand(),
+        DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), LRFindCommand(), EvaluateCommand(), PredictCommand(), ClassifyCommand(), DrawCommand(),
         SaveCommand(), LoadCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
         // Tools, looking inside, explaining.
-        PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(), ConvolveCommand(),
+        PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(), AttributeCommand(), ConvolveCommand(),
         SetWeightsCommand(), CompareCommand(),
     ]
 }

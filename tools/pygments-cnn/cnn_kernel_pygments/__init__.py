@@ -5,8 +5,8 @@ from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
 
 COMMANDS = (
-    "data", "use", "summary", "params", "train", "evaluate", "predict", "classify", "draw", "save", "load", "seed", "threads",
-    "memory", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "convolve", "setweights", "compare",
+    "data", "use", "summary", "params", "train", "lrfind", "evaluate", "predict", "classify", "draw", "save", "load", "seed", "threads",
+    "memory", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "attribute", "convolve", "setweights", "compare",
     "print", "warn", "fail", "sleep", "progress", "clear", "help", "exit",
 )
 BLOCKS = ("model", "block", "residual", "shortcut", "concat", "branch", "dense", "repeat", "if", "else", "end", "as")

@@ -15,13 +15,16 @@ struct TrainCommand: Command {
     static let schedule = Key<ParameterValue>("schedule", .call(Schedule.names), default: .word("constant"), "constant, cosine, onecycle, or multistep(E1, E2, …): ×0.1 at those epochs")
     static let clip = Key<Double>("clip", .number(min: 0, max: 1e6), default: 0, "clip the gradient norm to this (0: no clipping)")
     static let limit = Key<Int>("limit", .integer(min: 0, max: 10_000_000), default: 0, "at most this many batches per epoch (0: all)")
+    static let patience = Key<Int>("patience", .integer(min: 0, max: 10_000), default: 0, "early stopping: end once the validation loss has not improved for this many epochs, keeping the best epoch's weights (0: off)")
+    static let overfit = Key<Int>("overfit", .integer(min: 0, max: 10_000), default: 0, "sanity check: train on this many batches only, the same every epoch; a model that can learn reaches 100% on them (0: off)")
 
     let spec = CommandSpec(
         name: "train", summary: "Trains the current model on the loaded data, showing live progress; continues from where the last train stopped.",
-        doc: "Each epoch shuffles the training images, and ends with a pass over the validation images. The weights of the best validation epoch are kept. An interrupt stops between two batches and leaves a usable model.",
+        doc: "Each epoch shuffles the training images, and ends with a pass over the validation images. The weights of the best validation epoch are kept (the highest accuracy; with patience=, the lowest loss). An interrupt stops between two batches and leaves a usable model. Two habits of careful training: patience=N stops early once the validation loss has stopped improving; overfit=1 trains on one batch again and again, a check that the model and its data can learn at all before a long run.",
         parameters: [epochs.spec, batch.spec, optimizer.spec, lr.spec, momentum.spec, nesterov.spec, weightDecay.spec, schedule.spec, clip.spec,
-                     limit.spec, Common.model.spec],
-        examples: ["train epochs=3 batch=128 optimizer=sgd lr=0.1 momentum=0.9 weight_decay=1e-4 schedule=multistep(2) limit=100"])
+                     limit.spec, patience.spec, overfit.spec, Common.model.spec],
+        examples: ["train epochs=3 batch=128 optimizer=sgd lr=0.1 momentum=0.9 weight_decay=1e-4 schedule=multistep(2) limit=100",
+                   "train epochs=50 patience=3", "train overfit=1 epochs=100 batch=32"])
 
     /// The configuration a `train` line asks for (augmentation comes with the data).
     static func config(_ inv: Invocation) throws -> TrainingConfig {
@@ -35,6 +38,11 @@ struct TrainCommand: Command {
         config.weightDecay = inv[weightDecay]
         config.clipNorm = inv[clip] > 0 ? inv[clip] : nil
         config.batchLimit = inv[limit] > 0 ? inv[limit] : nil
+        config.patience = inv[patience] > 0 ? inv[patience] : nil
+        config.overfitBatches = inv[overfit] > 0 ? inv[overfit] : nil
+        if config.patience != nil && config.overfitBatches != nil {
+            throw LanguageError(.value, at: inv.token(overfit), "overfit= trains without validation, which patience= watches: use one or the other")
+        }
         do { config.schedule = try Schedule(inv[schedule]) } catch let e as OptionValueError {
             throw LanguageError(.value, at: inv.token(schedule), e.description)
         }
@@ -51,6 +59,9 @@ struct TrainCommand: Command {
         let data = try env.dataFor(entry, inv)
         var config = try Self.config(inv)
         config.augment = data.augment
+        if config.patience != nil && data.split.validation == nil {
+            throw LanguageError(.state, at: inv.token(Self.patience), "patience= watches the validation loss, and the data has no validation images: load it with val=N (as `data fashion-mnist val=5000`)")
+        }
         QuickMode.adjust(&config)
         try env.requireTrainingMemory(entry, batch: config.batchSize, optimizer: config.optimizer, momentum: config.momentum > 0,
                                       at: inv.given(Self.batch) ? inv.token(Self.batch) : inv.nameToken)
@@ -94,6 +105,16 @@ struct TrainCommand: Command {
             return
         }
         display.finish(outcome)
+        if let stop = trainer.stoppedEarly {
+            display.note("stopped early after epoch \(stop.epoch): the validation loss has not improved for \(config.patience ?? 0) epoch\(config.patience == 1 ? "" : "s"); the model keeps the weights of epoch \(stop.bestEpoch) (validation loss \(fixed(stop.bestLoss, 4)))")
+        }
+        if let k = config.overfitBatches, case .completed = outcome, let last = entry.history.epochs.last {
+            let images = min(data.split.train.count, k * config.batchSize)
+            let verdict = last.trainAccuracy >= 0.999
+                ? "the model can learn: it fits them exactly (now train on all the data)"
+                : "not yet fitted: more epochs or a higher lr; if it never gets there, look for a bug (labels that do not match the images, a layer that blocks the gradient, a learning rate of 0)"
+            display.note("overfit check on the same \(formatCount(images)) images: loss \(fixed(last.trainLoss, 4)), accuracy \(percent(last.trainAccuracy)); \(verdict)")
+        }
         switch outcome {
         case .interrupted: throw ExecutionInterrupted()
         case .diverged(let e, let b, let step, let loss):
