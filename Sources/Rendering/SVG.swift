@@ -157,6 +157,7 @@ public struct LineChart: Sendable {
     public var series: [Series]
     public var width = 640
     public var height = 320
+    /// A logarithmic y axis (y > 0), ticked at powers of ten (gradient norms across layers).
     public var logY = false
     /// A logarithmic x axis (x > 0), ticked at powers of ten (a learning-rate range test).
     public var logX = false
@@ -180,7 +181,8 @@ public struct LineChart: Sendable {
         let pw = Double(width) - left - right, ph = Double(height) - top - bottom
         // On a log axis the chart works in log10(x) throughout.
         let fx: (Double) -> Double = logX ? { $0 > 0 ? log10($0) : -.infinity } : { $0 }
-        let pts = series.flatMap(\.points).map { (fx($0.0), $0.1) }.filter { $0.0.isFinite && $0.1.isFinite }
+        let fy: (Double) -> Double = logY ? { $0 > 0 ? log10($0) : -.infinity } : { $0 }
+        let pts = series.flatMap(\.points).map { (fx($0.0), fy($0.1)) }.filter { $0.0.isFinite && $0.1.isFinite }
         var x0 = pts.map(\.0).min() ?? 0, x1 = pts.map(\.0).max() ?? 1
         var y0 = pts.map(\.1).min() ?? 0, y1 = pts.map(\.1).max() ?? 1
         if x1 <= x0 { x1 = x0 + 1 }
@@ -191,9 +193,12 @@ public struct LineChart: Sendable {
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * pw }
         func py(_ y: Double) -> Double { top + ph - (y - y0) / (y1 - y0) * ph }
         s.text(title, x: left, y: 18, size: 13, weight: "bold")
-        for t in niceTicks(y0, y1) {
+        // A log axis spanning less than two decades is ticked like a linear one, labelled with the values.
+        let decades = logY ? Array(stride(from: y0.rounded(.up), through: y1, by: max(1, ((y1 - y0) / 6).rounded(.up)))) : []
+        for t in decades.count >= 2 ? decades : niceTicks(y0, y1) {
             s.line(left, py(t), left + pw, py(t), stroke: "#e4e4e4")
-            s.text(tickLabel(t), x: left - 6, y: py(t) + 4, size: 10, anchor: "end", fill: "#555")
+            let label = !logY ? tickLabel(t) : decades.count >= 2 ? "1e\(Int(t))" : tickLabel(pow(10, t))
+            s.text(label, x: left - 6, y: py(t) + 4, size: 10, anchor: "end", fill: "#555")
         }
         let xTicks = logX ? Array(stride(from: x0.rounded(.up), through: x1, by: max(1, ((x1 - x0) / 8).rounded(.up)))) : niceTicks(x0, x1, count: 8)
         for t in xTicks {
@@ -214,7 +219,7 @@ public struct LineChart: Sendable {
         var lx = left
         for (i, ser) in series.enumerated() {
             let color = Color.series[(colorKeys?[i] ?? i) % Color.series.count].hex
-            let p = ser.points.map { (fx($0.0), $0.1) }.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
+            let p = ser.points.map { (fx($0.0), fy($0.1)) }.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
             s.polyline(p, stroke: color, width: ser.dashed ? 2 : 1.5, dash: ser.dashed ? "5,3" : nil)
             if ser.markers { for q in p { s.circle(q.0, q.1, r: 2.5, fill: color) } }
             let ly = Double(height) - 10

@@ -61,3 +61,38 @@ final class TrainingHabitsCommandTests: XCTestCase {
         XCTAssertEqual(error("data shapes n=100 val=0\ntrain patience=3"), "line 2, column 16: patience= watches the validation loss, and the data has no validation images: load it with val=N (as `data fashion-mnist val=5000`)")
     }
 }
+
+/// `show gradients` and `plot gradients`: a plain deep network's gradient fades on the way back
+/// to the input, a residual one's much less, and both are on one chart.
+final class GradientCommandsTests: XCTestCase {
+    func testPlainAndResidualOnOneChart() throws {
+        let kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+        let layers = { (residual: Bool) in
+            (0..<8).map { _ in residual ? "  residual\n    conv 8 pad=1\n    relu\n  end" : "  conv 8 pad=1\n  relu" }.joined(separator: "\n")
+        }
+        let code = "data shapes n=600 size=16\nmodel plain input=[1, 16, 16]\n  conv 8 pad=1\n  relu\n\(layers(false))\n  gap\n  linear 10\nend\n"
+            + "model res input=[1, 16, 16]\n  conv 8 pad=1\n  relu\n\(layers(true))\n  gap\n  linear 10\nend\n"
+            + "train model=plain epochs=1 batch=20 lr=0.02\ntrain model=res epochs=1 batch=20 lr=0.02"
+        XCTAssertEqual(kernel.execute(code).reply.content["status"], "ok")
+        let x = kernel.execute("plot gradients models=[plain, res]")
+        let data = try XCTUnwrap(x.outputs.last { $0.msgType == "display_data" }?.content["data"])
+        let svg = data["image/svg+xml"]?.stringValue ?? ""
+        XCTAssertTrue(svg.contains("plain (10 layers, epoch 1)") && svg.contains("res (10 layers, epoch 1)"), String(svg.prefix(400)))
+        // The text has each model's norms, first layer to last: the plain one's first is far
+        // smaller than its last, the residual one's far less so.
+        func norms(_ model: String) -> [Double] {
+            let line = (data["text/plain"]?.stringValue ?? "").split(separator: "\n").first { $0.hasPrefix("\(model): ") } ?? ""
+            return line.dropFirst(model.count + 2).split(separator: " ").compactMap { Double($0.replacingOccurrences(of: "−", with: "-")) }
+        }
+        let plain = norms("plain"), res = norms("res")
+        XCTAssertEqual(plain.count, 10)
+        XCTAssertEqual(res.count, 10)
+        XCTAssertLessThan(plain.first! / plain.last!, res.first! / res.last!)
+        let shown = kernel.execute("show gradients model=plain")
+        let table = shown.outputs.last { $0.msgType == "display_data" }?.content["data"]?["text/plain"]?.stringValue ?? ""
+        XCTAssertTrue(table.contains("gradient norms of plain, one batch of 64 training images (no update)"), table)
+        XCTAssertTrue(table.contains("from the output back to the first layer the arriving gradient changes by ×"), table)
+        let err = kernel.execute("plot gradients by=epoch models=[plain, res]").outputs.first { $0.msgType == "error" }?.content["evalue"]?.stringValue
+        XCTAssertEqual(err, "line 1, column 19: by=epoch follows one model; give one (models=[plain]), or by=depth for several")
+    }
+}

@@ -57,6 +57,9 @@ VISUALS = [
     "lrfind steps=60 batch=30",
     "classify image=5",
     "draw image=2",
+    "show gradients",
+    "plot gradients",
+    "plot gradients by=epoch",
 ]
 
 

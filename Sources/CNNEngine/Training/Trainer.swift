@@ -23,6 +23,8 @@ public struct TrainingConfig: Sendable {
     /// The overfit-one-batch sanity check: train on these few batches only, the same images every
     /// epoch, without augmentation or validation (nil: the whole training set).
     public var overfitBatches: Int?
+    /// Record the gradient's size at each layer with weights about 20 times an epoch (`plot gradients`).
+    public var recordGradients = true
     public init() {}
 }
 
@@ -55,7 +57,14 @@ public final class TrainingHistory: @unchecked Sendable {
     public struct Step: Sendable, Equatable { public var step: Int; public var loss: Double; public var accuracy: Double; public var learningRate: Double }
     public var steps: [Step] = []
     public var epochs: [EpochSummary] = []
+    /// Gradient profiles, about 20 an epoch (thinned to every other one past 4,000).
+    public var gradients: [GradientRecord] = []
     public init() {}
+
+    func record(_ r: GradientRecord) {
+        gradients.append(r)
+        if gradients.count > 4000 { gradients = stride(from: 0, to: gradients.count, by: 2).map { gradients[$0] } }
+    }
 }
 
 public enum TrainingOutcome: Equatable, Sendable {
@@ -123,6 +132,8 @@ public final class Trainer {
         let dropoutRng = rng.fork()
         // The weights and running statistics before each step, so a step that diverges is undone.
         let guarded = params.map { $0.1.value } + model.buffers.map { $0.1 }
+        let tap = config.recordGradients ? GradientFlowTap(model) : nil
+        let recordEvery = max(1, perEpoch / 20)
         var beforeStep = guarded.map { [Float](repeating: 0, count: $0.count) }
         for epoch in 1...max(1, config.epochs) where config.epochs > 0 {
             var order = Array(0..<data.train.count)
@@ -147,7 +158,14 @@ public final class Trainer {
                     restore(beforeStep)
                     return diverged
                 }
+                // Full batches only: a norm of the mean loss's gradient grows as the batch shrinks.
+                let recording = tap != nil && batchIndex % recordEvery == 0 && labels.count == config.batchSize
+                if recording { tap!.attach() }
                 _ = model.backward(r.gradient)
+                if recording {
+                    tap!.detach()
+                    history.record(GradientRecord(step: firstStep + step, epoch: epochOffset + epoch, profile: tap!.profile()))
+                }
                 if let c = config.clipNorm { Optimizer.clipGradients(params, maxNorm: c) }
                 optimizer.update(params, learningRate: lr)
                 guard params.allSatisfy({ Self.allFinite($0.1.value) }) else {

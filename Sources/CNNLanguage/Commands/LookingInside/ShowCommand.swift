@@ -12,7 +12,7 @@ protocol View: Sendable {
 enum Views {
     static let all: [View] = [
         SourceView(), ImagesView(), AugmentView(), FeatureMapsView(), FiltersView(), ConfusionView(), MistakesView(), SaliencyView(),
-        GradCAMView(), GraphView(), HistogramsView(),
+        GradCAMView(), GraphView(), HistogramsView(), GradientsView(),
     ]
     static let byName: [String: View] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
