@@ -52,6 +52,8 @@ VISUALS = [
     "explain relu image=2",
     "explain backprop layer=conv2",
     "explain shapes",
+    "explain linear channel=2 image=1",
+    "explain softmax image=1",
     "attribute image=3 sanity=true",
     "attribute image=3 methods=[gradcam, gradcampp] layers=all",
     "lrfind steps=60 batch=30",

@@ -102,3 +102,33 @@ extension Model {
         return (cam, h, w, k, logits)
     }
 }
+
+/// What `explain batchnorm` and `explain dropout` read of those layers (their classes stay internal).
+public struct BatchNormState: Sendable {
+    public var eps: Double
+    public var gamma: [Float], beta: [Float]
+    public var runningMean: [Float], runningVar: [Float]
+}
+
+extension Model {
+    public static func batchNormState(_ layer: Layer) -> BatchNormState? {
+        guard let bn = layer as? BatchNorm else { return nil }
+        return BatchNormState(eps: bn.eps, gamma: bn.gammaValues, beta: bn.betaValues, runningMean: bn.runningMean.values, runningVar: bn.runningVar.values)
+    }
+
+    public static func dropoutRate(_ layer: Layer) -> Double? { (layer as? Dropout)?.p }
+
+    /// The inputs and outputs of the named layers for a batch in training mode (batch statistics,
+    /// dropout masks from `rng`), the weights and running statistics unchanged afterwards.
+    public func trainingModeInputsAndOutputs(_ x: Tensor, rng: RandomSource) -> (inputs: [String: Tensor], outputs: [String: Tensor]) {
+        let saved = buffers.map { $0.1.values }
+        defer { for ((_, t), v) in zip(buffers, saved) { t.data.update(from: v, count: v.count) } }
+        let names = Dictionary(uniqueKeysWithValues: allLayers().map { (ObjectIdentifier($0.layer), $0.name) })
+        var ins: [String: Tensor] = [:], outs: [String: Tensor] = [:]
+        let ctx = context(training: true, rng: rng)
+        ctx.inputObserver = { l, t in if let n = names[ObjectIdentifier(l)] { ins[n] = t.copy() } }
+        ctx.observer = { l, t in if let n = names[ObjectIdentifier(l)] { outs[n] = t.copy() } }
+        _ = root.forward(x, context: ctx)
+        return (ins, outs)
+    }
+}
