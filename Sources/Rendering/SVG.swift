@@ -30,7 +30,7 @@ public struct SVG: Sendable {
         return out
     }
 
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         let r = (v * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(r)
     }

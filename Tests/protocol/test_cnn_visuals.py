@@ -62,6 +62,8 @@ VISUALS = [
     "show gradients",
     "plot gradients",
     "plot gradients by=epoch",
+    "show projector",
+    "show projector layer=conv2 n=200",
 ]
 
 

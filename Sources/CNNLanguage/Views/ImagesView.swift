@@ -14,7 +14,7 @@ struct ImagesView: View {
 extension CommandEnvironment {
     fileprivate func showImages(_ inv: Invocation) throws {
         let (data, set) = try displaySet(inv)
-        let n = min(inv[ShowCommand.n], set.count)
+        let n = min(inv[ShowCommand.n], 256, set.count)
         let indices = Array(0..<n)
         let canvas = imageGrid(set, indices, title: "\(set.name): \(inv[Common.split]) images 0–\(n - 1)") { i in [("\(i): \(data.classNames[Int(set.labels[i])])", .text)] }
         let (c, h, w) = imageSize(set)

@@ -24,7 +24,7 @@ extension CommandEnvironment {
             wrong.append((i, -log(max(p, 1e-12))))
         }
         wrong.sort { $0.1 > $1.1 }
-        let shown = Array(wrong.prefix(inv[ShowCommand.n]))
+        let shown = Array(wrong.prefix(min(256, inv[ShowCommand.n])))
         let names = data.classNames
         let canvas = imageGrid(set, shown.map(\.0), title: "\(entry.name): \(wrong.count) of \(e.labels.count) \(inv[Common.split]) images misclassified, highest loss first (green: true class, red: predicted)") { i in
             let pred = e.predictions[i]

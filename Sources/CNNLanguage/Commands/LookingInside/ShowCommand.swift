@@ -12,7 +12,7 @@ protocol View: Sendable {
 enum Views {
     static let all: [View] = [
         SourceView(), ImagesView(), AugmentView(), FeatureMapsView(), FiltersView(), ConfusionView(), MistakesView(), SaliencyView(),
-        GradCAMView(), GraphView(), HistogramsView(), GradientsView(),
+        GradCAMView(), GraphView(), HistogramsView(), GradientsView(), ProjectorView(),
     ]
     static let byName: [String: View] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
@@ -21,7 +21,7 @@ enum Views {
 struct ShowCommand: Command {
     static let what = Key<String>("what", .choice(Views.all.map(\.name)), positional: true, "what to show")
     static let name = Key<String>("name", .name, default: "", positional: true, "for source: a block, zoo model or model")
-    static let n = Key<Int>("n", .integer(min: 1, max: 256), default: 16, "how many images")
+    static let n = Key<Int>("n", .integer(min: 1, max: 2000), default: 16, "how many images (images, mistakes: at most 256 drawn; projector: default 500)")
     static let normalize = Key<Bool>("normalize", .bool, default: false, "confusion: divide each row by its total")
     static let classIndex = Key<Int>("class", .integer(min: -1, max: 100_000), default: -1, "saliency, gradcam: the class whose score is explained (-1: the predicted one)")
     let spec = CommandSpec(
