@@ -23,8 +23,10 @@ final class VisualTranscriptTests: XCTestCase {
         """
 
     var kernel: InMemoryKernel!
+    var interp: CNNInterpreter!
     override func setUp() {
-        kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+        interp = CNNInterpreter(loadPluginDirectories: false)
+        kernel = InMemoryKernel(interpreter: interp)
         XCTAssertEqual(kernel.execute(Self.setup).reply.content["status"], "ok")
     }
 
@@ -72,6 +74,16 @@ final class VisualTranscriptTests: XCTestCase {
         XCTAssertTrue(summary.contains("receptive field"))
         // conv1 sees 3×3; the 2×2 pool 4×4 (jump 2); conv2 4 + (3 − 1)·2 = 8×8
         XCTAssertTrue(summary.contains("3×3") && summary.contains("4×4") && summary.contains("8×8"), summary)
+        // The memory column (torchinfo's forward/backward size): each layer's kept bytes an image,
+        // and the total what the training estimate counts for the layers.
+        XCTAssertTrue(summary.contains("kept/image"), summary)
+        XCTAssertTrue(summary.contains("a training step at batch 128 with SGD needs about "), summary)
+        if let m = interp.session.models[interp.session.current ?? ""]?.model {
+            let kept = m.layerMemory().reduce(0) { $0 + $1.keptPerImage }
+            XCTAssertTrue(summary.contains("kept for backward \(MemoryBudget.formatBytes(kept)) an image"), summary)
+        } else {
+            XCTFail("no current model")
+        }
     }
 
     /// A model defined before its data is rebuilt for the data's shape when first used; explain conv

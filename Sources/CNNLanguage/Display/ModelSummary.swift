@@ -18,6 +18,8 @@ enum ModelSummary {
         var detail: String
         var milliseconds: Double?
         var receptiveField: Int?
+        /// Bytes training keeps for one image until the backward pass (a block: its layers').
+        var keptPerImage: Int
     }
 
     /// Rows with the measured forward time per layer (a batch of 32, evaluation mode) and the
@@ -38,13 +40,15 @@ enum ModelSummary {
             times = model.layerTimes(x, repeats: 2)
         }
         let fields = model.receptiveFields()
+        let memory = model.layerMemory()
         return model.allLayers().map { name, layer, depth in
+            let kept = memory.filter { $0.name == name || $0.name.hasPrefix(name + ".") }.reduce(0) { $0 + $1.keptPerImage }
             let short = String(name.split(separator: ".").last ?? "")
             var rf: Int?
             if case .image = layer.outputShape { rf = fields[ObjectIdentifier(layer)]?.field }
             return SummaryRow(name: short, depth: depth, type: layer.typeName, output: layer.outputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: "(N, "),
                               params: layer.parameterCount, macs: layer.totalMultiplyAdds, detail: layer.detail,
-                              milliseconds: times[ObjectIdentifier(layer)].map { $0 * 1000 / Double(batch) }, receptiveField: rf)
+                              milliseconds: times[ObjectIdentifier(layer)].map { $0 * 1000 / Double(batch) }, receptiveField: rf, keptPerImage: kept)
         }
     }
 
@@ -56,15 +60,24 @@ enum ModelSummary {
         var table = Table(
             title: "model \(entry.name) (forward time measured on a batch of 32 in evaluation mode; receptive field in input pixels)",
             [.init("layer"), .init("type"), .init("output shape"), .init("parameters", .right), .init("multiply-adds", .right),
-             .init("ms/image", .right), .init("receptive field")])
+             .init("kept/image", .right), .init("ms/image", .right), .init("receptive field")])
         for r in rows {
             let type = r.detail.isEmpty ? r.type : "\(r.type) (\(r.detail))"
-            table.add([r.name, type, r.output, formatCount(r.params), formatCount(r.macs), ms(r.milliseconds), r.receptiveField.map { "\($0)×\($0)" } ?? ""],
+            table.add([r.name, type, r.output, formatCount(r.params), formatCount(r.macs), r.keptPerImage > 0 ? MemoryBudget.formatBytes(r.keptPerImage) : "",
+                       ms(r.milliseconds), r.receptiveField.map { "\($0)×\($0)" } ?? ""],
                       depth: r.depth, strong: r.depth == 0)
         }
         let totalMs = rows.filter { $0.depth == 0 }.compactMap(\.milliseconds).reduce(0, +)
+        let keptTotal = rows.filter { $0.depth == 0 }.reduce(0) { $0 + $1.keptPerImage }
         table.footer = ["total", "", m.inputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: "input (N, "), formatCount(m.parameterCount),
-                        formatCount(m.root.totalMultiplyAdds), fixed(totalMs, 3), ""]
+                        formatCount(m.root.totalMultiplyAdds), MemoryBudget.formatBytes(keptTotal), fixed(totalMs, 3), ""]
+        // Memory as torchinfo sums it up, and what a training step at the usual batch needs.
+        let f = MemoryBudget.formatBytes
+        let step = m.trainingMemory(optimizer: .sgd).bytes(batch: 128)
+        table.notes = [
+            "memory: input \(f(m.inputShape.count * 4)) an image; kept for backward \(f(keptTotal)) an image (the kept/image column: each layer's output, a dropout's mask, a max pool's choices); parameters \(f(m.parameterCount * 4)), their gradients as much, and SGD's momentum as much again (Adam: twice)",
+            "a training step at batch 128 with SGD needs about \(f(step)) in all (`memory` says what fits here)",
+        ]
         return table.bundle
     }
 }
