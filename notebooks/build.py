@@ -296,6 +296,101 @@ summary
         code("explain pool image=7"),
         code("explain backprop layer=conv2"),
         code("explain shapes"),
+        md("""
+## After the convolutions: linear, softmax, batch norm, dropout
+
+`explain linear` multiplies one row of weights with the vector that reaches the layer; look for
+the few terms that dominate the sum. `explain softmax` turns the ten scores into probabilities:
+the largest score is subtracted first (the probabilities do not change, the exponentials stop
+overflowing), and the loss is −log of the true class's probability.
+"""),
+        code("explain linear channel=3 image=7"),
+        code("explain softmax image=7"),
+        md("""
+`explain batchnorm` normalises with the batch's own mean and variance in training and with the
+running averages in evaluation: the two values of y differ a little, and each matches what the
+layer computed in that mode.
+"""),
+        code("explain batchnorm channel=2 image=7"),
+        md("""
+A model with dropout, to see what a training pass does to the values reaching its last layer:
+some are zeroed, the rest doubled (p = 0.5), and the mean stays about the same.
+"""),
+        code("""
+model drop
+  conv 16 kernel=3 pad=1
+  relu
+  maxpool 2
+  flatten
+  linear 64
+  relu
+  dropout 0.5
+  linear 10
+end
+train epochs=1 batch=128 optimizer=adamw lr=0.003
+explain dropout image=7
+use net
+"""),
+        md("""
+## Where the evidence lies
+
+Six attribution methods for the same image. The sanity check below them draws the same maps for
+the architecture with random weights: a map that barely changes (a rank correlation near 1)
+shows the image more than what the network learnt.
+"""),
+        code("attribute image=7 sanity=true"),
+        md("""
+The embedding projector: what the last linear layer receives, for 500 test images, on its first
+two principal components. Look for the classes the network keeps apart and the ones it mixes;
+the misclassified images (ringed) sit where clusters overlap.
+"""),
+        code("show projector"),
+        md("""
+Feature visualisation: the input that drives each channel of the last convolution (or each
+class's score) up, found by gradient ascent from noise. Channels show the strokes and textures
+they respond to; the classes' inputs look nothing like clothes, yet score higher than any photo.
+"""),
+        code("show maximize n=8"),
+        code("show maximize classes=true"),
+        md("""
+## Gradients and training habits
+
+The gradient arriving at each layer with weights, for one batch and as recorded while training.
+In this net it stays within a factor of ten or so from the output back to the first layer (the
+residual block and batch norm keep it healthy); in a plain deep stack it fades by orders of
+magnitude (the README compares the two).
+"""),
+        code("show gradients"),
+        code("plot gradients by=epoch"),
+        md("""
+The learning-rate range test: the loss as the rate grows from 10⁻⁷ to 10. The suggested rate is
+where the loss falls fastest; the weights are put back afterwards, so the model is unchanged.
+"""),
+        code("lrfind"),
+        md("""
+Overfitting one batch is the check to run before a long training: a model that can learn fits
+the same 128 images exactly within a few dozen steps. Early stopping ends training once the
+validation loss has stopped improving for `patience` epochs and keeps the best epoch's weights.
+"""),
+        code("""
+model tiny
+  conv 8 kernel=3 pad=1
+  relu
+  maxpool 2
+  flatten
+  linear 10
+end
+train overfit=1 epochs=60 batch=128 optimizer=adam lr=0.003
+"""),
+        code("train model=tiny epochs=30 patience=2 optimizer=adam lr=0.003"),
+        md("""
+## Your own picture
+
+`classify` shows an Upload button in a notebook with widgets (here: a test image, since the
+picture is written into the notebook); `draw` is a pad to sketch on. Below the classification,
+the steps that made the picture into a 28×28 input.
+"""),
+        code("classify image=7"),
     ],
 }
 
