@@ -16,15 +16,16 @@ struct TrainCommand: Command {
     static let clip = Key<Double>("clip", .number(min: 0, max: 1e6), default: 0, "clip the gradient norm to this (0: no clipping)")
     static let limit = Key<Int>("limit", .integer(min: 0, max: 10_000_000), default: 0, "at most this many batches per epoch (0: all)")
     static let patience = Key<Int>("patience", .integer(min: 0, max: 10_000), default: 0, "early stopping: end once the validation loss has not improved for this many epochs, keeping the best epoch's weights (0: off)")
+    static let log = Key<String>("log", .path, default: "", "write the run into this directory: metrics.csv (a row per epoch) and a TensorBoard event file (tensorboard --logdir DIR)")
     static let overfit = Key<Int>("overfit", .integer(min: 0, max: 10_000), default: 0, "sanity check: train on this many batches only, the same every epoch; a model that can learn reaches 100% on them (0: off)")
 
     let spec = CommandSpec(
         name: "train", summary: "Trains the current model on the loaded data, showing live progress; continues from where the last train stopped.",
         doc: "Each epoch shuffles the training images, and ends with a pass over the validation images. The weights of the best validation epoch are kept (the highest accuracy; with patience=, the lowest loss). An interrupt stops between two batches and leaves a usable model. Two habits of careful training: patience=N stops early once the validation loss has stopped improving; overfit=1 trains on one batch again and again, a check that the model and its data can learn at all before a long run.",
         parameters: [epochs.spec, batch.spec, optimizer.spec, lr.spec, momentum.spec, nesterov.spec, weightDecay.spec, schedule.spec, clip.spec,
-                     limit.spec, patience.spec, overfit.spec, Common.model.spec],
+                     limit.spec, patience.spec, overfit.spec, log.spec, Common.model.spec],
         examples: ["train epochs=3 batch=128 optimizer=sgd lr=0.1 momentum=0.9 weight_decay=1e-4 schedule=multistep(2) limit=100",
-                   "train epochs=50 patience=3", "train overfit=1 epochs=100 batch=32"])
+                   "train epochs=50 patience=3", "train overfit=1 epochs=100 batch=32", "train epochs=5 log=\"runs/net\""])
 
     /// The configuration a `train` line asks for (augmentation comes with the data).
     static func config(_ inv: Invocation) throws -> TrainingConfig {
@@ -76,6 +77,13 @@ struct TrainCommand: Command {
         entry.normalization = data.split.normalization
         entry.classNames = data.classNames
 
+        var runLog: RunLog?
+        if inv.given(Self.log) {
+            do { runLog = try RunLog(directory: inv[Self.log]) } catch let e as RunLog.Failure {
+                throw LanguageError(.value, at: inv.token(Self.log), e.description)
+            }
+        }
+        var logProblem: String?
         let context = env.context
         let display = TrainingDisplay(model: entry.name, context: context, history: entry.history)
         display.charts = { h in
@@ -94,7 +102,22 @@ struct TrainCommand: Command {
             trainer.baseLearningRate = v
             display.note("lr set to \(sci(v)) from step \(trainer.history.steps.count + 1)")
         }
-        let outcome = trainer.run(events: { display.handle($0) }, shouldStop: {
+        let history = entry.history
+        let outcome = trainer.run(events: { event in
+            display.handle(event)
+            guard let runLog, logProblem == nil else { return }
+            do {
+                switch event {
+                case .batch(let p):
+                    try runLog.scalars([("train/loss", p.loss), ("train/accuracy", p.accuracy), ("train/learning_rate", p.learningRate)], step: history.steps.last?.step ?? 0)
+                case .epoch(let s):
+                    try runLog.epoch(s, step: history.steps.last?.step ?? 0)
+                case .started: break
+                }
+            } catch {
+                logProblem = "\(error)"
+            }
+        }, shouldStop: {
             context.pollIncoming()
             return stopPressed || context.token.isCancelled
         })
@@ -105,6 +128,9 @@ struct TrainCommand: Command {
             return
         }
         display.finish(outcome)
+        if let runLog {
+            display.note(logProblem.map { "the run log stopped: \($0)" } ?? "written to \(runLog.directory): metrics.csv and \(runLog.eventsPath.split(separator: "/").last ?? "") (tensorboard --logdir \(runLog.directory))")
+        }
         if let stop = trainer.stoppedEarly {
             display.note("stopped early after epoch \(stop.epoch): the validation loss has not improved for \(config.patience ?? 0) epoch\(config.patience == 1 ? "" : "s"); the model keeps the weights of epoch \(stop.bestEpoch) (validation loss \(fixed(stop.bestLoss, 4)))")
         }
