@@ -55,6 +55,21 @@ final class TrainingHabitsCommandTests: XCTestCase {
         return kernel.execute(code).outputs.first { $0.msgType == "error" }?.content["evalue"]?.stringValue
     }
 
+    /// watch= puts a picture of the layer in the live display, redrawn as training goes, and says
+    /// what it cost.
+    func testWatchDrawsTheLayerInTheLiveDisplay() throws {
+        let x = kernel.execute("train epochs=2 batch=20 watch=featuremaps layer=conv1")
+        XCTAssertEqual(x.reply.content["status"], "ok", texts(x))
+        let html = x.outputs.last { $0.msgType == "update_display_data" }?.content["data"]?["text/html"]?.stringValue ?? ""
+        XCTAssertTrue(html.contains("feature maps of conv1 for image 0, as training changes them"), String(html.prefix(300)))
+        let png = try XCTUnwrap(html.components(separatedBy: "data:image/png;base64,").dropFirst().first?.components(separatedBy: "\"").first)
+        XCTAssertEqual(Array(Base64.decode(png)?.prefix(4) ?? []), [0x89, 0x50, 0x4E, 0x47])
+        XCTAssertTrue(texts(x).contains("the picture was redrawn "), texts(x))
+        let y = kernel.execute("train epochs=1 batch=20 watch=filters")
+        XCTAssertTrue((y.outputs.last { $0.msgType == "update_display_data" }?.content["data"]?["text/html"]?.stringValue ?? "").contains("filters of conv1"))
+        XCTAssertEqual(error("train layer=conv1"), "line 1, column 13: layer= goes with watch=featuremaps or watch=filters")
+    }
+
     func testMistakesAreCaughtAtTheirPlace() {
         XCTAssertEqual(error("lrfind start=0.1 end=0.01"), "line 1, column 22: end=0.01 must be above start=0.1")
         XCTAssertEqual(error("train patience=2 overfit=1"), "line 1, column 26: overfit= trains without validation, which patience= watches: use one or the other")

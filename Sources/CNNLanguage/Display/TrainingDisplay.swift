@@ -21,6 +21,16 @@ final class TrainingDisplay {
 
     /// Draws the curves (set by the interpreter, which owns the chart code).
     var charts: ((TrainingHistory) -> String)?
+    /// A picture of the model as it is (feature maps or filters of a layer, `train watch=`),
+    /// redrawn at most every `watchInterval` seconds and at each epoch's end: a forward pass
+    /// and a PNG, kept away from every batch so training keeps its speed.
+    var watch: (() -> (png: [UInt8], caption: String)?)?
+    var watchInterval = 2.0
+    private var watchHTML = ""
+    private var watchedAt = -Double.infinity
+    /// Pictures drawn so far and the seconds spent drawing them (what watching costs training).
+    private(set) var watchDraws = 0
+    private(set) var watchSeconds = 0.0
 
     init(model: String, context: ExecutionContext, history: TrainingHistory) {
         self.model = model
@@ -94,6 +104,16 @@ final class TrainingDisplay {
             html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · loss <b>\(fixed(b.loss, 4))</b> · accuracy <b>\(percent(b.accuracy))</b> · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
         }
         for n in notes { html += "<div>\(escape(n))</div>" }
+        if let watch {
+            let now = Timestamps.monotonicSeconds()
+            if now - watchedAt >= watchInterval || status != "training", let (png, caption) = watch() {
+                watchHTML = "<div><div>\(escape(caption))</div><img src=\"data:image/png;base64,\(Base64.encode(png))\" style=\"max-width:100%\"></div>"
+                watchedAt = Timestamps.monotonicSeconds()
+                watchDraws += 1
+                watchSeconds += watchedAt - now
+            }
+            html += watchHTML
+        }
         if let charts, history.steps.count > 1 { html += charts(history) }
         if !epochs.isEmpty {
             var table = Table([.init("epoch", .right), .init("train loss", .right), .init("train acc.", .right), .init("val. loss", .right),

@@ -17,15 +17,16 @@ struct TrainCommand: Command {
     static let limit = Key<Int>("limit", .integer(min: 0, max: 10_000_000), default: 0, "at most this many batches per epoch (0: all)")
     static let patience = Key<Int>("patience", .integer(min: 0, max: 10_000), default: 0, "early stopping: end once the validation loss has not improved for this many epochs, keeping the best epoch's weights (0: off)")
     static let log = Key<String>("log", .path, default: "", "write the run into this directory: metrics.csv (a row per epoch) and a TensorBoard event file (tensorboard --logdir DIR)")
+    static let watch = Key<String>("watch", .choice(["none", "featuremaps", "filters"]), default: "none", "a picture in the live display, redrawn every 2 s as training changes it: a layer's feature maps for one validation image, or a convolution's filters (layer= picks it)")
     static let overfit = Key<Int>("overfit", .integer(min: 0, max: 10_000), default: 0, "sanity check: train on this many batches only, the same every epoch; a model that can learn reaches 100% on them (0: off)")
 
     let spec = CommandSpec(
         name: "train", summary: "Trains the current model on the loaded data, showing live progress; continues from where the last train stopped.",
         doc: "Each epoch shuffles the training images, and ends with a pass over the validation images. The weights of the best validation epoch are kept (the highest accuracy; with patience=, the lowest loss). An interrupt stops between two batches and leaves a usable model. Two habits of careful training: patience=N stops early once the validation loss has stopped improving; overfit=1 trains on one batch again and again, a check that the model and its data can learn at all before a long run.",
         parameters: [epochs.spec, batch.spec, optimizer.spec, lr.spec, momentum.spec, nesterov.spec, weightDecay.spec, schedule.spec, clip.spec,
-                     limit.spec, patience.spec, overfit.spec, log.spec, Common.model.spec],
+                     limit.spec, patience.spec, overfit.spec, log.spec, watch.spec, Common.layer.spec, Common.model.spec],
         examples: ["train epochs=3 batch=128 optimizer=sgd lr=0.1 momentum=0.9 weight_decay=1e-4 schedule=multistep(2) limit=100",
-                   "train epochs=50 patience=3", "train overfit=1 epochs=100 batch=32", "train epochs=5 log=\"runs/net\""])
+                   "train epochs=50 patience=3", "train overfit=1 epochs=100 batch=32", "train epochs=5 log=\"runs/net\"", "train epochs=3 watch=featuremaps layer=conv1"])
 
     /// The configuration a `train` line asks for (augmentation comes with the data).
     static func config(_ inv: Invocation) throws -> TrainingConfig {
@@ -91,6 +92,11 @@ struct TrainCommand: Command {
             loss.width = 420; loss.height = 230; acc.width = 420; acc.height = 230
             return "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">" + loss.svg + acc.svg + "</div>"
         }
+        if inv[Self.watch] != "none" {
+            display.watch = try env.trainingWatch(inv, entry: entry, data: data)
+        } else if inv.given(Common.layer) {
+            throw LanguageError(.value, at: inv.token(Common.layer), "layer= goes with watch=featuremaps or watch=filters")
+        }
         // Live controls where the frontend renders widgets: Stop ends training at the next batch
         // as an interrupt would (the cell goes on); the lr slider sets the rate the schedule scales.
         var stopPressed = false
@@ -103,6 +109,7 @@ struct TrainCommand: Command {
             display.note("lr set to \(sci(v)) from step \(trainer.history.steps.count + 1)")
         }
         let history = entry.history
+        let watchStart: Double? = display.watch == nil ? nil : Timestamps.monotonicSeconds()
         let outcome = trainer.run(events: { event in
             display.handle(event)
             guard let runLog, logProblem == nil else { return }
@@ -128,6 +135,10 @@ struct TrainCommand: Command {
             return
         }
         display.finish(outcome)
+        if display.watch != nil, let started = watchStart {
+            let total = Timestamps.monotonicSeconds() - started
+            display.note("the picture was redrawn \(display.watchDraws) times, \(fixed(display.watchSeconds * 1000, 0)) ms in all: \(percent(display.watchSeconds / max(1e-9, total))) of the training time")
+        }
         if let runLog {
             display.note(logProblem.map { "the run log stopped: \($0)" } ?? "written to \(runLog.directory): metrics.csv and \(runLog.eventsPath.split(separator: "/").last ?? "") (tensorboard --logdir \(runLog.directory))")
         }

@@ -1,3 +1,5 @@
+import CNNCore
+import CNNEngine
 import JSONKit
 import JupyterKernel
 import Widgets
@@ -29,5 +31,31 @@ extension CommandEnvironment {
         session.trainingControls = [box, stop, lr]
         context.display(box.bundle(text: "[Stop] [lr \(sci(learningRate))]  (live controls; a frontend with Jupyter widgets shows them)"))
         return (stop, lr)
+    }
+}
+
+extension CommandEnvironment {
+    /// `train watch=`: what the live display redraws while training runs. The model is read as it
+    /// is between two batches (a forward pass in evaluation mode, which keeps nothing for backward).
+    func trainingWatch(_ inv: Invocation, entry: ModelEntry, data: LoadedData) throws -> () -> (png: [UInt8], caption: String)? {
+        if inv[TrainCommand.watch] == "filters" {
+            let (name, layer) = try firstLayer(entry, inv, types: ["conv"])
+            return { [weak self] in
+                guard let self else { return nil }
+                return (self.filters(name, layer).canvas.png(), "filters of \(name), as training changes them")
+            }
+        }
+        let (name, _) = try layerOrDefault(entry, inv, "layer with feature maps") { l in
+            if case .image = l.layer.outputShape { return true }
+            return false
+        }
+        let set = data.split.validation ?? data.split.test ?? data.split.train
+        guard set.count > 0 else { throw LanguageError(.state, at: inv.token(TrainCommand.watch), "no images to watch") }
+        try requireInferenceMemory(entry, batch: 1, keepsOutputs: true, what: "watching feature maps", at: inv.token(TrainCommand.watch))
+        let normalization = data.split.normalization, classes = data.classNames
+        return { [weak self, weak entry] in
+            guard let self, let entry, let drawn = try? self.featureMaps(entry, normalization, classes, set, image: 0, layer: name, check: {}) else { return nil }
+            return (drawn.canvas.png(), "feature maps of \(name) for image 0, as training changes them")
+        }
     }
 }
