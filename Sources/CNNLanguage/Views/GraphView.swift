@@ -47,15 +47,47 @@ extension CommandEnvironment {
         if let label { s.text(label, x: x2 + 6, y: (y1 + y2) / 2 + 4, size: 9, fill: "#777") }
     }
 
-    fileprivate func graphBox(_ l: Layer, _ name: String) -> GraphBox {
+    /// Repeated blocks in a row, drawn once with their count: the same block type on the same
+    /// grid, changing the channels by the same amount: ResNet's blocks within a stage (same
+    /// shapes), DenseNet's layers within a dense block (each adds the growth rate to its input).
+    static func sameBlock(_ a: Layer, _ b: Layer) -> Bool {
+        guard !a.children.isEmpty, a.typeName == b.typeName,
+              case .image(let ac, let ah, let aw) = a.inputShape, case .image(let aoc, let aoh, let aow) = a.outputShape,
+              case .image(let bc, let bh, let bw) = b.inputShape, case .image(let boc, let boh, let bow) = b.outputShape else { return false }
+        return ah == bh && aw == bw && aoh == boh && aow == bow && aoc - ac == boc - bc
+    }
+
+    /// A block drawn once for `count` repeats of it, framed and labelled "N ×".
+    fileprivate func folded(_ first: GraphBox, names: [String], typeName: String) -> GraphBox {
+        let pad = 8.0
+        let title = "\(names.count) × \(typeName): \(names.first!) … \(names.last!)"
+        let w = max(first.width + 2 * pad, Double(Canvas.textWidth(title)) * 0.95 + 20), h = first.height + 2 * pad + 14
+        return GraphBox(width: w, height: h) { s, x, y in
+            s.rect(x: x + 1, y: y, w: w - 2, h: h, fill: "none", stroke: "#468", rx: 10)
+            s.rect(x: x + 4, y: y + 3, w: w - 8, h: h - 6, fill: "none", stroke: "#9ab", rx: 8)
+            s.text(title, x: x + 10, y: y + 13, size: 10, fill: "#246", weight: "bold")
+            first.draw(&s, x + (w - first.width) / 2, y + pad + 14)
+        }
+    }
+
+    fileprivate func graphBox(_ l: Layer, _ name: String, fold: Bool = true) -> GraphBox {
         let shapeLabel: (Layer) -> String = { $0.outputShape.description }
         if let seq = l as? Sequence {
-            let boxes = seq.items.map { graphBox($0.layer, $0.name) }
+            // Runs of the same block fold into one drawing of it (`fold`), so a 56-layer ResNet
+            // or a DenseNet stays as tall as its stages, not its layers.
+            var runs: [[(name: String, layer: Layer)]] = []
+            for item in seq.items {
+                if fold, let last = runs.last?.last, CommandEnvironment.sameBlock(last.layer, item.layer) { runs[runs.count - 1].append(item) } else { runs.append([item]) }
+            }
+            let boxes = runs.map { run in
+                run.count == 1 ? graphBox(run[0].layer, run[0].name, fold: fold)
+                    : folded(graphBox(run[0].layer, run[0].name, fold: fold), names: run.map(\.name), typeName: run[0].layer.typeName)
+            }
             let framed = seq.typeName != "sequence"
             let pad = framed ? 12.0 : 0
             let w = (boxes.map(\.width).max() ?? 100) + 2 * pad + 70
             let h = boxes.reduce(0) { $0 + $1.height } + Double(max(0, boxes.count - 1)) * CommandEnvironment.gap + (framed ? 2 * pad + 14 : 0)
-            let items = seq.items
+            let items = runs.map { $0.last! }
             return GraphBox(width: w, height: h) { s, x, y in
                 if framed {
                     s.rect(x: x + 2, y: y, w: w - 4, h: h, fill: "#f6f8fb", stroke: "#9ab", rx: 8)
@@ -74,7 +106,7 @@ extension CommandEnvironment {
             }
         }
         if let cat = l as? Concat {
-            let boxes = cat.branches.map { graphBox($0.layer, $0.name) }
+            let boxes = cat.branches.map { graphBox($0.layer, $0.name, fold: fold) }
             let join = graphNode(cat.typeName == "dense" ? "concat (new, input)" : "concat", cat.detail, fill: "#fde8c8")
             let inner = boxes.reduce(0) { $0 + $1.width } + Double(max(0, boxes.count - 1)) * 12
             let w = max(inner, join.width) + 10
@@ -94,8 +126,8 @@ extension CommandEnvironment {
             }
         }
         if let res = l as? Residual {
-            let body = graphBox(res.body, "body")
-            let short = res.shortcut.map { graphBox($0, "shortcut") }
+            let body = graphBox(res.body, "body", fold: fold)
+            let short = res.shortcut.map { graphBox($0, "shortcut", fold: fold) }
             let plus = 22.0
             // Symmetric about the body's centre, so the sum sits where the next layer's edge starts.
             let side = short.map { $0.width + 16 } ?? 60
@@ -136,17 +168,20 @@ extension CommandEnvironment {
 
     fileprivate func showGraph(_ inv: Invocation) throws {
         let entry = try model(inv)
-        let box = graphBox(entry.model.root, entry.name)
+        // layer= draws one block alone and unfolded (a way into a folded stage).
+        let (rootName, root): (String, Layer) = inv.given(Common.layer) ? try layerNamed(entry, inv) : (entry.name, entry.model.root)
+        let box = graphBox(root, rootName, fold: !inv.given(Common.layer))
         let top = 46.0
-        let width = Int(box.width + 40), height = Int(box.height + top + 50)
+        let title = inv.given(Common.layer) ? "\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters" : "model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters (repeated blocks drawn once; show graph layer=NAME draws one alone)"
+        let width = Int(max(box.width + 40, Double(Canvas.textWidth(title)) * 1.1 + 24)), height = Int(box.height + top + 50)
         var s = SVG(width: width, height: height)
-        s.text("model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters", x: 12, y: 18, size: 13, weight: "bold")
+        s.text(title, x: 12, y: 18, size: 13, weight: "bold")
         let cx = Double(width) / 2
-        s.text("input \(entry.model.inputShape)", x: cx, y: 36, size: 10, anchor: "middle", fill: "#555")
+        s.text("input \(root.inputShape)", x: cx, y: 36, size: 10, anchor: "middle", fill: "#555")
         CommandEnvironment.edge(&s, cx, 38, cx, top, label: nil)
         box.draw(&s, cx - box.width / 2, top)
         CommandEnvironment.edge(&s, cx, top + box.height, cx, top + box.height + 20, label: nil)
-        s.text("output \(entry.model.root.outputShape)", x: cx, y: top + box.height + 34, size: 10, anchor: "middle", fill: "#555")
+        s.text("output \(root.outputShape)", x: cx, y: top + box.height + 34, size: 10, anchor: "middle", fill: "#555")
         var text = "model \(entry.name) (input \(entry.model.inputShape)):\n"
         for (name, layer, depth) in entry.model.allLayers() {
             let mark: String
