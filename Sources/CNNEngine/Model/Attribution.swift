@@ -21,8 +21,9 @@ extension Model {
                 let alpha = (Double(done + i) + 0.5) / Double(steps)
                 for j in 0..<n { path.data[i * n + j] = Float(Double(baseline.data[j]) + alpha * Double(x.data[j] - baseline.data[j])) }
             }
-            let (g, _, _) = inputGradient(path, classIndex: classIndex)
-            for i in 0..<b { for j in 0..<n { total[j] += Double(g.data[i * n + j]) } }
+            // `values` copies: the tensor's storage is freed once it is last used.
+            let g = inputGradient(path, classIndex: classIndex).gradient.values
+            for i in 0..<b { for j in 0..<n { total[j] += Double(g[i * n + j]) } }
             done += b
         }
         var sum = 0.0
@@ -48,8 +49,8 @@ extension Model {
             let b = min(chunk, samples - done)
             let noisy = Tensor(batch: b, shape: x.shape)
             for i in 0..<b { for j in 0..<n { noisy.data[i * n + j] = x.data[j] + Float(sigma * rng.normal()) } }
-            let (g, _, _) = inputGradient(noisy, classIndex: classIndex)
-            for i in 0..<b { for j in 0..<n { total[j] += abs(Double(g.data[i * n + j])) } }
+            let g = inputGradient(noisy, classIndex: classIndex).gradient.values
+            for i in 0..<b { for j in 0..<n { total[j] += abs(Double(g[i * n + j])) } }
             done += b
         }
         return channelMax(total.map { $0 / Double(samples) }, x.shape)
@@ -101,13 +102,14 @@ extension Model {
         _ = root.backward(d)
         GradientTap.observer = nil
         root.zeroGradients()
-        guard let a = activation, let g = gradient else { return nil }
+        guard let at = activation, let gt = gradient else { return nil }
+        let a = at.values, g = gt.values
         var sumA = [Double](repeating: 0, count: c)
-        for p in 0..<(h * w) { for k in 0..<c { sumA[k] += Double(a.data[p * c + k]) } }
+        for p in 0..<(h * w) { for k in 0..<c { sumA[k] += Double(a[p * c + k]) } }
         var weights = [Double](repeating: 0, count: c)
         for p in 0..<(h * w) {
             for k in 0..<c {
-                let gv = Double(g.data[p * c + k])
+                let gv = Double(g[p * c + k])
                 guard gv != 0 else { continue }
                 let g2 = gv * gv, g3 = g2 * gv
                 let alpha = g2 / (2 * g2 + sumA[k] * g3 + 1e-12)
@@ -117,7 +119,7 @@ extension Model {
         var cam = [Double](repeating: 0, count: h * w)
         for p in 0..<(h * w) {
             var s = 0.0
-            for k in 0..<c { s += weights[k] * Double(a.data[p * c + k]) }
+            for k in 0..<c { s += weights[k] * Double(a[p * c + k]) }
             cam[p] = max(0, s)
         }
         return (cam, h, w)

@@ -20,15 +20,19 @@ public struct GradientRecord: Sendable, Equatable {
 }
 
 extension Model {
-    /// Leaf layers that have a weight that decays (a convolution's or linear layer's kernel; not
-    /// batch norm's scale), in forward order.
+    /// Leaf layers with a weight matrix or kernel (convolutions, linear layers, a plugin's
+    /// `weight`), in forward order; not batch norm, whose scale is also called weight.
     public var weightedLayers: [(name: String, layer: Layer)] {
-        allLayers().filter { $0.layer.children.isEmpty && $0.layer.parameters.contains { $0.decays } }.map { ($0.name, $0.layer) }
+        allLayers().filter { $0.layer.children.isEmpty && $0.layer.typeName != "batchnorm" && $0.layer.parameters.contains { $0.name == "weight" } }
+            .map { ($0.name, $0.layer) }
     }
 
     /// One batch's profile in training mode (dropout and batch statistics as in training),
     /// without an update; the gradients are zeroed again afterwards.
     public func gradientProfile(_ x: Tensor, labels: [Int], rng: RandomSource) -> (profile: GradientProfile, loss: Double) {
+        // A training-mode pass moves batch norm's running statistics: they are put back.
+        let saved = buffers.map { $0.1.values }
+        defer { for ((_, t), v) in zip(buffers, saved) { t.data.update(from: v, count: v.count) } }
         root.zeroGradients()
         let logits = forward(x, context: context(training: true, rng: rng))
         let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
@@ -66,7 +70,7 @@ public final class GradientFlowTap {
         GradientProfile(
             layers: layers.map(\.name),
             weightNorms: layers.map { l in
-                Self.norm(l.layer.parameters.filter(\.decays).map { Self.squares($0.grad.data, $0.count) }.reduce(0, +))
+                Self.norm(l.layer.parameters.filter { $0.name == "weight" }.map { Self.squares($0.grad.data, $0.count) }.reduce(0, +))
             },
             outputNorms: layers.map { arriving[ObjectIdentifier($0.layer)] ?? 0 })
     }

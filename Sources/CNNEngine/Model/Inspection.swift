@@ -89,14 +89,16 @@ extension Model {
         _ = root.backward(d)
         GradientTap.observer = nil
         root.zeroGradients()
-        guard let a = activation, let g = gradient else { return nil }
+        guard let at = activation, let gt = gradient else { return nil }
+        // Copies: a tensor's storage is freed once the tensor is last used, which may come before a loop reading its pointer.
+        let a = at.values, g = gt.values
         var weights = [Double](repeating: 0, count: c)
-        for p in 0..<(h * w) { for ch in 0..<c { weights[ch] += Double(g.data[p * c + ch]) } }
+        for p in 0..<(h * w) { for ch in 0..<c { weights[ch] += Double(g[p * c + ch]) } }
         weights = weights.map { $0 / Double(h * w) }
         var cam = [Double](repeating: 0, count: h * w)
         for p in 0..<(h * w) {
             var s = 0.0
-            for ch in 0..<c { s += weights[ch] * Double(a.data[p * c + ch]) }
+            for ch in 0..<c { s += weights[ch] * Double(a[p * c + ch]) }
             cam[p] = max(0, s)
         }
         return (cam, h, w, k, logits)
@@ -106,6 +108,7 @@ extension Model {
 /// What `explain batchnorm` and `explain dropout` read of those layers (their classes stay internal).
 public struct BatchNormState: Sendable {
     public var eps: Double
+    public var momentum: Double
     public var gamma: [Float], beta: [Float]
     public var runningMean: [Float], runningVar: [Float]
 }
@@ -113,7 +116,7 @@ public struct BatchNormState: Sendable {
 extension Model {
     public static func batchNormState(_ layer: Layer) -> BatchNormState? {
         guard let bn = layer as? BatchNorm else { return nil }
-        return BatchNormState(eps: bn.eps, gamma: bn.gammaValues, beta: bn.betaValues, runningMean: bn.runningMean.values, runningVar: bn.runningVar.values)
+        return BatchNormState(eps: bn.eps, momentum: bn.momentum, gamma: bn.gammaValues, beta: bn.betaValues, runningMean: bn.runningMean.values, runningVar: bn.runningVar.values)
     }
 
     public static func dropoutRate(_ layer: Layer) -> Double? { (layer as? Dropout)?.p }

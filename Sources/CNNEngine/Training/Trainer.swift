@@ -189,21 +189,27 @@ public final class Trainer {
                                        trainAccuracy: Double(correct) / Double(max(1, seen)), validationLoss: nil,
                                        validationAccuracy: nil, seconds: monotonicSeconds() - epochStart, learningRate: lr)
             if let v = data.validation, fixedOrder == nil {
-                let e = Evaluation.run(model, on: v, normalization: data.normalization, batchSize: max(config.batchSize, 256))
+                var stopped = false
+                let e = Evaluation.run(model, on: v, normalization: data.normalization, batchSize: max(config.batchSize, 256)) {
+                    stopped = stopped || shouldStop()
+                    return stopped
+                }
+                if stopped { return .interrupted(epoch: epochOffset + epoch, batch: batchIndex) }
                 summary.validationLoss = e.loss
                 summary.validationAccuracy = e.accuracy
                 if config.patience == nil, config.keepBest, best == nil || e.accuracy > best!.accuracy {
                     best = (e.accuracy, snapshot())
                 }
                 if let patience = config.patience {
-                    if lowest == nil || e.loss < lowest!.loss {
+                    // A loss that is not a number is no improvement (and never the best).
+                    if e.loss.isFinite && (lowest == nil || e.loss < lowest!.loss) {
                         lowest = (e.loss, summary.epoch, config.keepBest ? snapshot() : nil)
                         waited = 0
                     } else {
                         waited += 1
                     }
-                    if waited >= patience && epoch < config.epochs {
-                        stoppedEarly = (summary.epoch, lowest!.epoch, lowest!.loss)
+                    if waited >= patience && epoch < config.epochs, let lowest {
+                        stoppedEarly = (summary.epoch, lowest.epoch, lowest.loss)
                     }
                 }
             }

@@ -69,7 +69,8 @@ extension CommandEnvironment {
         let e = logits.map { naturalExp($0 - m) }
         let total = e.reduce(0, +)
         let p = e.map { $0 / total }
-        let loss = -naturalLog(p[truth])
+        // log Σ − (z − max): finite even where p underflows to 0.
+        let loss = naturalLog(total) - (logits[truth] - m)
         let engine = SoftmaxCrossEntropy.evaluate(logits: Tensor(batch: 1, shape: .flat(logits.count), nchw: logits.map(Float.init)), labels: [truth]).loss
         var table = Table(title: "softmax and cross-entropy of \(entry.name) on image \(i) (true class \(names[truth]))",
                           [.init("class"), .init("logit z", .right), .init("z − max", .right), .init("e^(z − max)", .right), .init("p = e / Σ", .right), .init("p − y", .right)])
@@ -94,9 +95,14 @@ extension CommandEnvironment {
         let normalization = entry.normalization ?? data.split.normalization
         let (batch, _) = Batches.make(set, indices: indices[...], normalization: normalization)
         try requireInferenceMemory(entry, batch: indices.count, keepsOutputs: true, what: "explain batchnorm", at: inv.nameToken)
-        let (inputs, outputs, _) = entry.model.inputsAndOutputs(batch)
-        guard let input = inputs[name], let evalOutput = outputs[name] else { throw LanguageError(.value, at: inv.token(Common.layer), "\(name) did not run") }
-        let trainOutput = entry.model.trainingModeInputsAndOutputs(batch, rng: RandomSource(seed: 0)).outputs[name]
+        let (evalInputs, outputs, _) = entry.model.inputsAndOutputs(batch)
+        // Training mode: the layer's input as a training pass gives it (earlier batch norm and
+        // dropout act as in training too), and the output it makes of it.
+        let pass = entry.model.trainingModeInputsAndOutputs(batch, rng: RandomSource(seed: 0))
+        guard let input = pass.inputs[name], let evalInput = evalInputs[name], let evalOutput = outputs[name] else {
+            throw LanguageError(.value, at: inv.token(Common.layer), "\(name) did not run")
+        }
+        let trainOutput = pass.outputs[name]
         let c = input.shape.channels, per = input.shape.count / c, ch = inv[ExplainCommand.channel]
         guard ch < c else { throw LanguageError(.value, at: inv.token(ExplainCommand.channel), "\(name) has \(c) channels (0–\(c - 1))") }
         var sum = 0.0, sq = 0.0
@@ -109,7 +115,8 @@ extension CommandEnvironment {
         let xhat = (v - mean) / (variance + state.eps).squareRoot()
         let y = gamma * xhat + beta
         let rm = Double(state.runningMean[ch]), rv = Double(state.runningVar[ch])
-        let xhatEval = (v - rm) / (rv + state.eps).squareRoot()
+        let ve = Double(evalInput.data[q * c + ch])
+        let xhatEval = (ve - rm) / (rv + state.eps).squareRoot()
         let yEval = gamma * xhatEval + beta
         var text = "\(name) of model \(entry.name), channel \(ch), the middle value of image \(i), x = \(fixed(v, 4)):\n"
         text += "training: the batch (\(indices.count) images × \(per) positions = \(Int(count)) values of this channel) gives\n"
@@ -117,10 +124,12 @@ extension CommandEnvironment {
         text += "  x̂ = (x − μ) / √(σ² + ε) = (\(term(v)) − \(term(mean))) / √(\(fixed(variance, 4)) + \(sci(state.eps))) = \(fixed(xhat, 4))\n"
         text += "  y = γ·x̂ + β = \(term(gamma)) × \(term(xhat)) + \(term(beta)) = \(fixed(y, 4))"
         if let t = trainOutput { text += "; the layer in training mode gave \(fixed(Double(t.data[q * c + ch]), 4))" }
-        text += "\n  (the batch's μ and σ² also move the running statistics: running = 0.9 · running + 0.1 · batch)\n"
+        let mo = NumberFormat.shortest(state.momentum), keep = NumberFormat.shortest(1 - state.momentum)
+        text += "\n  (the batch's μ and σ² also move the running statistics: running = \(keep) · running + \(mo) · batch, the variance taken as σ² · n/(n − 1))\n"
         text += "evaluation: the running statistics instead of the batch's, so an image's output does not depend on the others\n"
         text += "  running mean \(fixed(rm, 4)), running variance \(fixed(rv, 4))\n"
-        text += "  x̂ = (\(term(v)) − \(term(rm))) / √(\(fixed(rv, 4)) + \(sci(state.eps))) = \(fixed(xhatEval, 4)); y = \(term(gamma)) × \(term(xhatEval)) + \(term(beta)) = \(fixed(yEval, 4)); the layer in evaluation gave \(fixed(Double(evalOutput.data[q * c + ch]), 4))\n"
+        if ve != v { text += "  (evaluation's input differs: an earlier batch norm or dropout acts differently in evaluation; here x = \(fixed(ve, 4)))\n" }
+        text += "  x̂ = (\(term(ve)) − \(term(rm))) / √(\(fixed(rv, 4)) + \(sci(state.eps))) = \(fixed(xhatEval, 4)); y = \(term(gamma)) × \(term(xhatEval)) + \(term(beta)) = \(fixed(yEval, 4)); the layer in evaluation gave \(fixed(Double(evalOutput.data[q * c + ch]), 4))\n"
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string("<pre>" + escape(text) + "</pre>")]))
     }
 

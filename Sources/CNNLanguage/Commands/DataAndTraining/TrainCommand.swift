@@ -80,6 +80,7 @@ struct TrainCommand: Command {
 
         var runLog: RunLog?
         if inv.given(Self.log) {
+            guard !inv[Self.log].trimmingCharacters(in: [" "]).isEmpty else { throw LanguageError(.value, at: inv.token(Self.log), "log= names a directory, such as log=\"runs/net\"") }
             do { runLog = try RunLog(directory: inv[Self.log]) } catch let e as RunLog.Failure {
                 throw LanguageError(.value, at: inv.token(Self.log), e.description)
             }
