@@ -92,18 +92,8 @@ extension Model {
     /// weight sums the positive gradients weighted by αᵢⱼ = g² / (2g² + Σₐᵦ A · g³), so several
     /// separate objects of the class each count (Grad-CAM's mean favours the largest).
     public func gradCAMPlusPlus(_ x: Tensor, layer name: String, classIndex: Int) -> (cam: [Double], h: Int, w: Int)? {
-        guard let target = self.layer(named: name), case .image(let c, let h, let w) = target.outputShape else { return nil }
-        var activation: Tensor?, gradient: Tensor?
-        let ctx = context(training: false, rng: RandomSource(seed: 0), recordsForBackward: true)
-        ctx.observer = { l, t in if l === target { activation = t } }
-        let logits = root.forward(x, context: ctx)
-        let (d, _) = Model.classScoreSeed(logits, classIndex: classIndex)
-        GradientTap.observer = { l, g in if l === target { gradient = g.copy() } }
-        _ = root.backward(d)
-        GradientTap.observer = nil
-        root.zeroGradients()
-        guard let at = activation, let gt = gradient else { return nil }
-        let a = at.values, g = gt.values
+        guard let r = featureMapsAndGradient(x, layer: name, classIndex: classIndex) else { return nil }
+        let (a, g, c, h, w) = (r.activation, r.gradient, r.c, r.h, r.w)
         var sumA = [Double](repeating: 0, count: c)
         for p in 0..<(h * w) { for k in 0..<c { sumA[k] += Double(a[p * c + k]) } }
         var weights = [Double](repeating: 0, count: c)

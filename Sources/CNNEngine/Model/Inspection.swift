@@ -75,9 +75,12 @@ extension Model {
         return (seed, c)
     }
 
-    /// Grad-CAM (Selvaraju et al. 2017, arXiv:1610.02391): the layer's feature maps weighted by the
-    /// mean gradient of the class score over each map, summed, ReLU. Returns the first image's map (H×W of the layer).
-    public func gradCAM(_ x: Tensor, layer name: String, classIndex: Int? = nil) -> (cam: [Double], h: Int, w: Int, classIndex: Int, logits: Tensor)? {
+    /// A layer's output (its feature maps) and the gradient of one class's score with respect to
+    /// it, for the first image, in evaluation mode; the class defaults to the top one. Copies, not
+    /// the tensors: a tensor's storage is freed once the tensor is last used, which may come
+    /// before a loop reading its pointer. (Grad-CAM and Grad-CAM++ start from these.)
+    public func featureMapsAndGradient(_ x: Tensor, layer name: String, classIndex: Int? = nil)
+        -> (activation: [Float], gradient: [Float], c: Int, h: Int, w: Int, classIndex: Int, logits: Tensor)? {
         guard let target = self.layer(named: name), case .image(let c, let h, let w) = target.outputShape else { return nil }
         var activation: Tensor?
         var gradient: Tensor?
@@ -90,8 +93,14 @@ extension Model {
         GradientTap.observer = nil
         root.zeroGradients()
         guard let at = activation, let gt = gradient else { return nil }
-        // Copies: a tensor's storage is freed once the tensor is last used, which may come before a loop reading its pointer.
-        let a = at.values, g = gt.values
+        return (Array(at.values.prefix(c * h * w)), Array(gt.values.prefix(c * h * w)), c, h, w, k, logits)
+    }
+
+    /// Grad-CAM (Selvaraju et al. 2017, arXiv:1610.02391): the layer's feature maps weighted by the
+    /// mean gradient of the class score over each map, summed, ReLU. Returns the first image's map (H×W of the layer).
+    public func gradCAM(_ x: Tensor, layer name: String, classIndex: Int? = nil) -> (cam: [Double], h: Int, w: Int, classIndex: Int, logits: Tensor)? {
+        guard let r = featureMapsAndGradient(x, layer: name, classIndex: classIndex) else { return nil }
+        let (a, g, c, h, w, k, logits) = r
         var weights = [Double](repeating: 0, count: c)
         for p in 0..<(h * w) { for ch in 0..<c { weights[ch] += Double(g[p * c + ch]) } }
         weights = weights.map { $0 / Double(h * w) }
