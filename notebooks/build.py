@@ -363,14 +363,10 @@ magnitude (the README compares the two).
         code("show gradients"),
         code("plot gradients by=epoch"),
         md("""
-The learning-rate range test: the loss as the rate grows from 10⁻⁷ to 10. The suggested rate is
-where the loss falls fastest; the weights are put back afterwards, so the model is unchanged.
-"""),
-        code("lrfind"),
-        md("""
-Overfitting one batch is the check to run before a long training: a model that can learn fits
-the same 128 images exactly within a few dozen steps. Early stopping ends training once the
-validation loss has stopped improving for `patience` epochs and keeps the best epoch's weights.
+The learning-rate range test, on a fresh model (a trained one has no descent left to show): the
+loss as the rate grows from 10⁻⁷ to 10. It stays flat while the rate is too small to learn,
+falls, then blows up; the suggested rate is where it falls fastest. The weights are put back
+afterwards, so the model is as it was.
 """),
         code("""
 model tiny
@@ -380,8 +376,14 @@ model tiny
   flatten
   linear 10
 end
-train overfit=1 epochs=60 batch=128 optimizer=adam lr=0.003
+lrfind
 """),
+        md("""
+Overfitting one batch is the check to run before a long training: a model that can learn fits
+the same 128 images exactly within a few dozen steps. Early stopping ends training once the
+validation loss has stopped improving for `patience` epochs and keeps the best epoch's weights.
+"""),
+        code("train overfit=1 epochs=60 batch=128 optimizer=adam lr=0.003"),
         code("train model=tiny epochs=30 patience=2 optimizer=adam lr=0.003"),
         md("""
 ## Your own picture

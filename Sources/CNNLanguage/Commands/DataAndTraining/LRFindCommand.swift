@@ -63,8 +63,11 @@ struct LRFindCommand: Command {
         // The raw losses of the last steps can be huge: the y axis follows the smoothed curve's range.
         let shown = r.smoothed.max() ?? 1
         chart.series[1].points = chart.series[1].points.map { ($0.0, min($0.1, shown * 1.5)) }
-        if let s = r.suggestion { chart.marks.append((s, "suggested \(sci(s))")) }
-        if let m = r.minimum { chart.marks.append((r.rates[m], "minimum \(sci(r.rates[m]))")) }
+        // Without a descent there is nothing to suggest, and the lowest point is just where the test began.
+        if let s = r.suggestion {
+            chart.marks.append((s, "suggested \(sci(s))"))
+            if let m = r.minimum { chart.marks.append((r.rates[m], "minimum \(sci(r.rates[m]))")) }
+        }
         var text = "learning-rate range test of \(entry.name): \(r.rates.count) steps, lr \(sci(r.rates.first!)) → \(sci(r.rates.last!))"
         if let why = r.endedEarly { text += " (ended early: \(why))" }
         text += "\n" + TextPlot.lines([("loss", zip(r.rates, r.smoothed).map { (log10($0), $1) })], title: "smoothed loss against log10(lr)")
@@ -73,7 +76,7 @@ struct LRFindCommand: Command {
             if let m = r.minimum { text += "; the loss is lowest at \(sci(r.rates[m])), and a tenth of that, \(sci(r.rates[m] / 10)), is the other usual pick" }
             text += "\n"
         } else {
-            text += "no clear descent: the loss did not fall before it rose; try a wider range (start lower, end higher) or more steps\n"
+            text += "no clear descent: the loss did not fall before it rose (a trained model has little left to learn at any rate; on a fresh one, try a wider range or more steps)\n"
         }
         text += "the weights of \(entry.name) are as they were before the test\n"
         context.display(MimeBundle(data: ["image/svg+xml": .string(chart.svg), "text/plain": .string(text)],
