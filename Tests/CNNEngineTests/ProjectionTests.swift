@@ -1,6 +1,9 @@
 import CNNCore
 @testable import CNNEngine
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// PCA through the Gram matrix: points that lie in a plane of a 5-D space, along two orthogonal
 /// directions with known spreads, come back as those two coordinates and their shares of the variance.
@@ -31,5 +34,26 @@ final class ProjectionTests: XCTestCase {
             XCTAssertEqual(r.coordinates[i][1], s1 * b[i], accuracy: 1e-4)
         }
         XCTAssertNil(PCA.project(x, rows: n, cols: d, shouldStop: { true }))
+    }
+}
+
+/// t-SNE keeps neighbours together: three tight clusters far apart in 10-D come out as three
+/// groups in which every point's nearest neighbour in the map is from its own cluster.
+final class TSNETests: XCTestCase {
+    func testClustersStayTogether() throws {
+        let rng = RandomSource(seed: 3)
+        let n = 60, d = 10
+        var x = [Float](repeating: 0, count: n * d)
+        for i in 0..<n { for j in 0..<d { x[i * d + j] = Float((j == i % 3 ? 10.0 : 0) + 0.3 * rng.normal()) } }
+        let y = try XCTUnwrap(TSNE.embed(x, rows: n, cols: d, perplexity: 10, iterations: 400, rng: RandomSource(seed: 1)))
+        XCTAssertEqual(y.count, n)
+        for i in 0..<n {
+            let nearest = (0..<n).filter { $0 != i }.min { a, b in
+                let da = pow(y[a][0] - y[i][0], 2) + pow(y[a][1] - y[i][1], 2), db = pow(y[b][0] - y[i][0], 2) + pow(y[b][1] - y[i][1], 2)
+                return da < db
+            }!
+            XCTAssertEqual(nearest % 3, i % 3, "point \(i)")
+        }
+        XCTAssertNil(TSNE.embed(x, rows: n, cols: d, rng: RandomSource(seed: 1), shouldStop: { true }))
     }
 }

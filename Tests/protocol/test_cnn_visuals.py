@@ -64,6 +64,7 @@ VISUALS = [
     "plot gradients by=epoch",
     "show projector",
     "show projector layer=conv2 n=200",
+    "show projector method=tsne n=200",
     "show maximize n=4",
     "show maximize classes=true n=3",
 ]

@@ -9,7 +9,7 @@ import Rendering
 /// by its class, the misclassified ones ringed. Classes the model separates form clusters.
 struct ProjectorView: View {
     let name = "projector"
-    let usage = "show projector [layer=NAME] [n=500]      PCA of a layer's activations (default: the features the last linear layer sees), one dot per image"
+    let usage = "show projector [layer=NAME] [n=500] [method=tsne]   PCA (or t-SNE) of a layer's activations (default: the features the last linear layer sees), one dot per image"
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showProjector(inv) }
 }
 
@@ -35,16 +35,25 @@ extension CommandEnvironment {
         }
         let d = a.shape.count
         let what = layerName.map { "the output of \($0)" } ?? "the features entering \(lastLinear!)"
-        guard let pca = PCA.project(a.values, rows: n, cols: d, components: 2, shouldStop: { self.context.token.isCancelled }) else { throw ExecutionInterrupted() }
+        let tsne = inv[ShowCommand.method] == "tsne"
+        let stop = { self.context.token.isCancelled }
+        let pca: PCA.Result
+        if tsne {
+            guard let y = TSNE.embed(a.values, rows: n, cols: d, rng: RandomSource(seed: 7), shouldStop: stop) else { throw ExecutionInterrupted() }
+            pca = PCA.Result(coordinates: y, explained: [0, 0])
+        } else {
+            guard let r = PCA.project(a.values, rows: n, cols: d, components: 2, shouldStop: stop) else { throw ExecutionInterrupted() }
+            pca = r
+        }
         let classes = logits.shape.count
         let predicted = (0..<n).map { i in (0..<classes).max { logits.data[i * classes + $0] < logits.data[i * classes + $1] }! }
         let names = entry.classNames ?? data.classNames
         let wrong = (0..<n).filter { predicted[$0] != labels[$0] }
-        let title = "projector: \(entry.name), PCA of \(what) (\(formatCount(d)) features) for \(n) \(inv[Common.split]) images"
-        let svg = projectorSVG(title: title, coordinates: pca.coordinates, labels: labels, wrong: Set(wrong), names: names, explained: pca.explained)
+        let title = "projector: \(entry.name), \(tsne ? "t-SNE" : "PCA") of \(what) (\(formatCount(d)) features) for \(n) \(inv[Common.split]) images"
+        let svg = projectorSVG(title: title, coordinates: pca.coordinates, labels: labels, wrong: Set(wrong), names: names, explained: tsne ? nil : pca.explained)
         var text = title + "\n"
-        text += "PC1 explains \(percent(pca.explained[0])) of the variance, PC2 \(percent(pca.explained[1])); \(wrong.count) of \(n) images misclassified (ringed)\n"
-        var table = Table([.init("class"), .init("images", .right), .init("mean PC1", .right), .init("mean PC2", .right), .init("misclassified", .right)])
+        text += (tsne ? "t-SNE (perplexity 30, 500 steps): near neighbours stay near; distances between clusters and the axes mean nothing" : "PC1 explains \(percent(pca.explained[0])) of the variance, PC2 \(percent(pca.explained[1]))") + "; \(wrong.count) of \(n) images misclassified (ringed)\n"
+        var table = Table([.init("class"), .init("images", .right), .init(tsne ? "mean x" : "mean PC1", .right), .init(tsne ? "mean y" : "mean PC2", .right), .init("misclassified", .right)])
         for k in 0..<names.count {
             let mine = (0..<n).filter { labels[$0] == k }
             guard !mine.isEmpty else { continue }
@@ -57,7 +66,7 @@ extension CommandEnvironment {
     }
 
     /// The scatter: one dot per image in its class's colour, misclassified ones ringed, a legend.
-    fileprivate func projectorSVG(title: String, coordinates: [[Double]], labels: [Int], wrong: Set<Int>, names: [String], explained: [Double]) -> String {
+    fileprivate func projectorSVG(title: String, coordinates: [[Double]], labels: [Int], wrong: Set<Int>, names: [String], explained: [Double]?) -> String {
         let width = 640.0, height = 480.0, left = 50.0, top = 34.0, right = 170.0, bottom = 44.0
         let pw = width - left - right, ph = height - top - bottom
         var s = SVG(width: Int(width), height: Int(height))
@@ -69,8 +78,8 @@ extension CommandEnvironment {
         func px(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * pw }
         func py(_ v: Double) -> Double { top + ph - (v - y0) / (y1 - y0) * ph }
         s.rect(x: left, y: top, w: pw, h: ph, fill: "none", stroke: "#bbb")
-        s.text("PC1 (\(percent(explained[0])) of the variance)", x: left + pw / 2, y: height - 14, size: 11, anchor: "middle", fill: "#333")
-        s.text("PC2 (\(percent(explained[1])))", x: 14, y: top + ph / 2, size: 11, anchor: "middle", fill: "#333", rotate: -90)
+        s.text(explained.map { "PC1 (\(percent($0[0])) of the variance)" } ?? "t-SNE: near neighbours stay near", x: left + pw / 2, y: height - 14, size: 11, anchor: "middle", fill: "#333")
+        s.text(explained.map { "PC2 (\(percent($0[1])))" } ?? "", x: 14, y: top + ph / 2, size: 11, anchor: "middle", fill: "#333", rotate: -90)
         let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
         for i in coordinates.indices where !wrong.contains(i) {
             s.circle(px(xs[i]), py(ys[i]), r: 2.6, fill: palette[labels[i] % palette.count])
