@@ -31,8 +31,8 @@ extension Model {
     /// without an update; the gradients are zeroed again afterwards.
     public func gradientProfile(_ x: Tensor, labels: [Int], rng: RandomSource) -> (profile: GradientProfile, loss: Double) {
         // A training-mode pass moves batch norm's running statistics: they are put back.
-        let saved = buffers.map { $0.1.values }
-        defer { for ((_, t), v) in zip(buffers, saved) { t.data.update(from: v, count: v.count) } }
+        let saved = savedState(buffersOnly: true)
+        defer { restore(saved, buffersOnly: true) }
         root.zeroGradients()
         let logits = forward(x, context: context(training: true, rng: rng))
         let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)

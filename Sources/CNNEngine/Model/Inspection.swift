@@ -133,8 +133,8 @@ extension Model {
     /// The inputs and outputs of the named layers for a batch in training mode (batch statistics,
     /// dropout masks from `rng`), the weights and running statistics unchanged afterwards.
     public func trainingModeInputsAndOutputs(_ x: Tensor, rng: RandomSource) -> (inputs: [String: Tensor], outputs: [String: Tensor]) {
-        let saved = buffers.map { $0.1.values }
-        defer { for ((_, t), v) in zip(buffers, saved) { t.data.update(from: v, count: v.count) } }
+        let saved = savedState(buffersOnly: true)
+        defer { restore(saved, buffersOnly: true) }
         let names = Dictionary(uniqueKeysWithValues: allLayers().map { (ObjectIdentifier($0.layer), $0.name) })
         var ins: [String: Tensor] = [:], outs: [String: Tensor] = [:]
         let ctx = context(training: true, rng: rng)

@@ -54,6 +54,17 @@ public final class Model: @unchecked Sendable {
 
     public var parameters: [(String, Parameter)] { root.namedParameters() }
     public var buffers: [(String, Tensor)] { root.namedBuffers() }
+
+    /// A copy of every parameter's values and every buffer (batch norm's running statistics), to
+    /// put back with `restore` (best epoch, the range test, views that run in training mode).
+    public func savedState(buffersOnly: Bool = false) -> [[Float]] {
+        (buffersOnly ? [] : parameters.map { $0.1.value.values }) + buffers.map { $0.1.values }
+    }
+
+    public func restore(_ state: [[Float]], buffersOnly: Bool = false) {
+        let targets = (buffersOnly ? [] : parameters.map { $0.1.value }) + buffers.map { $0.1 }
+        for (t, v) in zip(targets, state) { t.data.update(from: v, count: v.count) }
+    }
     public var parameterCount: Int { root.parameterCount }
 
     /// Scores (logits) for a batch.

@@ -32,11 +32,8 @@ public enum LearningRateFinder {
                            start: Double, end: Double, steps: Int, augment: [Augmentation], rng: RandomSource,
                            shouldStop: () -> Bool) -> Result {
         precondition(start > 0 && end > start && steps >= 2 && batchSize >= 1)
-        let saved = model.parameters.map { $0.1.value.values } + model.buffers.map { $0.1.values }
-        defer {
-            let targets = model.parameters.map { $0.1.value } + model.buffers.map { $0.1 }
-            for (t, v) in zip(targets, saved) { t.data.update(from: v, count: v.count) }
-        }
+        let saved = model.savedState()
+        defer { model.restore(saved) }
         let optimizer = Optimizer(kind: kind, momentum: momentum, nesterov: false, weightDecay: weightDecay)
         let params = model.parameters
         let dropoutRng = rng.fork()

@@ -224,12 +224,8 @@ public final class Trainer {
 
     static func allFinite(_ t: Tensor) -> Bool { Vec.allFinite(t.data, t.count) }
 
-    func snapshot() -> [[Float]] { model.parameters.map { $0.1.value.values } + model.buffers.map { $0.1.values } }
-
-    func restore(_ s: [[Float]]) {
-        let targets = model.parameters.map { $0.1.value } + model.buffers.map { $0.1 }
-        for (t, v) in zip(targets, s) { t.data.update(from: v, count: v.count) }
-    }
+    func snapshot() -> [[Float]] { model.savedState() }
+    func restore(_ s: [[Float]]) { model.restore(s) }
 }
 
 /// Loss, accuracy and predictions of a model on a data set, in evaluation mode.
