@@ -152,7 +152,7 @@ final class FeatureMapsControls {
             let drawn = try environment.featureMaps(entry, normalization, classNames, set, image: i, layer: name, check: {})
             png = drawn.canvas.png()
             picture.set([:], binary: ["value": png])
-            if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
+            message.clearMessage()
         } catch let e as FeatureMapsProblem {
             say(e.message)
         } catch {
@@ -160,7 +160,5 @@ final class FeatureMapsControls {
         }
     }
 
-    func say(_ text: String) {
-        message.set(["value": .string("<span style=\"color:#c62828\">\(escape(text))</span>")])
-    }
+    func say(_ text: String) { message.say(problem: text) }
 }

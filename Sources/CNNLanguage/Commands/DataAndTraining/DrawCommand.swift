@@ -116,7 +116,7 @@ final class DrawingPadControls {
             let r = try PictureClassification.run(picture, name: "your drawing", setting: s, fit: .pad, invert: .auto, shouldStop: { false })
             classified += 1
             result.setOutputs([r.bundle(source: false)])
-            if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
+            message.clearMessage()
         } catch let p as PictureClassification.Problem {
             say(p.message)
         } catch {
@@ -124,7 +124,5 @@ final class DrawingPadControls {
         }
     }
 
-    func say(_ text: String) {
-        message.set(["value": .string("<span style=\"color:#c62828\">\(escape(text))</span>")])
-    }
+    func say(_ text: String) { message.say(problem: text) }
 }

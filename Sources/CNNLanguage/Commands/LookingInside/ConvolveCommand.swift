@@ -148,7 +148,7 @@ final class ConvolutionControls {
         case dilation.id: p.dilation = dilation["value"]?.intValue ?? p.dilation
         case image.id:
             guard let set else {
-                message.set(["value": "<span style=\"color:#c62828\">the data has been replaced since; run the cell again to pick from the new images</span>"])
+                message.say(problem: "the data has been replaced since; run the cell again to pick from the new images")
                 return
             }
             let i = min(set.count - 1, max(0, image["value"]?.intValue ?? 0))
@@ -162,13 +162,13 @@ final class ConvolutionControls {
                 p.size = Int(Double(k.count).squareRoot().rounded())
                 p.preset = "custom"
             } else {
-                message.set(["value": "<span style=\"color:#c62828\">values: a square of numbers with an odd side up to 7, rows separated by ; (as -1 0 1; -2 0 2; -1 0 1)</span>"])
+                message.say(problem: "values: a square of numbers with an odd side up to 7, rows separated by ; (as -1 0 1; -2 0 2; -1 0 1)")
                 return
             }
         default: return
         }
         guard p.fits else {
-            message.set(["value": .string("<span style=\"color:#c62828\">a \(p.size)×\(p.size) kernel with dilation \(p.dilation) and padding \(p.padding) does not fit a \(p.height)×\(p.width) image: the output would be empty</span>")])
+            message.say(problem: "a \(p.size)×\(p.size) kernel with dilation \(p.dilation) and padding \(p.padding) does not fit a \(p.height)×\(p.width) image: the output would be empty")
             return
         }
         // The position keeps its place in the picture when the output changes size.
@@ -184,7 +184,7 @@ final class ConvolutionControls {
         if w.id != values.id && p.kernel != previous.kernel { values.set(["value": .string(p.kernelText)]) }
         if w.id != size.id && p.size != previous.size { size.set(["value": .int(p.size)]) }
         if w.id != kernel.id && p.preset != previous.preset { kernel.set(["index": .int(ConvolutionPlayground.kernelChoices.firstIndex(of: p.preset) ?? 0)]) }
-        if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
+        message.clearMessage()
         picture.set([:], binary: ["value": p.render(output: out).png()])
         arithmetic.set(["value": .string(p.explanation(output: out).html)])
     }

@@ -59,3 +59,14 @@ extension CommandEnvironment {
         }
     }
 }
+
+/// The message line beside a command's controls (an HTML widget): a problem in red, or nothing.
+extension Widget {
+    func say(problem text: String) {
+        set(["value": .string("<span style=\"color:#c62828\">\(escape(text))</span>")])
+    }
+
+    func clearMessage() {
+        if !(self["value"]?.stringValue ?? "").isEmpty { set(["value": ""]) }
+    }
+}
