@@ -183,9 +183,13 @@ struct PictureClassification {
     /// tree) in place of the picture.
     static let dataType = "application/vnd.cnn-kernel.classification+json"
 
-    func bundle(source: Bool = true) -> MimeBundle {
+    func bundle(source: Bool = true) -> MimeBundle { output(source: source).bundle }
+
+    /// The bundle and its PNG (which an output with controls also carries as its static form).
+    func output(source: Bool = true) -> (bundle: MimeBundle, png: [UInt8]) {
         let canvas = render(source: source)
-        return MimeBundle(data: ["image/png": .string(Base64.encode(canvas.png())), "text/plain": .string(text), Self.dataType: json],
-                          metadata: ["image/png": ["width": .int(canvas.width), "height": .int(canvas.height)]])
+        let png = canvas.png()
+        return (MimeBundle(data: ["image/png": .string(Base64.encode(png)), "text/plain": .string(text), Self.dataType: json],
+                           metadata: ["image/png": ["width": .int(canvas.width), "height": .int(canvas.height)]]), png)
     }
 }

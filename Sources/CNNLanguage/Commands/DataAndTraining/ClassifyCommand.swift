@@ -45,9 +45,11 @@ struct ClassifyCommand: Command {
             }
             return env.context.display(bundle)
         }
-        let live = ClassifyControls(controls: controls, setting: setting, source: source, name: name, fit: fit, invert: invert, first: result)
+        // One drawing for both: the Output widget's bundle and the static picture beside the controls.
+        let first = result.output()
+        let live = ClassifyControls(controls: controls, setting: setting, source: source, name: name, fit: fit, invert: invert, first: first.bundle)
         env.context.display(live.box.bundle(text: result.text + "(upload a picture of your own with the button, in a frontend with Jupyter widgets)\n",
-                                            png: result.render().png()))
+                                            png: first.png))
     }
 }
 
@@ -119,7 +121,7 @@ final class ClassifyControls {
     let box: Widget
 
     init(controls: Controls, setting: PictureClassification.Setting, source: DecodedImage, name: String,
-         fit f: PicturePreparation.Fit, invert i: PicturePreparation.Invert, first: PictureClassification) {
+         fit f: PicturePreparation.Fit, invert i: PicturePreparation.Invert, first: MimeBundle) {
         entry = setting.entry
         normalization = setting.normalization
         classNames = setting.classNames
@@ -133,7 +135,7 @@ final class ClassifyControls {
         message = controls.html("")
         result = controls.output()
         box = controls.vbox([controls.hbox([upload, fit, invert]), message, result])
-        result.setOutputs([first.bundle()])
+        result.setOutputs([first])
         // The controls' handlers hold this object: it lives as long as they are open.
         upload.onChange = { _ in self.classify() }
         fit.onChange = { _ in self.classify() }
@@ -160,7 +162,7 @@ final class ClassifyControls {
             let (source, name) = try picture()
             let r = try PictureClassification.run(source, name: name, setting: setting, fit: f, invert: i, shouldStop: { false })
             result.setOutputs([r.bundle()])
-            if !(message["value"]?.stringValue ?? "").isEmpty { message.set(["value": ""]) }
+            message.clearMessage()
         } catch let p as PictureClassification.Problem {
             say(p.message)
         } catch {
@@ -168,7 +170,5 @@ final class ClassifyControls {
         }
     }
 
-    func say(_ text: String) {
-        message.set(["value": .string("<span style=\"color:#c62828\">\(escape(text))</span>")])
-    }
+    func say(_ text: String) { message.say(problem: text) }
 }
