@@ -12,19 +12,9 @@ extension Model {
     public func integratedGradients(_ x: Tensor, baseline: Tensor, classIndex: Int, steps: Int = 32, chunk: Int = 16) -> (map: [Double], sum: Double, scoreGap: Double) {
         precondition(x.batch == 1 && baseline.count == x.count && steps >= 1)
         let n = x.count
-        var total = [Double](repeating: 0, count: n)
-        var done = 0
-        while done < steps {
-            let b = min(chunk, steps - done)
-            let path = Tensor(batch: b, shape: x.shape)
-            for i in 0..<b {
-                let alpha = (Double(done + i) + 0.5) / Double(steps)
-                for j in 0..<n { path.data[i * n + j] = Float(Double(baseline.data[j]) + alpha * Double(x.data[j] - baseline.data[j])) }
-            }
-            // `values` copies: the tensor's storage is freed once it is last used.
-            let g = inputGradient(path, classIndex: classIndex).gradient.values
-            for i in 0..<b { for j in 0..<n { total[j] += Double(g[i * n + j]) } }
-            done += b
+        let total = summedInputGradients(of: x, copies: steps, classIndex: classIndex, chunk: chunk, absolute: false) { k, copy in
+            let alpha = (Double(k) + 0.5) / Double(steps)
+            for j in 0..<n { copy[j] = Float(Double(baseline.data[j]) + alpha * Double(x.data[j] - baseline.data[j])) }
         }
         var sum = 0.0
         let attribution = (0..<n).map { j -> Double in
@@ -43,17 +33,29 @@ extension Model {
     public func smoothGrad(_ x: Tensor, classIndex: Int, samples: Int = 32, sigma: Double, rng: RandomSource, chunk: Int = 16) -> [Double] {
         precondition(x.batch == 1 && samples >= 1)
         let n = x.count
-        var total = [Double](repeating: 0, count: n)
-        var done = 0
-        while done < samples {
-            let b = min(chunk, samples - done)
-            let noisy = Tensor(batch: b, shape: x.shape)
-            for i in 0..<b { for j in 0..<n { noisy.data[i * n + j] = x.data[j] + Float(sigma * rng.normal()) } }
-            let g = inputGradient(noisy, classIndex: classIndex).gradient.values
-            for i in 0..<b { for j in 0..<n { total[j] += abs(Double(g[i * n + j])) } }
-            done += b
+        let total = summedInputGradients(of: x, copies: samples, classIndex: classIndex, chunk: chunk, absolute: true) { _, copy in
+            for j in 0..<n { copy[j] = x.data[j] + Float(sigma * rng.normal()) }
         }
         return channelMax(total.map { $0 / Double(samples) }, x.shape)
+    }
+
+    /// The input gradients of `copies` variants of the image (which `fill` writes: its index and
+    /// where), summed per input value (their sizes with `absolute`), `chunk` copies a pass.
+    func summedInputGradients(of x: Tensor, copies: Int, classIndex: Int, chunk: Int, absolute: Bool,
+                              fill: (Int, UnsafeMutablePointer<Float>) -> Void) -> [Double] {
+        let n = x.count
+        var total = [Double](repeating: 0, count: n)
+        var done = 0
+        while done < copies {
+            let b = min(chunk, copies - done)
+            let batch = Tensor(batch: b, shape: x.shape)
+            for i in 0..<b { fill(done + i, batch.data + i * n) }
+            // `values` copies: the tensor's storage is freed once it is last used.
+            let g = inputGradient(batch, classIndex: classIndex).gradient.values
+            for i in 0..<b { for j in 0..<n { total[j] += absolute ? abs(Double(g[i * n + j])) : Double(g[i * n + j]) } }
+            done += b
+        }
+        return total
     }
 
     /// Occlusion (Zeiler & Fergus 2014, arXiv:1311.2901): a `patch`×`patch` square of baseline
