@@ -1,4 +1,7 @@
 import CNNCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import CNNEngine
 import JSONKit
 import JupyterKernel
@@ -66,11 +69,11 @@ extension CommandEnvironment {
         }
         let truth = Int(set.labels[i])
         let m = logits.max()!
-        let e = logits.map { naturalExp($0 - m) }
+        let e = logits.map { exp($0 - m) }
         let total = e.reduce(0, +)
         let p = e.map { $0 / total }
         // log Σ − (z − max): finite even where p underflows to 0.
-        let loss = naturalLog(total) - (logits[truth] - m)
+        let loss = log(total) - (logits[truth] - m)
         let engine = SoftmaxCrossEntropy.evaluate(logits: Tensor(batch: 1, shape: .flat(logits.count), nchw: logits.map(Float.init)), labels: [truth]).loss
         var table = Table(title: "softmax and cross-entropy of \(entry.name) on image \(i) (true class \(names[truth]))",
                           [.init("class"), .init("logit z", .right), .init("z − max", .right), .init("e^(z − max)", .right), .init("p = e / Σ", .right), .init("p − y", .right)])
@@ -171,9 +174,3 @@ extension CommandEnvironment {
 /// A number as a term of a formula: negative ones in parentheses, so "x − (−0.5)" reads right.
 private func term(_ x: Double) -> String { x < 0 ? "(\(fixed(x, 4)))" : fixed(x, 4) }
 
-// Glibc's exp and log, under names of their own.
-#if canImport(Glibc)
-import Glibc
-private func naturalExp(_ x: Double) -> Double { Glibc.exp(x) }
-private func naturalLog(_ x: Double) -> Double { Glibc.log(x) }
-#endif
