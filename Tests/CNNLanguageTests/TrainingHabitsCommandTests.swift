@@ -65,6 +65,9 @@ final class TrainingHabitsCommandTests: XCTestCase {
         let png = try XCTUnwrap(html.components(separatedBy: "data:image/png;base64,").dropFirst().first?.components(separatedBy: "\"").first)
         XCTAssertEqual(Array(Base64.decode(png)?.prefix(4) ?? []), [0x89, 0x50, 0x4E, 0x47])
         XCTAssertTrue(texts(x).contains("the picture was redrawn "), texts(x))
+        // The note made after training keeps the display's final status (it said "training" again).
+        let last = x.outputs.last { $0.msgType == "update_display_data" }?.content["data"]?["text/plain"]?.stringValue ?? ""
+        XCTAssertTrue(last.split(separator: "\n").first?.hasSuffix("done") ?? false, last)
         let y = kernel.execute("train epochs=1 batch=20 watch=filters")
         XCTAssertTrue((y.outputs.last { $0.msgType == "update_display_data" }?.content["data"]?["text/html"]?.stringValue ?? "").contains("filters of conv1"))
         XCTAssertEqual(error("train layer=conv1"), "line 1, column 13: layer= goes with watch=featuremaps or watch=filters")

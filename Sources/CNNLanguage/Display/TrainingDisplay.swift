@@ -28,6 +28,7 @@ final class TrainingDisplay {
     var watchInterval = 2.0
     private var watchHTML = ""
     private var watchedAt = -Double.infinity
+    private var watchedStatus = "training"
     /// Pictures drawn so far and the seconds spent drawing them (what watching costs training).
     private(set) var watchDraws = 0
     private(set) var watchSeconds = 0.0
@@ -61,23 +62,32 @@ final class TrainingDisplay {
     }
 
     /// A change made while training runs, shown in the display and printed as a line.
+    /// Notes made after training ended (early stopping, the run log) keep the final status:
+    /// they showed "training" again before.
     func note(_ text: String) {
         notes.append(text)
         context.stream(.stdout, text + "\n")
-        context.updateDisplay(bundle(status: "training"), displayID: id)
+        context.updateDisplay(bundle(status: finalStatus ?? "training"), displayID: id)
         lastUpdate = Timestamps.monotonicSeconds()
     }
 
+    /// The status once training has ended.
+    private var finalStatus: String?
+
+    private func end(_ status: String) {
+        finalStatus = status
+        context.updateDisplay(bundle(status: status), displayID: id)
+    }
+
     func finishStopped(epoch: Int, batch: Int) {
-        context.updateDisplay(bundle(status: "stopped with the Stop button at epoch \(epoch), batch \(batch); the model keeps the weights of the last finished step"), displayID: id)
+        end("stopped with the Stop button at epoch \(epoch), batch \(batch); the model keeps the weights of the last finished step")
     }
 
     func finish(_ outcome: TrainingOutcome) {
         switch outcome {
-        case .completed: context.updateDisplay(bundle(status: "done"), displayID: id)
-        case .interrupted(let e, let b): context.updateDisplay(bundle(status: "interrupted at epoch \(e), batch \(b); the model keeps the weights of the last finished step"), displayID: id)
-        case .diverged(let e, let b, _, let loss):
-            context.updateDisplay(bundle(status: "diverged at epoch \(e), batch \(b) (loss \(fixed(loss, 4))); the model keeps the weights from before that batch"), displayID: id)
+        case .completed: end("done")
+        case .interrupted(let e, let b): end("interrupted at epoch \(e), batch \(b); the model keeps the weights of the last finished step")
+        case .diverged(let e, let b, _, let loss): end("diverged at epoch \(e), batch \(b) (loss \(fixed(loss, 4))); the model keeps the weights from before that batch")
         }
     }
 
@@ -106,7 +116,9 @@ final class TrainingDisplay {
         for n in notes { html += "<div>\(escape(n))</div>" }
         if let watch {
             let now = Timestamps.monotonicSeconds()
-            if now - watchedAt >= watchInterval || status != "training", let (png, caption) = watch() {
+            let lastDraw = status != "training" && watchedStatus != status
+            if now - watchedAt >= watchInterval || lastDraw, let (png, caption) = watch() {
+                watchedStatus = status
                 watchHTML = "<div><div>\(escape(caption))</div><img src=\"data:image/png;base64,\(Base64.encode(png))\" style=\"max-width:100%\"></div>"
                 watchedAt = Timestamps.monotonicSeconds()
                 watchDraws += 1
