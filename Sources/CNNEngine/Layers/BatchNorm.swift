@@ -241,3 +241,16 @@ final class BatchNorm: Layer {
         return dx
     }
 }
+
+// ONNX BatchNormalization in inference mode: the running statistics, as evaluation uses here.
+// Without affine, γ = 1 and β = 0.
+extension BatchNorm: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let scale = gamma.map { graph.addWeight($0) } ?? graph.addWeight("weight", dims: [channels], values: [Float](repeating: 1, count: channels))
+        let shift = beta.map { graph.addWeight($0) } ?? graph.addWeight("bias", dims: [channels], values: [Float](repeating: 0, count: channels))
+        let mean = graph.addWeight("running_mean", dims: [channels], values: runningMean.values)
+        let variance = graph.addWeight("running_var", dims: [channels], values: runningVar.values)
+        return graph.addNode("BatchNormalization", inputs: [input, scale, shift, mean, variance],
+                             attributes: [.float("epsilon", Float(eps)), .float("momentum", Float(1 - momentum))])
+    }
+}

@@ -299,3 +299,15 @@ public final class Conv2d: Layer {
         }
     }
 }
+
+// ONNX Conv: (N, Cin, H, W) → (N, Cout, Ho, Wo), weight (Cout, Cin/groups, k, k) as `weight.shape`.
+extension Conv2d: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let inputs = [input, graph.addWeight(weight)] + (bias.map { [graph.addWeight($0)] } ?? [])
+        return graph.addNode("Conv", inputs: inputs, attributes: [
+            .ints("kernel_shape", [k, k]), .ints("strides", [stride, stride]),
+            .ints("pads", [padding, padding, padding, padding]), .ints("dilations", [dilation, dilation]),
+            .int("group", groups),
+        ])
+    }
+}

@@ -43,3 +43,12 @@ final class Dropout: Layer {
         return dx
     }
 }
+
+// ONNX Dropout outside training mode passes its input through, as evaluation does here; it is
+// written anyway so that the graph shows where dropout acts in training.
+extension Dropout: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let ratio = graph.addWeight("ratio", dims: [], values: [Float(p)])
+        return graph.addNode("Dropout", inputs: [input, ratio])
+    }
+}

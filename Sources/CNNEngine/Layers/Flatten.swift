@@ -41,3 +41,11 @@ final class Flatten: Layer {
         return out
     }
 }
+
+// ONNX Flatten with axis 1 keeps the batch and orders features C, H, W, as this layer does.
+extension Flatten: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        guard case .image = inputShape else { return input }
+        return graph.addNode("Flatten", inputs: [input], attributes: [.int("axis", 1)])
+    }
+}

@@ -60,3 +60,12 @@ final class GlobalAvgPool: Layer {
         return dx
     }
 }
+
+// ONNX GlobalAveragePool gives (N, C, 1, 1); Flatten makes it the (N, C) this layer gives.
+extension GlobalAvgPool: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let pooled = graph.addNode("GlobalAveragePool", inputs: [input], suffix: "pool")
+        graph.describe(pooled, .image(c: c, h: 1, w: 1))
+        return graph.addNode("Flatten", inputs: [pooled], attributes: [.int("axis", 1)])
+    }
+}

@@ -81,3 +81,11 @@ public final class Linear: Layer {
         return dx
     }
 }
+
+// ONNX Gemm: (N, in) · weightᵀ (weight stored (out, in), hence transB) + bias → (N, out).
+extension Linear: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let inputs = [input, graph.addWeight(weight)] + (bias.map { [graph.addWeight($0)] } ?? [])
+        return graph.addNode("Gemm", inputs: inputs, attributes: [.int("transB", 1)])
+    }
+}

@@ -142,3 +142,14 @@ public final class Pool2d: Layer {
         return dx
     }
 }
+
+// ONNX MaxPool / AveragePool, floor rounding (ceil_mode 0) as here; padded cells never win a
+// max, and count in an average when count_include_pad is set.
+extension Pool2d: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        var attributes: [ONNXAttribute] = [.ints("kernel_shape", [k, k]), .ints("strides", [stride, stride]),
+                                           .ints("pads", [padding, padding, padding, padding])]
+        if !isMax { attributes.append(.int("count_include_pad", countPad ? 1 : 0)) }
+        return graph.addNode(isMax ? "MaxPool" : "AveragePool", inputs: [input], attributes: attributes)
+    }
+}

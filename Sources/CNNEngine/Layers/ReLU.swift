@@ -45,3 +45,13 @@ enum ReLUPlugins {
     ) { a, s in LeakyReLU(s, slope: Float(a[leakySlope])) }
     static let leakySlope = Key<Double>("slope", .number(min: 0, max: 1), default: 0.01, positional: true, aliases: ["negative_slope"], "slope for negative inputs")
 }
+
+extension ReLU: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String { graph.addNode("Relu", inputs: [input]) }
+}
+
+extension LeakyReLU: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        graph.addNode("LeakyRelu", inputs: [input], attributes: [.float("alpha", slope)])
+    }
+}

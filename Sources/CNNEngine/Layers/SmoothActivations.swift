@@ -52,3 +52,25 @@ enum SmoothActivationPlugins {
     static let gelu = ActivationPlugin(name: "gelu", summary: "Gaussian error linear unit x·Φ(x).",
         doc: "Uses the exact normal CDF (erf), as PyTorch's default.\nPaper: Hendrycks & Gimpel 2016, arXiv:1606.08415.") { _, s in GELU(s) }
 }
+
+extension Tanh: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String { graph.addNode("Tanh", inputs: [input]) }
+}
+
+extension Sigmoid: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String { graph.addNode("Sigmoid", inputs: [input]) }
+}
+
+// Opset 17 has no Gelu (it came in opset 20): x·Φ(x) written out, Φ(x) = ½(1 + erf(x/√2)).
+extension GELU: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let root2 = graph.addWeight("sqrt2", dims: [], values: [Float(2).squareRoot()])
+        let one = graph.addWeight("one", dims: [], values: [1])
+        let half = graph.addWeight("half", dims: [], values: [0.5])
+        let scaled = graph.addNode("Div", inputs: [input, root2], suffix: "x_over_sqrt2")
+        let erf = graph.addNode("Erf", inputs: [scaled], suffix: "erf")
+        let plusOne = graph.addNode("Add", inputs: [erf, one], suffix: "one_plus_erf")
+        let cdf = graph.addNode("Mul", inputs: [plusOne, half], suffix: "cdf")
+        return graph.addNode("Mul", inputs: [input, cdf])
+    }
+}

@@ -79,3 +79,11 @@ public final class Concat: Layer {
         return dx!
     }
 }
+
+// ONNX Concat on axis 1 (channels), branches in order.
+extension Concat: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let outputs = try branches.map { try graph.export($0.layer, named: $0.name, input: input) }
+        return graph.addNode("Concat", inputs: outputs, attributes: [.int("axis", 1)], suffix: "concat")
+    }
+}

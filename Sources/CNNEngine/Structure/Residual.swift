@@ -52,3 +52,12 @@ public final class Residual: Layer {
         return dx
     }
 }
+
+// ONNX Add of the body's output and the shortcut's (the input itself for an identity shortcut).
+extension Residual: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        let body = try graph.export(self.body, named: "body", input: input)
+        let short = try shortcut.map { try graph.export($0, named: "shortcut", input: input) } ?? input
+        return graph.addNode("Add", inputs: [body, short], suffix: "add")
+    }
+}

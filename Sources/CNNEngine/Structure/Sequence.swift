@@ -66,3 +66,16 @@ final class IdentityPlugin: LayerPlugin {
     let parameters: [ParameterSpec] = []
     func build(_ a: Arguments, input: FeatureShape) throws -> Layer { Identity(input) }
 }
+
+// The children one after another.
+extension Sequence: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        var value = input
+        for (name, layer) in items { value = try graph.export(layer, named: name, input: value) }
+        return value
+    }
+}
+
+extension Identity: ONNXExportable {
+    public func exportONNX(input: String, into graph: ONNXGraph) throws -> String { input }
+}

@@ -57,6 +57,20 @@ final class Swish: Layer {
     }
 }
 
+// Its own ONNX export (the plugin interface's hook): x·σ(βx) from standard operators, since
+// opset 17 has no Swish.
+extension Swish: ONNXExportable {
+    func exportONNX(input: String, into graph: ONNXGraph) throws -> String {
+        var gateInput = input
+        if beta != 1 {
+            let b = graph.addWeight("beta", dims: [], values: [beta])
+            gateInput = graph.addNode("Mul", inputs: [input, b], suffix: "beta_x")
+        }
+        let gate = graph.addNode("Sigmoid", inputs: [gateInput], suffix: "gate")
+        return graph.addNode("Mul", inputs: [input, gate])
+    }
+}
+
 /// The interface version this library was compiled against (inlined from CNNCore at build time).
 @_cdecl("cnn_kernel_plugin_interface_version")
 public func pluginInterfaceVersionEntry() -> Int32 { compiledPluginInterfaceVersion }
