@@ -350,3 +350,37 @@ def test_jupyterlab_drawing_pad_and_upload(lab, driver, tmp_path):
 def test_notebook7_drawing_pad_and_upload(lab, driver, tmp_path):
     url, token = lab
     check_drawing_and_upload(driver, f"{url}/notebooks/widgets-2-notebook.ipynb?token={token}", "browser-draw-notebook.png", tmp_path)
+
+
+def test_netron_draws_an_exported_model(driver, tmp_path):
+    """GoogLeNet exported by the kernel, opened in Netron (its own web app, served by the
+    `netron` package): every node of the file is drawn, with the shapes on the edges."""
+    import netron
+    import onnx
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from kernel_helpers import execute, running_kernel
+
+    path = tmp_path / "googlenet.onnx"
+    with running_kernel() as (km, kc):
+        reply, outputs = execute(kc, f'data shapes n=100 size=32 channels=3\nmodel g = googlenet\nexport "{path}"', timeout=120)
+        assert reply["content"]["status"] == "ok", outputs
+    nodes = len(onnx.load(str(path)).graph.node)
+    port = free_port()
+    netron.serve(str(path), address=("127.0.0.1", port), browse=False)
+    try:
+        driver.get(f"http://127.0.0.1:{port}/")
+        # Netron first asks to accept its cookie notice.
+        accept = WebDriverWait(driver, 60).until(lambda d: [b for b in d.find_elements(By.TAG_NAME, "button") if b.text.strip() == "Accept" and b.is_displayed()])
+        accept[0].click()
+        # The graph's nodes, its input and its two outputs.
+        drawn = WebDriverWait(driver, 120).until(lambda d: (n := d.execute_script("return document.querySelectorAll('#canvas g.node').length")) >= nodes + 3 and n)
+        assert drawn == nodes + 3, (drawn, nodes)
+        text = driver.execute_script("return document.querySelector('#canvas').textContent")
+        assert "Concat" in text and "inception" in text, "the operators, and the layers' names from the summary"
+        labels = driver.execute_script("return Array.from(document.querySelectorAll('#canvas .edge-label, #canvas text')).map(e => e.textContent).join(' ')")
+        assert "N×64×32×32" in labels, "the shapes between layers are on the edges"
+        driver.save_screenshot(str(ARTIFACTS / "browser-netron-googlenet.png"))
+    finally:
+        netron.stop()

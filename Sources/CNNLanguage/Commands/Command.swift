@@ -35,7 +35,7 @@ enum Commands {
         PrintCommand(), WarnCommand(), FailCommand(), SleepCommand(), ProgressCommand(), ClearCommand(), HelpCommand(), ExitCommand(),
         // Data and training.
         DataCommand(), UseCommand(), SummaryCommand(), ParamsCommand(), TrainCommand(), LRFindCommand(), EvaluateCommand(), PredictCommand(), ClassifyCommand(), DrawCommand(),
-        SaveCommand(), LoadCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
+        SaveCommand(), LoadCommand(), ExportCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
         // Tools, looking inside, explaining.
         PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(), AttributeCommand(), ConvolveCommand(),
         SetWeightsCommand(), CompareCommand(),

@@ -5,7 +5,7 @@ from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation, String, Text, Whitespace
 
 COMMANDS = (
-    "data", "use", "summary", "params", "train", "lrfind", "evaluate", "predict", "classify", "draw", "save", "load", "seed", "threads",
+    "data", "use", "summary", "params", "train", "lrfind", "evaluate", "predict", "classify", "draw", "save", "load", "export", "seed", "threads",
     "memory", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "attribute", "convolve", "setweights", "compare",
     "print", "warn", "fail", "sleep", "progress", "clear", "help", "exit",
 )

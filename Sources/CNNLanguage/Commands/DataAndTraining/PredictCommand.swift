@@ -2,7 +2,8 @@ import CNNCore
 import CNNEngine
 import JupyterKernel
 
-/// `predict`: one image's class probabilities beside its true label.
+/// `predict`: one image's class probabilities beside its true label. Its JSON form also gives the
+/// logits, exactly as the engine computed them (what other runtimes' results are compared with).
 struct PredictCommand: Command {
     static let index = Key<Int>("index", .integer(min: 0, max: 10_000_000), default: 0, "which image")
     let spec = CommandSpec(
@@ -18,6 +19,6 @@ struct PredictCommand: Command {
         let truth = Int(set.labels[i])
         var text = "image \(i) (\(inv[Common.split])): true class \(names[truth]); predicted \(names[order[0]]) (\(percent(p[order[0]])))\(order[0] == truth ? " ✓" : " ✗")\n"
         for k in order.prefix(3) { text += "  \(names[k])\(String(repeating: " ", count: max(1, 14 - names[k].count)))\(percent(p[k]))\n" }
-        env.context.result(MimeBundle(data: ["text/plain": .string(text), "application/json": ["index": .int(i), "label": .int(truth), "prediction": .int(order[0]), "probabilities": .array(p.map { .number($0) })]]))
+        env.context.result(MimeBundle(data: ["text/plain": .string(text), "application/json": ["index": .int(i), "label": .int(truth), "prediction": .int(order[0]), "probabilities": .array(p.map { .number($0) }), "logits": .array(logits.values.map { .number(Double($0)) })]]))
     }
 }
