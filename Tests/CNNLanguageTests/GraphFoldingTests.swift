@@ -31,4 +31,24 @@ final class GraphFoldingTests: XCTestCase {
         XCTAssertLessThan(height(one), height(r))
         XCTAssertGreaterThan(height(r), 0)
     }
+
+    func width(_ svg: String) -> Int {
+        Int(svg.components(separatedBy: "width=\"").dropFirst().first?.split(separator: "\"").first ?? "") ?? 0
+    }
+
+    /// The zoo's graphs stay legible in a notebook: at most 1,000 px wide, which JupyterLab's
+    /// output area shows at (nearly) full size. GoogLeNet's was 1,405 px and ResNet's 1,171 px
+    /// when every branch kept a fixed margin for its shape labels. A join names the channels it adds.
+    func testTheZooGraphsFitANotebooksWidth() {
+        let kernel = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false))
+        XCTAssertEqual(kernel.execute("data shapes n=100 size=32 channels=3").reply.content["status"], "ok")
+        for zoo in ["googlenet", "resnet", "preactresnet", "densenet"] {
+            let graph = svg(kernel, "model \(zoo) = \(zoo)\nshow graph")
+            XCTAssertGreaterThan(width(graph), 600, zoo)
+            XCTAssertLessThanOrEqual(width(graph), 1000, zoo)
+        }
+        let g = svg(kernel, "show graph model=googlenet")
+        XCTAssertTrue(g.contains("concat: 16 + 32 + 8 + 8 channels"), "inception1's four branches")
+        XCTAssertTrue(svg(kernel, "show graph model=densenet").contains("concat: 16 + 32 channels (new, input)"))
+    }
 }

@@ -47,6 +47,9 @@ extension CommandEnvironment {
         if let label { s.text(label, x: x2 + 6, y: (y1 + y2) / 2 + 4, size: 9, fill: "#777") }
     }
 
+    /// The width of an edge's shape label (9 px text; `Canvas.textWidth` measures 11 px).
+    static func labelWidth(_ label: String) -> Double { Double(Canvas.textWidth(label)) * 9 / 11 + 4 }
+
     /// Repeated blocks in a row, drawn once with their count: the same block type on the same
     /// grid, changing the channels by the same amount: ResNet's blocks within a stage (same
     /// shapes), DenseNet's layers within a dense block (each adds the growth rate to its input).
@@ -85,7 +88,9 @@ extension CommandEnvironment {
             }
             let framed = seq.typeName != "sequence"
             let pad = framed ? 12.0 : 0
-            let w = (boxes.map(\.width).max() ?? 100) + 2 * pad + 70
+            // Wide enough for the shape labels, which start just right of the centre line.
+            let labels = runs.dropLast().map { CommandEnvironment.labelWidth(shapeLabel($0.last!.layer)) }
+            let w = max(boxes.map(\.width).max() ?? 100, 2 * ((labels.max() ?? 0) + 10)) + 2 * pad
             let h = boxes.reduce(0) { $0 + $1.height } + Double(max(0, boxes.count - 1)) * CommandEnvironment.gap + (framed ? 2 * pad + 14 : 0)
             let items = runs.map { $0.last! }
             return GraphBox(width: w, height: h) { s, x, y in
@@ -107,11 +112,11 @@ extension CommandEnvironment {
         }
         if let cat = l as? Concat {
             let boxes = cat.branches.map { graphBox($0.layer, $0.name, fold: fold) }
-            let join = graphNode(cat.typeName == "dense" ? "concat (new, input)" : "concat", cat.detail, fill: "#fde8c8")
+            // The join says what it adds up: each branch's channels (a dense layer's new ones, then its input).
+            let join = graphNode("concat: \(cat.detail)\(cat.typeName == "dense" ? " (new, input)" : "")", cat.outputShape.description, fill: "#fde8c8")
             let inner = boxes.reduce(0) { $0 + $1.width } + Double(max(0, boxes.count - 1)) * 12
             let w = max(inner, join.width) + 10
             let h = 10 + (boxes.map(\.height).max() ?? 0) + CommandEnvironment.gap + join.height
-            let branches = cat.branches
             return GraphBox(width: w, height: h) { s, x, y in
                 let cx = x + w / 2
                 var bx = x + (w - inner) / 2
@@ -119,7 +124,11 @@ extension CommandEnvironment {
                 for (i, b) in boxes.enumerated() {
                     CommandEnvironment.edge(&s, cx, y, bx + b.width / 2, y + 10, label: nil)
                     b.draw(&s, bx, y + 10)
-                    CommandEnvironment.edge(&s, bx + b.width / 2, y + 10 + b.height, cx, bottom + CommandEnvironment.gap, label: i == boxes.count - 1 ? shapeLabel(branches[i].layer) : nil)
+                    // A shorter branch goes straight down to the longest one's end before it turns to the
+                    // join, so its edge passes beside the other branches' nodes, not through them.
+                    let bxc = bx + b.width / 2
+                    if y + 10 + b.height < bottom { s.path("M \(bxc) \(y + 10 + b.height) L \(bxc) \(bottom)", stroke: "#555", width: 1.2, marker: false) }
+                    CommandEnvironment.edge(&s, bxc, bottom, cx, bottom + CommandEnvironment.gap, label: nil)
                     bx += b.width + 12
                 }
                 join.draw(&s, cx - join.width / 2, bottom + CommandEnvironment.gap)
