@@ -393,6 +393,14 @@ picture is written into the notebook); `draw` is a pad to sketch on. Below the c
 the steps that made the picture into a 28×28 input.
 """),
         code("classify image=7"),
+        md("""
+## Taking the model out
+
+`export` writes the network trained at the top as ONNX, the format onnxruntime, TensorRT, OpenVINO and
+Netron read. The graph takes pixel values in [0, 1]: its first two nodes are the training data's
+normalisation. Look at the list of operators: one node per layer, named as in the summary.
+"""),
+        code('export "net.onnx" model=net'),
     ],
 }
 

@@ -44,7 +44,7 @@ final class GraphFoldingTests: XCTestCase {
         XCTAssertEqual(kernel.execute("data shapes n=100 size=32 channels=3").reply.content["status"], "ok")
         for zoo in ["googlenet", "resnet", "preactresnet", "densenet"] {
             let graph = svg(kernel, "model \(zoo) = \(zoo)\nshow graph")
-            XCTAssertGreaterThan(width(graph), 600, zoo)
+            XCTAssertGreaterThan(width(graph), 400, zoo)
             XCTAssertLessThanOrEqual(width(graph), 1000, zoo)
         }
         let g = svg(kernel, "show graph model=googlenet")

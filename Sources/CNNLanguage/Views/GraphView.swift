@@ -180,14 +180,19 @@ extension CommandEnvironment {
         // layer= draws one block alone and unfolded (a way into a folded stage).
         let (rootName, root): (String, Layer) = inv.given(Common.layer) ? try layerNamed(entry, inv) : (entry.name, entry.model.root)
         let box = graphBox(root, rootName, fold: !inv.given(Common.layer))
-        let top = 46.0
-        let title = inv.given(Common.layer) ? "\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters" : "model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters (repeated blocks drawn once; show graph layer=NAME draws one alone)"
-        let width = Int(max(box.width + 40, Double(Canvas.textWidth(title)) * 1.1 + 24)), height = Int(box.height + top + 50)
+        let title = inv.given(Common.layer) ? "\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters" : "model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters"
+        let note = inv.given(Common.layer) ? nil : "repeated blocks drawn once; show graph layer=NAME draws one alone"
+        let top = note == nil ? 46.0 : 62
+        // The title is 13 px bold, the note 10 px; textWidth measures 11 px regular, and browsers'
+        // sans-serif fonts run wider than the canvas font.
+        let textWidth = max(Double(Canvas.textWidth(title)) * 1.35, Double(Canvas.textWidth(note ?? "")) * 1.05)
+        let width = Int(max(box.width + 40, textWidth + 24)), height = Int(box.height + top + 50)
         var s = SVG(width: width, height: height)
         s.text(title, x: 12, y: 18, size: 13, weight: "bold")
+        if let note { s.text(note, x: 12, y: 33, size: 10, fill: "#555") }
         let cx = Double(width) / 2
-        s.text("input \(root.inputShape)", x: cx, y: 36, size: 10, anchor: "middle", fill: "#555")
-        CommandEnvironment.edge(&s, cx, 38, cx, top, label: nil)
+        s.text("input \(root.inputShape)", x: cx, y: top - 10, size: 10, anchor: "middle", fill: "#555")
+        CommandEnvironment.edge(&s, cx, top - 8, cx, top, label: nil)
         box.draw(&s, cx - box.width / 2, top)
         CommandEnvironment.edge(&s, cx, top + box.height, cx, top + box.height + 20, label: nil)
         s.text("output \(root.outputShape)", x: cx, y: top + box.height + 34, size: 10, anchor: "middle", fill: "#555")
