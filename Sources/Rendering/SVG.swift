@@ -96,6 +96,9 @@ public struct SVG: Sendable {
 public func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
     guard hi > lo, lo.isFinite, hi.isFinite else { return [lo] }
     let raw = (hi - lo) / Double(max(1, count))
+    // A range only a few units in the last place wide (values equal but for rounding) has steps
+    // that k·step cannot count: k + 1 == k past 2^53, and the loop below would never end.
+    guard raw > max(lo.magnitude, hi.magnitude) * 1e-12, raw.isNormal else { return [lo, hi] }
     var p = 1.0
     while p * 10 <= raw { p *= 10 }
     while p > raw { p /= 10 }
@@ -106,7 +109,7 @@ public func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
     for _ in 0..<Int(digits) { scale *= 10 }
     var k = (lo / step).rounded(.up)
     var out: [Double] = []
-    while k * step <= hi + step * 1e-9 {
+    while k * step <= hi + step * 1e-9 && out.count <= 4 * count + 10 {
         let t = (k * step * scale).rounded() / scale
         out.append(t == 0 ? 0 : t)
         k += 1
@@ -186,7 +189,11 @@ public struct LineChart: Sendable {
         var x0 = pts.map(\.0).min() ?? 0, x1 = pts.map(\.0).max() ?? 1
         var y0 = pts.map(\.1).min() ?? 0, y1 = pts.map(\.1).max() ?? 1
         if x1 <= x0 { x1 = x0 + 1 }
-        if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }
+        // Values equal but for rounding are drawn as a flat line in the middle.
+        if y1 - y0 <= max(y0.magnitude, y1.magnitude) * 1e-9 {
+            let d = max(0.5, max(y0.magnitude, y1.magnitude) * 0.05)
+            y0 -= d; y1 += d
+        }
         let pad = (y1 - y0) * 0.05
         y0 -= pad; y1 += pad
         if !logX && x0 > 0 && x0 < (x1 - x0) * 0.2 { x0 = 0 }

@@ -24,6 +24,19 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(tickLabel(0.0005), "5.0e-4")
     }
 
+    /// Values equal but for rounding (a gradient norm that did not change, a loss on a plateau)
+    /// once sent the tick loop past 2^53, where k + 1 == k: it appended until memory ran out.
+    func testTicksOfARangeOnlyRoundingWide() {
+        for (lo, hi) in [(1.0, 1.0.nextUp), (1.0, 1.0 + 4 * Double.ulpOfOne), (1e20, 1e20 + 1e5), (-3.0, (-3.0).nextUp), (0.0, Double.leastNonzeroMagnitude)] {
+            let ticks = niceTicks(lo, hi)
+            XCTAssertTrue(!ticks.isEmpty && ticks.count <= 30, "\(lo)…\(hi): \(ticks.count) ticks")
+        }
+        var chart = LineChart(title: "flat", xLabel: "epoch", yLabel: "norm", series: [.init(name: "a", points: [(1, 0.1), (2, 0.1.nextUp), (3, 0.1)])])
+        XCTAssertTrue(chart.svg.contains("<svg"))
+        chart.logY = true
+        XCTAssertTrue(chart.svg.contains("<svg"))
+    }
+
     func testBrailleAndShadedText() {
         let t = TextPlot.lines([("loss", [(0, 1), (1, 0.5), (2, 0.25)])], width: 20, height: 5, title: "loss")
         let rows = t.split(separator: "\n")
