@@ -24,6 +24,11 @@ public final class ExecutionContext {
     /// can close them.
     public var cellID: String?
     public var deletedCells: [String] = []
+    /// Asks the person at the frontend a question on the stdin channel (input_request) and
+    /// returns the answer; nil when the request did not allow stdin (nbclient, `cnn-kernel run`),
+    /// so the caller says the answer instead. Throws `ExecutionInterrupted` when the cell is
+    /// interrupted while waiting.
+    public var requestInput: ((_ prompt: String, _ password: Bool) throws -> String)?
 
     public init(
         token: CancellationToken, executionCount: Int, silent: Bool,

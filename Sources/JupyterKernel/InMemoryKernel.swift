@@ -25,8 +25,20 @@ public final class InMemoryKernel {
     private let pendingLock = Condition()
     private var pending: [Message] = []
 
+    /// The person at the frontend, for requests that allow stdin: answers each input_request's
+    /// prompt (nil: no answer, as an interrupt while waiting). The prompts asked are in `prompts`.
+    public var answer: ((_ prompt: String) -> String?)?
+    public private(set) var prompts: [String] = []
+
     public init(interpreter: Interpreter, history: HistoryStore = HistoryStore(path: nil)) {
         core = KernelCore(interpreter: interpreter, history: history, iopub: iopub)
+        core.stdinExchange = { [weak self] request, _ in
+            guard let self, let prompt = request.content["prompt"]?.stringValue else { return nil }
+            self.prompts.append(prompt)
+            guard let value = self.answer?(prompt) else { return nil }
+            return Message(identities: request.identities, header: self.client.header(msgType: "input_reply"), parentHeader: request.header,
+                           content: ["value": .string(value)])
+        }
         core.shellPump = { [weak self] in
             guard let self else { return [] }
             return self.pendingLock.withLock {
@@ -66,7 +78,7 @@ public final class InMemoryKernel {
 
     /// Runs a cell; `cellID` (and `deletedCells`) as JupyterLab puts them in the request's metadata.
     public func execute(_ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true,
-                        cellID: String? = nil, deletedCells: [String] = []) -> Exchange {
+                        cellID: String? = nil, deletedCells: [String] = [], allowStdin: Bool = false) -> Exchange {
         var metadata: [String: JSON] = [:]
         if let cellID { metadata["cellId"] = .string(cellID) }
         if !deletedCells.isEmpty { metadata["deletedCells"] = .array(deletedCells.map { .string($0) }) }
@@ -74,7 +86,7 @@ public final class InMemoryKernel {
             "execute_request",
             [
                 "code": .string(code), "silent": .bool(silent), "store_history": .bool(storeHistory),
-                "user_expressions": [:], "allow_stdin": false, "stop_on_error": .bool(stopOnError),
+                "user_expressions": [:], "allow_stdin": .bool(allowStdin), "stop_on_error": .bool(stopOnError),
             ], metadata: .object(metadata))
     }
 }

@@ -43,6 +43,12 @@ public final class KernelCore: @unchecked Sendable {
     /// cell calls it through `ExecutionContext.pollIncoming` between steps, so controls act
     /// while it runs; the shell socket stays with the thread that runs cells.
     public var shellPump: (() -> [Message])?
+    /// Set by the transport: sends an input_request on the stdin channel and waits for the
+    /// input_reply to it, asking `shouldStop` (the cell's interrupt) as it waits; nil when
+    /// interrupted. A cell may ask only when its execute request allows stdin.
+    public var stdinExchange: ((_ request: Message, _ shouldStop: () -> Bool) -> Message?)?
+    /// The longest answer kept (a pasted book is cut here).
+    public static let maximumInputCharacters = 10_000
 
     public init(
         interpreter: Interpreter, history: HistoryStore, iopub: IOPubSink,
@@ -200,6 +206,14 @@ public final class KernelCore: @unchecked Sendable {
         if let id = request.metadata["cellId"]?.stringValue, !id.isEmpty, id.utf8.count <= 256 { context.cellID = id }
         context.deletedCells = (request.metadata["deletedCells"]?.arrayValue ?? []).prefix(10_000).compactMap(\.stringValue)
         context.pollIncoming = { [weak self] in self?.pollComms() }
+        if c["allow_stdin"]?.boolValue == true, let exchange = stdinExchange {
+            context.requestInput = { [session] prompt, password in
+                let question = Message(identities: request.identities, header: session.header(msgType: "input_request"), parentHeader: parent,
+                                       content: ["prompt": .string(prompt), "password": .bool(password)])
+                guard let answer = exchange(question, { token.isCancelled }) else { throw ExecutionInterrupted() }
+                return String((answer.content["value"]?.stringValue ?? "").prefix(KernelCore.maximumInputCharacters))
+            }
+        }
 
         var failure: KernelError?
         do {

@@ -97,7 +97,6 @@ public final class KernelServer: @unchecked Sendable {
     public func run(core: KernelCore) -> Never {
         startSignalThread(core: core)
         startHeartbeat()
-        startStdinDrain()
         startControl(core: core)
         core.publishStatus("starting")
         serveShell(core: core)
@@ -119,29 +118,6 @@ public final class KernelServer: @unchecked Sendable {
                 } else {
                     KernelLog.write("SIGTERM: exiting")
                     exitProcess(core: core, ownedSockets: [])
-                }
-            }
-        }
-    }
-
-    /// The kernel asks for no input yet (no input_request), so nothing should arrive on stdin;
-    /// whatever does is read and dropped, so it cannot pile up in memory.
-    private func startStdinDrain() {
-        spawnThread(name: "stdin") { [stdin] in
-            var dropped = 0
-            while true {
-                do {
-                    let frames = try stdin.receive()
-                    dropped += 1
-                    if dropped <= 3 || dropped % 1000 == 0 {
-                        KernelLog.write("dropped message \(dropped) on stdin (\(frames.reduce(0) { $0 + $1.count }) bytes): the kernel asked for no input")
-                    }
-                } catch let e as ZMQError where e.isTerminated {
-                    stdin.close()  // its own thread closes it, as for every socket
-                    return
-                } catch {
-                    KernelLog.write("stdin: \(error)")
-                    usleep(100_000)  // an error that repeats must not spin a core
                 }
             }
         }
@@ -180,11 +156,17 @@ public final class KernelServer: @unchecked Sendable {
 
     private func serveShell(core: KernelCore) {
         core.shellPump = { [self] in pumpComms() }
+        core.stdinExchange = { [self] request, shouldStop in askOnStdin(request, shouldStop: shouldStop) }
         while true {
             let request: Message
             if !deferredShell.isEmpty {
                 request = deferredShell.removeFirst()
             } else {
+                // The stdin socket is watched too: between questions nothing should arrive there,
+                // and whatever does is read and dropped, so it cannot pile up in memory.
+                guard let ready = ZMQSocket.pollReadable([shell, stdin], milliseconds: -1) else { break }
+                if ready[1] { dropStdin() }
+                guard ready[0] else { continue }
                 let frames: [[UInt8]]
                 do { frames = try shell.receive() } catch let e as ZMQError where e.isTerminated {
                     break
@@ -200,6 +182,41 @@ public final class KernelServer: @unchecked Sendable {
             core.stopAborting()
         }
         shell.close()
+        stdin.close()
+    }
+
+    /// A cell's question: the input_request goes out on stdin (to the client that sent the
+    /// execute request: its identities route it) after all output so far, and the input_reply
+    /// that answers it comes back. Other messages on stdin are dropped. Nil when `shouldStop`
+    /// (an interrupt) ends the wait, or the context shuts down.
+    private func askOnStdin(_ request: Message, shouldStop: () -> Bool) -> Message? {
+        // A late answer to an earlier, interrupted question must not answer this one.
+        dropStdin()
+        iopub.flush()
+        do { try stdin.send(codec.encode(request)) } catch {
+            KernelLog.write("input_request send failed: \(error)")
+            return nil
+        }
+        while !shouldStop() {
+            guard let ready = ZMQSocket.pollReadable([stdin], milliseconds: 50) else { return nil }
+            guard ready[0], let frames = try? stdin.receive(), let reply = decode(frames, channel: "stdin") else { continue }
+            // jupyter_client sends its input_reply without a parent header (ipykernel takes the
+            // next reply as the answer); a reply that names another question is not this one's.
+            let parent = reply.parentHeader["msg_id"]?.stringValue ?? ""
+            if reply.msgType == "input_reply", parent.isEmpty || parent == request.msgID { return reply }
+            KernelLog.write("dropped \(reply.msgType) on stdin: not the reply to the question asked")
+        }
+        return nil
+    }
+
+    /// Reads and drops what arrived on stdin when no question was asked.
+    private func dropStdin() {
+        var dropped = 0, bytes = 0
+        while dropped < Self.commsPerPump, stdin.poll(milliseconds: 0), let frames = try? stdin.receive() {
+            dropped += 1
+            bytes += frames.reduce(0) { $0 + $1.count }
+        }
+        if dropped > 0 { KernelLog.write("dropped \(dropped) message(s) on stdin (\(bytes) bytes): no question was asked") }
     }
 
     /// Called by a running cell (on this, the shell thread): the comm messages waiting on the
@@ -232,7 +249,7 @@ public final class KernelServer: @unchecked Sendable {
             }
             send(reply, on: shell)
         }
-        if case .shutdown = action { exitProcess(core: core, ownedSockets: [shell]) }
+        if case .shutdown = action { exitProcess(core: core, ownedSockets: [shell, stdin]) }
         return queued
     }
 

@@ -90,6 +90,18 @@ public final class ZMQSocket: @unchecked Sendable {
         return n > 0 && (item.revents & Int16(ZMQ_POLLIN)) != 0
     }
 
+    /// Waits until one of `sockets` has a message (at most `milliseconds`; −1: no limit) and says
+    /// which; nil once the context is shut down.
+    public static func pollReadable(_ sockets: [ZMQSocket], milliseconds: Int) -> [Bool]? {
+        var items = sockets.map { zmq_pollitem_t(socket: $0.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
+        while true {
+            let n = zmq_poll(&items, Int32(items.count), milliseconds)
+            if n >= 0 { return items.map { ($0.revents & Int16(ZMQ_POLLIN)) != 0 } }
+            if zmq_errno() == EINTR { continue }
+            return nil
+        }
+    }
+
     public func send(_ frames: [[UInt8]]) throws {
         for (i, f) in frames.enumerated() {
             let flags = i < frames.count - 1 ? ZMQ_SNDMORE : 0

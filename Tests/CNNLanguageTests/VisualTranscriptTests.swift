@@ -60,7 +60,7 @@ final class VisualTranscriptTests: XCTestCase {
         XCTAssertTrue(text("show histograms layer=conv1")[0].hasPrefix("conv1.weight: 36 values\n"))
         XCTAssertTrue(text("show augment")[0].hasPrefix("8 training images, then two random augmentations of each (flip)"))
         let shapes = text("explain shapes")[0]
-        XCTAssertTrue(shapes.contains("\nconv1 (conv)        ⌊(16 + 2·1 − 2 − 1)/1⌋ + 1 = 16 rows"), shapes)
+        XCTAssertTrue(shapes.contains("\nconv1 (conv)        ⌊(16 + 2·1 − 3)/1⌋ + 1 = 16 rows"), shapes)
         XCTAssertTrue(text("explain pool")[0].contains("wins; the layer gave"))
         XCTAssertTrue(text("explain relu")[0].contains("became 0; their gradient is 0 too"))
         let bp = text("explain backprop layer=conv2")[0]

@@ -509,7 +509,7 @@ def _rss_kb(pid):
 
 
 def test_cnn_stdin_is_drained_and_messages_are_bounded(monkeypatch):
-    """Nothing reads stdin for the kernel's own use, yet what arrives there is read and dropped
+    """Between `ask` questions nothing should arrive on stdin, yet what does is read and dropped
     (it used to pile up without limit); a frame larger than the maximum message size
     (CNN_KERNEL_MAX_MESSAGE_BYTES, 64 MB by default) disconnects its sender, and the kernel serves on."""
     monkeypatch.setenv("CNN_KERNEL_MAX_MESSAGE_BYTES", str(4 << 20))

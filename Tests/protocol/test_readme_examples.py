@@ -32,7 +32,8 @@ def test_every_readme_example_runs(tmp_path):
     try:
         kc.wait_for_ready(timeout=30)
         for block in readme_blocks():
-            reply, outputs = execute(kc, block, timeout=600)
+            # Run as nbclient runs notebooks: nobody at the keyboard, so `ask` prints its answer.
+            reply, outputs = execute(kc, block, timeout=600, allow_stdin=False)
             errors = [m["content"]["evalue"] for m in outputs if m["msg_type"] == "error"]
             assert reply["content"]["status"] == "ok" and not errors, f"README example failed:\n{block}\n{errors}"
     finally:

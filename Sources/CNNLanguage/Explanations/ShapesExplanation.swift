@@ -17,29 +17,34 @@ extension CommandEnvironment {
         var table = Table(title: "how each layer's output size follows from its input (model \(entry.name), input \(entry.model.inputShape))",
                           [.init("layer"), .init("rule"), .init("output")])
         for (name, l, depth) in entry.model.allLayers() {
-            var rule: String
-            let ins = l.inputShape
-            switch (l, ins) {
-            case (let c as Conv2d, .image(_, let h, let w)):
-                let eff = c.dilation * (c.k - 1)
-                rule = "⌊(\(h) + 2·\(c.padding) − \(eff) − 1)/\(c.stride)⌋ + 1 = \(c.ho) rows, ⌊(\(w) + 2·\(c.padding) − \(eff) − 1)/\(c.stride)⌋ + 1 = \(c.wo) columns; \(c.cout) channels (one per kernel)"
-            case (let p as Pool2d, .image(_, let h, let w)):
-                rule = "⌊(\(h) + 2·\(p.padding) − \(p.k))/\(p.stride)⌋ + 1 = \(p.ho), ⌊(\(w) + 2·\(p.padding) − \(p.k))/\(p.stride)⌋ + 1 = \(p.wo); channels unchanged"
-            case (_, .image(let c, let h, let w)) where l.typeName == "flatten":
-                rule = "\(c) × \(h) × \(w) = \(c * h * w) features"
-            case (_, .image(let c, _, _)) where l.typeName == "gap":
-                rule = "one mean per channel: \(c) features"
-            case (let li as Linear, _):
-                rule = "\(li.inFeatures) inputs → \(li.outFeatures) outputs"
-            case (_, _) where l.typeName == "concat" || l.typeName == "dense" || l is Concat:
-                rule = "channels of the branches added: \((l as? Concat)?.detail ?? "")"
-            case (_, _) where l is Residual:
-                rule = "body and shortcut agree: sum keeps the shape"
-            default:
-                rule = l.children.isEmpty ? "element-wise: shape unchanged" : "block"
-            }
+            let rule = CommandEnvironment.shapeRule(l)
             table.add(["\(String(name.split(separator: ".").last ?? "")) (\(l.typeName))", rule, l.outputShape.description], depth: depth)
         }
         context.display(table.bundle)
+    }
+
+    /// How a layer's output size follows from its input (also the explanation `ask shape` gives).
+    static func shapeRule(_ l: Layer) -> String {
+        switch (l, l.inputShape) {
+        case (let c as Conv2d, .image(_, let h, let w)):
+            // (size + 2·padding − kernel)/stride + 1, the form the lessons use; a dilated kernel
+            // spans dilation·(kernel − 1) + 1 inputs.
+            let span = c.dilation == 1 ? "\(c.k)" : "(\(c.dilation)·\(c.k - 1) + 1)"
+            return "⌊(\(h) + 2·\(c.padding) − \(span))/\(c.stride)⌋ + 1 = \(c.ho) rows, ⌊(\(w) + 2·\(c.padding) − \(span))/\(c.stride)⌋ + 1 = \(c.wo) columns; \(c.cout) channels (one per kernel)"
+        case (let p as Pool2d, .image(_, let h, let w)):
+            return "⌊(\(h) + 2·\(p.padding) − \(p.k))/\(p.stride)⌋ + 1 = \(p.ho), ⌊(\(w) + 2·\(p.padding) − \(p.k))/\(p.stride)⌋ + 1 = \(p.wo); channels unchanged"
+        case (_, .image(let c, let h, let w)) where l.typeName == "flatten":
+            return "\(c) × \(h) × \(w) = \(c * h * w) features"
+        case (_, .image(let c, _, _)) where l.typeName == "gap":
+            return "one mean per channel: \(c) features"
+        case (let li as Linear, _):
+            return "\(li.inFeatures) inputs → \(li.outFeatures) outputs"
+        case (_, _) where l is Concat:
+            return "channels of the branches added: \((l as? Concat)?.detail ?? "")"
+        case (_, _) where l is Residual:
+            return "body and shortcut agree: sum keeps the shape"
+        default:
+            return l.children.isEmpty ? "element-wise: shape unchanged" : "block"
+        }
     }
 }
