@@ -137,7 +137,7 @@ show filters layer=conv1
 show featuremaps layer=relu1 image=0
 show featuremaps layer=relu2 image=0
 """),
-        md("Where it goes wrong: the confusion matrix (shirts, T-shirts, pullovers and coats are the hard ones) and the mistakes it is most sure of."),
+        md("Where it goes wrong: the confusion matrix (shirts, T-shirts, pullovers and coats are the hard ones) and the mistakes that cost the most loss: the images whose true class got the lowest probability."),
         code("""
 show confusion
 show mistakes n=16

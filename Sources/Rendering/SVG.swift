@@ -179,7 +179,16 @@ public struct LineChart: Sendable {
     public var svg: String {
         var s = SVG(width: width, height: height)
         let left = 62.0, right = 16.0, top = 30.0
-        let legendRows = series.isEmpty ? 0 : 1
+        // Legend entries in rows that fit the width (a long legend was cut at the edge).
+        var legendPlaces: [(x: Double, row: Int)] = []
+        var lxx = 62.0, row = 0
+        for ser in series {
+            let w = 30 + Double(Canvas.textWidth(ser.name))
+            if lxx + w > Double(width) - 8 && lxx > 62 { lxx = 62; row += 1 }
+            legendPlaces.append((lxx, row))
+            lxx += w
+        }
+        let legendRows = series.isEmpty ? 0 : row + 1
         let bottom = 44.0 + Double(legendRows) * 16
         let pw = Double(width) - left - right, ph = Double(height) - top - bottom
         // On a log axis the chart works in log10(x) throughout.
@@ -223,16 +232,14 @@ public struct LineChart: Sendable {
         s.line(left, top, left, top + ph, stroke: "#888")
         s.text(xLabel, x: left + pw / 2, y: top + ph + 32, size: 11, anchor: "middle", fill: "#333")
         s.text(yLabel, x: 14, y: top + ph / 2, size: 11, anchor: "middle", fill: "#333", rotate: -90)
-        var lx = left
         for (i, ser) in series.enumerated() {
             let color = Color.series[(colorKeys?[i] ?? i) % Color.series.count].hex
             let p = ser.points.map { (fx($0.0), fy($0.1)) }.filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
             s.polyline(p, stroke: color, width: ser.dashed ? 2 : 1.5, dash: ser.dashed ? "5,3" : nil)
             if ser.markers { for q in p { s.circle(q.0, q.1, r: 2.5, fill: color) } }
-            let ly = Double(height) - 10
+            let (lx, ly) = (legendPlaces[i].x, Double(height) - 10 - Double(legendRows - 1 - legendPlaces[i].row) * 16)
             s.line(lx, ly - 4, lx + 18, ly - 4, stroke: color, width: 2, dash: ser.dashed ? "5,3" : nil)
             s.text(ser.name, x: lx + 22, y: ly, size: 10, fill: "#333")
-            lx += 30 + Double(Canvas.textWidth(ser.name))
         }
         return s.document
     }

@@ -8,19 +8,28 @@ public enum TextPlot {
         var x0 = pts.map(\.0).min()!, x1 = pts.map(\.0).max()!
         var y0 = pts.map(\.1).min()!, y1 = pts.map(\.1).max()!
         if x1 <= x0 { x1 = x0 + 1 }
-        if y1 <= y0 { y0 -= 0.5; y1 += 0.5 }
+        // Values equal but for rounding (a constant learning rate) are a flat line, not a cliff.
+        if y1 - y0 <= max(y0.magnitude, y1.magnitude) * 1e-9 {
+            let d = max(0.5, max(y0.magnitude, y1.magnitude) * 0.05)
+            y0 -= d; y1 += d
+        }
         let dw = width * 2, dh = height * 4
         var dots = [[Bool]](repeating: [Bool](repeating: false, count: dw), count: dh)
         var marks = [[Character?]](repeating: [Character?](repeating: nil, count: width), count: height)
         let symbols: [Character] = ["●", "○", "■", "□", "▲", "△"]
         for (si, s) in series.enumerated() {
             let p = s.points.filter { $0.0.isFinite && $0.1.isFinite }.map { (Int(($0.0 - x0) / (x1 - x0) * Double(dw - 1)), Int((y1 - $0.1) / (y1 - y0) * Double(dh - 1))) }
-            if p.count == 1 || series.count > 1 && si > 0 {
-                for (x, y) in p { marks[y / 4][x / 2] = symbols[si % symbols.count] }
-                if p.count > 1 && si > 0 { for i in 1..<p.count { plotSegment(&dots, p[i - 1], p[i]) } }
-                continue
-            }
             for i in 1..<max(2, p.count) where i < p.count { plotSegment(&dots, p[i - 1], p[i]) }
+            // Every series after the first (and a lone point) is told apart by its symbol, placed
+            // at up to eight points along it, beside another series' mark rather than over it.
+            guard p.count == 1 || series.count > 1 && si > 0 else { continue }
+            let every = max(1, p.count / 8)
+            for (k, (x, y)) in p.enumerated() where k % every == 0 || k == p.count - 1 {
+                let row = y / 4
+                if let col = [x / 2, x / 2 + 1, x / 2 - 1].first(where: { $0 >= 0 && $0 < width && marks[row][$0] == nil }) {
+                    marks[row][col] = symbols[si % symbols.count]
+                }
+            }
         }
         var out = title.isEmpty ? "" : title + "\n"
         let labels = [tickLabel(y1), tickLabel((y0 + y1) / 2), tickLabel(y0)]

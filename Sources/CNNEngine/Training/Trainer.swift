@@ -36,6 +36,11 @@ public struct BatchProgress: Sendable {
     public var imagesPerSecond: Double
     public var secondsLeft: Double
     public var learningRate: Double
+    /// The epoch so far: mean loss and accuracy over its `epochImages` images (what the epoch's
+    /// line will say at its end; one batch's figures jump around, and a last, partial batch may
+    /// hold a handful of images).
+    public var epochLoss: Double, epochAccuracy: Double
+    public var epochImages: Int
 }
 
 public struct EpochSummary: Sendable, Equatable {
@@ -183,7 +188,8 @@ public final class Trainer {
                     epoch: epochOffset + epoch, epochs: epochOffset + config.epochs, batch: batchIndex, batchesPerEpoch: perEpoch,
                     step: step, totalSteps: total, loss: r.loss, accuracy: Double(r.correct) / Double(labels.count),
                     imagesPerSecond: Double(seen) / max(1e-9, monotonicSeconds() - epochStart),
-                    secondsLeft: elapsed / Double(step) * Double(total - step), learningRate: lr)))
+                    secondsLeft: elapsed / Double(step) * Double(total - step), learningRate: lr,
+                    epochLoss: lossSum / Double(max(1, seen)), epochAccuracy: Double(correct) / Double(max(1, seen)), epochImages: seen)))
             }
             var summary = EpochSummary(epoch: epochOffset + epoch, trainLoss: lossSum / Double(max(1, seen)),
                                        trainAccuracy: Double(correct) / Double(max(1, seen)), validationLoss: nil,

@@ -58,9 +58,18 @@ enum HistoryCharts {
         }
         var text = TextPlot.lines(series, title: "\(what) by epoch")
         for (name, h) in runs where !h.epochs.isEmpty {
+            // Each epoch's figure of what is plotted: its last learning rate, or its validation
+            // score (the training one when there was no validation set).
+            let validated = h.epochs.contains { $0.validationLoss != nil }
             text += "\(name): " + h.epochs.map { e in
-                "epoch \(e.epoch) " + (what == "accuracy" ? percent(e.validationAccuracy ?? e.trainAccuracy) : fixed(e.validationLoss ?? e.trainLoss, 4))
-            }.joined(separator: ", ") + (what == "lr" ? "" : " (validation)") + "\n"
+                let value: String
+                switch what {
+                case "lr": value = sci(e.learningRate)
+                case "accuracy": value = percent(e.validationAccuracy ?? e.trainAccuracy)
+                default: value = fixed(e.validationLoss ?? e.trainLoss, 4)
+                }
+                return "epoch \(e.epoch) \(value)"
+            }.joined(separator: ", ") + (what == "lr" ? " (learning rate at the epoch's end)" : validated ? " (validation)" : " (training)") + "\n"
         }
         return text
     }

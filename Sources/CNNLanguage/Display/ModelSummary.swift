@@ -78,6 +78,14 @@ enum ModelSummary {
             "memory: input \(f(m.inputShape.count * 4)) an image; kept for backward \(f(keptTotal)) an image (the kept/image column: each layer's output, a dropout's mask, a max pool's choices); parameters \(f(m.parameterCount * 4)), their gradients as much, and SGD's momentum as much again (Adam: twice)",
             "a training step at batch 128 with SGD needs about \(f(step)) in all (`memory` says what fits here)",
         ]
+        // A block's layers are named within the block: the model's conv1 and a block's conv1 are
+        // two layers. Say how to name the inner one.
+        let all = m.allLayers()
+        let topLevel = Set(all.filter { $0.depth == 0 }.map(\.name))
+        if let inner = all.first(where: { $0.depth > 0 && topLevel.contains(String($0.name.split(separator: ".").last ?? "")) }) {
+            let leaf = inner.name.split(separator: ".").last ?? ""
+            table.notes.append("layers inside a block are named within it: `layer=\(leaf)` is the model's own \(leaf); the one inside is `layer=\(inner.name)`")
+        }
         return table.bundle
     }
 }

@@ -91,6 +91,11 @@ final class TrainingDisplay {
         }
     }
 
+    /// The headline figures: the epoch so far, labelled, then the last batch's loss.
+    func runningText(_ b: BatchProgress) -> String {
+        "this epoch so far: loss \(fixed(b.epochLoss, 4)), accuracy \(percent(b.epochAccuracy)) over \(formatCount(b.epochImages)) images; last batch loss \(fixed(b.loss, 4))"
+    }
+
     func epochLine(_ s: EpochSummary) -> String {
         var l = "epoch \(s.epoch): train loss \(fixed(s.trainLoss, 4)), accuracy \(percent(s.trainAccuracy))"
         if let vl = s.validationLoss, let va = s.validationAccuracy { l += "; validation loss \(fixed(vl, 4)), accuracy \(percent(va))" }
@@ -103,7 +108,7 @@ final class TrainingDisplay {
         let bar = ProgressBar.bundle(step: step, of: max(1, totalSteps), label: model).data["text/plain"]!.stringValue!
         var text = "\(bar)  \(status)\n"
         if let b {
-            text += "epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): loss \(fixed(b.loss, 4)), accuracy \(percent(b.accuracy)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n"
+            text += "epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): \(runningText(b)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n"
         }
         for n in notes { text += n + "\n" }
         // Finished epochs are printed as lines of their own (handle), so the text form does not repeat them.
@@ -111,7 +116,7 @@ final class TrainingDisplay {
         html += "<div><b>\(escape(model))</b> · \(escape(status))</div>"
         html += "<progress value=\"\(step)\" max=\"\(max(1, totalSteps))\" style=\"width:24em\"></progress> \(step)/\(totalSteps) steps"
         if let b {
-            html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · loss <b>\(fixed(b.loss, 4))</b> · accuracy <b>\(percent(b.accuracy))</b> · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
+            html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · this epoch so far: loss <b>\(fixed(b.epochLoss, 4))</b>, accuracy <b>\(percent(b.epochAccuracy))</b> over \(formatCount(b.epochImages)) images · last batch: loss \(fixed(b.loss, 4)) · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
         }
         for n in notes { html += "<div>\(escape(n))</div>" }
         if let watch {

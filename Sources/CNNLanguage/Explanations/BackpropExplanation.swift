@@ -47,7 +47,12 @@ extension CommandEnvironment {
         p.value.data[idx] = w
         model.root.zeroGradients()
         let numeric = (plus - minus) / (2 * Double(eps))
-        let lr = entry.optimizer == nil ? 0.05 : (entry.history.steps.last?.learningRate ?? 0.05)
+        // The rate of the last step, unless a schedule annealed it to almost nothing (one-cycle
+        // ends near 1e−8): then the largest rate training used, so the update shows a change.
+        let lastRate = entry.history.steps.last?.learningRate ?? 0.05
+        let peakRate = entry.history.steps.suffix(10_000).map(\.learningRate).max() ?? lastRate
+        let annealed = entry.optimizer != nil && lastRate < peakRate / 100
+        let lr = entry.optimizer == nil ? 0.05 : (annealed ? peakRate : lastRate)
         let wd = entry.optimizer?.weightDecay ?? 0
         let step = -lr * (analytic + wd * Double(w))
         let index = shapeIndex(idx, p)
@@ -58,7 +63,7 @@ extension CommandEnvironment {
             "3. numeric check: (loss(w + \(eps)) − loss(w − \(eps))) / \(2 * eps) = (\(fixed(plus, 6)) − \(fixed(minus, 6))) / \(2 * eps) = \(sci(numeric))",
             "   relative difference \(sci(abs(analytic - numeric) / max(abs(analytic), abs(numeric), 1e-12)))",
             "4. update (SGD, lr \(sci(lr))\(wd > 0 ? ", weight decay \(sci(wd))" : "")): w ← w − lr·(∂loss/∂w\(wd > 0 ? " + λ·w" : "")) = \(fixed(Double(w), 6)) + (\(sci(step))) = \(fixed(Double(w) + step, 6))",
-        ]
+        ] + (annealed ? ["   (the largest rate training used; its schedule ended at \(sci(lastRate)), where the update would change w by almost nothing)"] : [])
         let text = lines.joined(separator: "\n") + "\n"
         let html = "<ol style=\"list-style:none;padding-left:0\">" + lines.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))

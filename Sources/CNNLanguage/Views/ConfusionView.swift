@@ -6,6 +6,31 @@ import Rendering
 
 /// `show confusion`: the confusion matrix with per-class precision, recall and F1.
 struct ConfusionView: View {
+    /// A class name on at most two lines of at most `width` pixels: broken after a space, `/` or
+    /// `-` when it does not fit on one, else cut with a hyphen; a second line too long ends in "…".
+    static func twoLines(_ name: String, width: Int) -> [String] {
+        guard Canvas.textWidth(name) > width else { return [name] }
+        let chars = Array(name)
+        // The last break point whose first part fits.
+        var split: Int?
+        for i in chars.indices where [" ", "/", "-"].contains(chars[i]) && i > 0 {
+            let head = String(chars[...i]).trimmingCharacters(in: " ")
+            if Canvas.textWidth(head) <= width { split = i }
+        }
+        var first: String, rest: String
+        if let split {
+            first = String(chars[...split]).trimmingCharacters(in: " ")
+            rest = String(chars[(split + 1)...]).trimmingCharacters(in: " ")
+        } else {
+            var n = chars.count - 1
+            while n > 1 && Canvas.textWidth(String(chars[..<n]) + "-") > width { n -= 1 }
+            first = String(chars[..<n]) + "-"
+            rest = String(chars[n...])
+        }
+        while Canvas.textWidth(rest) > width && rest.count > 2 { rest = String(rest.dropLast(2)) + "…" }
+        return [first, rest]
+    }
+
     let name = "confusion"
     let usage = "show confusion [normalize=true]         the confusion matrix and per-class precision, recall and F1"
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showConfusion(inv) }
@@ -22,9 +47,11 @@ extension CommandEnvironment {
         let maxCount = Double(m.flatMap { $0 }.max() ?? 1)
         let names = data.classNames
         let labelW = names.map(Canvas.textWidth).max()! + 12
-        let cell = 44
+        // Wide enough for a column label of two lines (Ankle / boot, T-shirt/ / top).
+        let columnLabels = names.map { ConfusionView.twoLines($0, width: 60) }
+        let cell = max(44, (columnLabels.flatMap { $0 }.map(Canvas.textWidth).max() ?? 0) + 6)
         let confusionTitle = "confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")"
-        var canvas = Canvas(width: max(labelW + k * cell + 20, Canvas.textWidth(confusionTitle) + 16), height: 30 + k * cell + 26)
+        var canvas = Canvas(width: max(labelW + k * cell + 20, Canvas.textWidth(confusionTitle) + 16), height: 30 + k * cell + 12 + 2 * Canvas.lineHeight)
         canvas.text("confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")", x: 8, y: 6)
         let top = 30
         for r in 0..<k {
@@ -38,9 +65,9 @@ extension CommandEnvironment {
             }
         }
         for c in 0..<k {
-            // Column labels, written downwards one letter under another would be unreadable: use short forms.
-            let short = String(names[c].prefix(6))
-            canvas.centeredText(short, x: labelW + c * cell + cell / 2, y: top + k * cell + 4, .muted)
+            for (j, line) in columnLabels[c].enumerated() {
+                canvas.centeredText(line, x: labelW + c * cell + cell / 2, y: top + k * cell + 4 + j * Canvas.lineHeight, .muted)
+            }
         }
         // Per-class precision, recall, F1: a table of its own (the image's text form holds the matrix).
         var table = Table(title: "per class, on \(e.labels.count) \(inv[Common.split]) images",

@@ -28,15 +28,18 @@ extension CommandEnvironment {
     func imageGrid(_ set: Dataset, _ indices: [Int], title: String, caption: (Int) -> [(String, Color)]) -> Canvas {
         let (c, h, w) = imageSize(set)
         let scale = max(1, 64 / max(h, w))
-        let lines = indices.isEmpty ? 1 : caption(indices[0]).count
-        let cellW = max(w * scale + 8, 112), cellH = h * scale + lines * Canvas.lineHeight + 8
+        let captions = indices.map(caption)
+        let lines = captions.first?.count ?? 1
+        // As wide as the longest caption ("horizontal stripes 97%"), up to a limit past which it is cut.
+        let widest = captions.flatMap { $0 }.map { Canvas.textWidth($0.0) }.max() ?? 0
+        let cellW = max(w * scale + 8, 112, min(176, widest + 8)), cellH = h * scale + lines * Canvas.lineHeight + 8
         let cols = min(8, max(1, indices.count)), rows = (indices.count + cols - 1) / cols
         var canvas = Canvas(width: max(cols * cellW + 16, Canvas.textWidth(title) + 16), height: rows * cellH + 28)
         canvas.text(title, x: 8, y: 6)
         for (k, i) in indices.enumerated() {
             let x = 8 + (k % cols) * cellW, y = 26 + (k / cols) * cellH
             canvas.picture(pixels(set, i), channels: c, rows: h, cols: w, x: x + (cellW - w * scale) / 2, y: y, scale: scale)
-            for (j, (t, color)) in caption(i).enumerated() {
+            for (j, (t, color)) in captions[k].enumerated() {
                 var label = t
                 while Canvas.textWidth(label) > cellW - 4 && label.count > 3 { label = String(label.dropLast(2)) + "…" }
                 canvas.centeredText(label, x: x + cellW / 2, y: y + h * scale + 2 + j * Canvas.lineHeight, color)

@@ -12,7 +12,10 @@
 public enum GradientCheck {
     public struct Entry: Sendable, CustomStringConvertible {
         public var tensor: String
+        /// Values perturbed (a random sample of the tensor's, at most `samplesPerTensor`).
         public var checked: Int
+        /// Values the tensor holds.
+        public var size = 0
         public var maxAbsoluteError: Double
         public var maxRelativeError: Double
         public var worstAnalytic: Double
@@ -21,7 +24,7 @@ public enum GradientCheck {
         /// Values judged by a one-sided difference because ±ε crossed a kink.
         public var kinks = 0
         public var description: String {
-            "\(tensor): \(checked) values (\(kinks) at kinks), max abs error \(maxAbsoluteError), max rel error \(maxRelativeError) \(passed ? "ok" : "FAILED (analytic \(worstAnalytic), numeric \(worstNumeric))")"
+            "\(tensor): \(checked) of \(size) values (\(kinks) at kinks), max abs error \(maxAbsoluteError), max rel error \(maxRelativeError) \(passed ? "ok" : "FAILED (analytic \(worstAnalytic), numeric \(worstNumeric))")"
         }
     }
 
@@ -65,6 +68,7 @@ public enum GradientCheck {
             let scale = idx.map { Swift.abs(Double(analytic.data[$0])) }.max() ?? 0
             var e = Entry(tensor: name, checked: idx.count, maxAbsoluteError: 0, maxRelativeError: 0,
                           worstAnalytic: 0, worstNumeric: 0, passed: true)
+            e.size = values.count
             func relativeError(_ a: Double, _ b: Double) -> Double {
                 Swift.abs(a - b) / max(Swift.abs(a), Swift.abs(b), 0.1 * scale, 1e-3)
             }

@@ -51,14 +51,17 @@ struct GradcheckCommand: Command {
         }
         let entries = GradientCheck.run(layer: layer, input: x)
         var table = Table(title: "gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32",
-                          [.init("tensor"), .init("values checked", .right), .init("max abs error", .right), .init("max rel error", .right), .init("result")])
+                          [.init("tensor"), .init("values checked", .right), .init("of", .right), .init("max abs error", .right), .init("max rel error", .right), .init("result")])
         for e in entries {
-            table.add([e.tensor, "\(e.checked)", sci(e.maxAbsoluteError), sci(e.maxRelativeError),
+            table.add([e.tensor, "\(e.checked)", formatCount(e.size), sci(e.maxAbsoluteError), sci(e.maxRelativeError),
                        e.passed ? "ok" : "FAILED (analytic \(sci(e.worstAnalytic)), numeric \(sci(e.worstNumeric)))"])
         }
         let kinks = entries.reduce(0) { $0 + $1.kinks }
         if kinks > 0 {
             table.notes.append("\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was measured again from its smooth side and with smaller steps")
+        }
+        if entries.contains(where: { $0.checked < $0.size }) {
+            table.notes.append("a tensor with more values than that is checked at a random sample of them")
         }
         table.notes.append(entries.allSatisfy(\.passed) ? "all gradients agree" : "some gradients disagree")
         env.context.display(table.bundle)
