@@ -11,7 +11,7 @@ protocol Explanation: Sendable {
 }
 
 enum Explanations {
-    static let all: [Explanation] = [LayerArithmetic(), ClassifierArithmetic(), BackpropExplanation(), ShapesExplanation()]
+    static let all: [Explanation] = [LayerArithmetic(), ClassifierArithmetic(), BackpropExplanation(), ByHandExplanation(), ShapesExplanation()]
     static let byName: [String: Explanation] = Dictionary(uniqueKeysWithValues: all.flatMap { e in e.names.map { ($0, e) } })
     static let names: [String] = all.flatMap(\.names)
 }
@@ -25,7 +25,7 @@ struct ExplainCommand: Command {
         name: "explain", summary: "Shows the arithmetic of a layer on your own model and data, with the real numbers.",
         doc: Explanations.all.map(\.usage).joined(separator: "\n"),
         parameters: [what.spec, Common.layer.spec, Common.image.spec, channel.spec, at.spec, Common.split.spec, Common.model.spec],
-        examples: ["explain conv layer=conv1 image=0 channel=3 at=[10, 12]", "explain pool", "explain linear channel=3", "explain softmax image=7", "explain batchnorm", "explain dropout", "explain backprop layer=conv2", "explain shapes"])
+        examples: ["explain conv layer=conv1 image=0 channel=3 at=[10, 12]", "explain pool", "explain linear channel=3", "explain softmax image=7", "explain batchnorm", "explain dropout", "explain backprop layer=conv2", "explain byhand image=1", "explain shapes"])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         guard let e = Explanations.byName[inv[Self.what]] else { preconditionFailure("the binder admits only the explanations' names") }
