@@ -185,9 +185,72 @@ train model=d epochs=3 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecy
 # 4 · Backpropagation by hand
 
 Training repeats five steps: **initialise** the weights at random; **forward**: compute the
-scores; **loss**: compare them with the labels (softmax cross-entropy); **backward**: the chain
+scores; **loss**: compare them with the label (softmax cross-entropy); **backward**: the chain
 rule gives every weight's gradient, layer by layer from the loss back to the input; **update**:
 move each weight a little against its gradient.
+
+This lesson does all five by hand on a network small enough for pencil and paper: a 6×6 picture
+of a **T** (class 0) or an **L** (class 1), one 3×3 convolution kernel without padding, ReLU,
+2×2 max pooling, and a linear layer from 4 numbers to 2 scores. Before each result, predict it.
+"""),
+        md("""
+## Shapes first
+
+The kernel slides over the 6×6 picture one pixel at a time and never hangs over the edge. How
+many positions does it take in each direction?
+"""),
+        code("""
+ask choice question="The 3×3 kernel slides over a 6×6 picture, stride 1, no padding. What shape is its output z?" options=["6×6", "4×4", "3×3", "2×2"] answer=2 why="(6 − 3)/1 + 1 = 4 positions along each side: the kernel's top-left corner can sit in columns 0 to 3."
+"""),
+        code("""
+ask choice question="ReLU keeps z's shape; 2×2 max pooling then keeps one number per window. How many numbers reach the linear layer?" options=["16", "8", "4", "1"] answer=3 why="A 4×4 map has four 2×2 windows, so max pooling gives 2×2 = 4 numbers; flatten lines them up as v."
+"""),
+        md("""
+## The five steps
+
+Run it and follow the numbers from top to bottom. The weights are real random draws (PyTorch's
+default bound, ±1/√fan_in) rounded to tenths so the sums can be checked by hand: try z[0,0]
+yourself before reading the line that computes it.
+"""),
+        code("explain byhand image=0"),
+        md("""
+What to look for:
+
+- **Forward.** ReLU turns the negative values of z into 0. In one 2×2 window every value was
+  negative, so max pooling passes a 0 on from there, and v has a 0.
+- **Loss.** The weights are small random numbers, so the two scores start close: p is not far
+  from ½ for each class and the loss is near ln 2 ≈ 0.69, what a coin toss scores.
+- **δs = p − y.** The true class gets a negative δ (raising its score lowers the loss), the
+  other a positive one, and they sum to 0.
+- **Max pooling's backward.** Only the four winners get a gradient in δa, so three of every four
+  positions get nothing.
+- **ReLU's backward.** The all-negative window's winner does get a δ in δa, but its z was
+  negative, so δz is 0 there: a unit that was off does not learn from this picture.
+- **The kernel's gradient** is the input correlated with δz: each ∂L/∂K[i,j] adds up the pixels
+  that sat under K[i,j] wherever δz is not zero.
+- **δx** is what a layer below would receive: δz spread back through the kernel turned 180°.
+- **Update.** One step with learning rate 0.5 moves the true class's probability a long way,
+  and the check at the end shows the engine's own layers computing every one of these numbers.
+"""),
+        md("""
+## Your turn: the L
+
+Before running the L, predict the sign of the gradient at the L's score.
+"""),
+        code("""
+ask choice question="For a picture of an L (class 1), is δs[1] = ∂L/∂s[1] positive or negative?" options=["positive", "negative", "zero"] answer=2 why="δs[1] = p[1] − 1, and a probability is below 1: the gradient says raise the L's score."
+"""),
+        code("explain byhand image=1"),
+        code("""
+ask choice question="In δz above, some positions are 0 although δa there is not. Why?" options=["the learning rate is too small", "z was negative there, so ReLU passed nothing back", "max pooling chose another input"] answer=2 why="ReLU's derivative is 1 where z > 0 and 0 elsewhere. Where δa is 0, max pooling chose another input; where δa is not 0 but δz is, ReLU's mask stopped it."
+"""),
+        md("""
+## The same steps in a real network
+
+A network with thousands of weights runs exactly these steps. `explain backprop` picks one weight
+of a trained network (the one with the largest gradient on a batch), gives its chain-rule
+gradient, checks it against a numeric derivative (nudge the weight by ±0.001 and watch the
+loss), and makes the update.
 """),
         code("""
 seed 7
@@ -202,14 +265,27 @@ model small
   linear 10
 end
 train epochs=2 batch=50 lr=0.05
+explain backprop layer=conv2
 """),
-        md("For one weight, `explain backprop` computes the chain-rule gradient, checks it against a numeric derivative, and shows the update SGD makes with it:"),
-        code("explain backprop layer=conv2"),
-        md("Every layer type passes the same check, `gradcheck`, for its input and all its parameters:"),
+        md("""
+The two gradients agree to several digits: the chain rule is the derivative. `gradcheck` makes
+the same comparison for every input value and weight of a layer (a random sample of them in big
+tensors). Each layer kind in the kernel passes it, and a layer plugin has to pass it too.
+"""),
         code("""
 gradcheck conv 4 kernel=3 stride=2 input=[2, 7, 7]
 gradcheck batchnorm input=[3, 4, 4]
 gradcheck maxpool kernel=3 stride=2 pad=1 input=[2, 7, 7]
+"""),
+        md("""
+## Exercises
+
+1. In the T's output, pick one entry of ∂L/∂K and recompute it from x and δz by hand.
+2. Max pooling gave the gradient to one input per window. What would average pooling do with it?
+   (Each of the four inputs gets a quarter: try `explain pool` on a model with `avgpool`.)
+3. Change the learning rate in your head: with 0.05 instead of 0.5, would the T's loss after the
+   update be closer to the old loss or to the new one? The update moves each weight by a tenth as
+   much.
 """),
     ],
     "5-writing-a-layer-plugin.ipynb": [

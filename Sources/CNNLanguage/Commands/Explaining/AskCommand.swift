@@ -42,7 +42,13 @@ struct AskCommand: Command {
         default: q = try writtenQuestion(inv)
         }
         guard let ask = env.context.requestInput else {
-            env.context.stream(.stdout, "Question: \(q.prompt)\nAnswer: \(q.rightAnswer). \(q.explanation)\n(asked interactively in JupyterLab, Notebook or jupyter console)\n")
+            // Nobody can answer (a notebook built by nbclient, `cnn-kernel run`): the question, and
+            // its answer folded away in a notebook so that a reader can still predict first.
+            let text = "Question: \(q.prompt)\nAnswer: \(q.rightAnswer). \(q.explanation)\n(asked interactively in JupyterLab, Notebook or jupyter console)\n"
+            let html = "<div style=\"border-left:3px solid #468;padding:4px 10px\"><b>Question.</b> \(escape(q.prompt))"
+                + "<details><summary>The answer (predict first, then open)</summary><p><b>\(escape(q.rightAnswer)).</b> \(escape(q.explanation))</p></details>"
+                + "<div style=\"color:#777;font-size:90%\">Run the cell to be asked and answer it yourself.</div></div>"
+            env.context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
             return
         }
         let given = Self.stripped(try ask(q.prompt + " ", false))
