@@ -17,6 +17,15 @@ from nbclient import NotebookClient
 HERE = pathlib.Path(__file__).resolve().parent
 
 
+def swift_excerpt(path, start, stop):
+    """The lines of a Swift file from the one starting with `start` to the one before `stop`
+    (or the end), as a Markdown code block: lessons quote the code itself, so they cannot drift."""
+    lines = (HERE.parent / path).read_text().splitlines()
+    first = next(i for i, l in enumerate(lines) if l.startswith(start))
+    last = next((i for i, l in enumerate(lines) if stop and i > first and l.startswith(stop)), len(lines))
+    return "```swift\n" + "\n".join(lines[first:last]).rstrip() + "\n```"
+
+
 def md(text):
     return nbformat.v4.new_markdown_cell(text.strip())
 
@@ -58,6 +67,11 @@ setweights layer=conv1 values=[-1, 0, 1, -2, 0, 2, -1, 0, 1,   -1, -2, -1, 0, 0,
 show featuremaps layer=conv1 image=2
 """),
         md("""
+The first map is bright where the image goes from dark (left) to bright (right): the vertical
+edges. The second finds the horizontal ones. The picture's title also names a prediction
+("predicted …"): the linear layer after the convolution still has its random starting weights,
+so that guess means nothing yet. With ten classes, chance is 10%.
+
 Every output value is that sum of products. `explain conv` shows it with the real numbers, for
 one position of one channel:
 """),
@@ -87,8 +101,19 @@ model sizes input=[1, 28, 28]
   flatten
   linear 10
 end
-explain shapes
 """),
+        md("Work out conv3's output before asking the kernel: conv1 gives 26×26 (no padding loses a pixel on each side), conv2 keeps it."),
+        code("ask shape layer=conv3 model=sizes"),
+        code("explain shapes model=sizes"),
+        md("""
+## Many channels in, one map out
+
+A kernel spans every input channel. conv2 above receives conv1's 4 maps, so each of its kernels
+is 4×3×3, and each output value adds up four channels' sums of products plus one bias. The
+walk-through shows the patch and the kernel channel by channel, and the four partial sums:
+"""),
+        code("explain conv layer=conv2 model=sizes image=2 channel=0"),
+        code("ask params layer=conv2 model=sizes"),
     ],
     "2-a-first-cnn.ipynb": [
         md("""
@@ -161,7 +186,60 @@ All three are written in this language, from their blocks. `show source` prints 
         code("show source inception"),
         code("show source resblock"),
         code("show source denselayer"),
-        md("We train the three reference models side by side on a 12,000-image part of Fashion-MNIST."),
+        md("""
+## Why a residual connection helps: a controlled experiment
+
+Two networks of the same depth, trained the same way on the same data: eleven 3×3 convolutions
+in a plain stack, and the same convolutions with ten of them in residual blocks. Only the
+shortcuts differ. Before you run it, predict which one gets a larger gradient at its first layer.
+"""),
+        code("""
+ask choice question="After training, which network's first layer receives the larger gradient?" options=["the plain stack", "the residual one", "about the same"] answer=2 why="In the plain stack the gradient is multiplied by every layer's weights and ReLU masks on its way down, and it shrinks; each residual block adds an identity path along which it passes unchanged."
+"""),
+        code("""
+seed 1
+data shapes n=3000 size=16 seed=2
+model plain input=[1, 16, 16]
+  conv 8 pad=1
+  relu
+  repeat 10
+    conv 8 pad=1
+    relu
+  end
+  gap
+  linear 10
+end
+model res input=[1, 16, 16]
+  conv 8 pad=1
+  relu
+  repeat 10
+    residual
+      conv 8 pad=1
+      relu
+    end
+  end
+  gap
+  linear 10
+end
+train model=plain epochs=3 batch=50 lr=0.02
+train model=res epochs=3 batch=50 lr=0.02
+plot gradients models=[plain, res]
+"""),
+        md("""
+The chart reads from the input (left) to the output (right) on a log scale. The plain stack's
+gradient falls more than a million-fold on its way back to the first layer (about 10⁻¹ at the
+output, 10⁻⁸ at the first convolution), so its early layers barely change, and the epochs above
+show it stuck at chance (10% for ten classes). The residual network's gradient stays within a
+factor of about a hundred, because each block's identity path passes it on untouched: every
+layer learns, and it reaches about 70% in the same three epochs. Same depth, same training, only
+the shortcuts differ.
+
+## The three architectures, trained fairly
+
+The three reference models on the same 12,000 Fashion-MNIST images, with the same optimiser
+(AdamW, learning rate 0.002, weight decay 10⁻⁴), the same one-cycle schedule, batch and seed, for
+3 epochs each. Only the architecture differs. First their sizes and their graphs:
+"""),
         code("""
 seed 1
 data fashion-mnist limit=12000 val=2000
@@ -170,15 +248,36 @@ model r = resnet
 model d = densenet
 compare
 """),
+        code("show graph model=g"),
         code("show graph model=r"),
+        code("show graph model=d"),
+        md("""
+Look for the parallel branches of an inception block and what its join adds up; the shortcut
+arcs of ResNet, with the projection (a strided 1×1 convolution) where the shape changes; and how
+DenseNet's channels grow by 16 with every layer until a transition halves them.
+"""),
         code("""
-train model=g epochs=3 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
-train model=r epochs=3 optimizer=sgd lr=0.1 momentum=0.9 nesterov=true weight_decay=5e-4 schedule=onecycle
-train model=d epochs=3 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
+ask choice question="compare above lists each model's multiply-adds per image. Which will take the least time per epoch?" options=["GoogLeNet", "ResNet", "DenseNet"] answer=2 why="ResNet needs about half the multiply-adds of the other two (its stages shrink the maps early and its blocks are plain 3×3 convolutions), so it runs about three times faster here: time follows the arithmetic, not the parameter count."
+"""),
+        code("""
+train model=g epochs=3 batch=128 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
+train model=r epochs=3 batch=128 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
+train model=d epochs=3 batch=128 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
 """),
         code("plot accuracy models=[g, r, d]"),
         code("compare models=[g, r, d]"),
-        md("In the spirit of the reference results (CIFAR-10, 180 epochs: GoogleNet 89.7%, ResNet 91.1%, DenseNet 90.2%), the three end close together; ResNet is the cheapest per image."),
+        md("""
+How to read this against published figures. These small models come from the University of
+Amsterdam's deep-learning course (tutorial 5, "Inception, ResNet and DenseNet"). Trained there on
+**CIFAR-10** (colour photos of ten kinds of object, 32×32) for 180 epochs, they reach 89.7%
+(GoogLeNet), 91.1% (ResNet) and 90.2% (DenseNet) test accuracy. Here they get 3 epochs on
+**Fashion-MNIST** (grey 28×28 pictures of clothes on a plain background), a different and easier
+task: numbers from the two are not comparable. Published Fashion-MNIST results are about 94–96%
+for networks like these, after far longer training. The lesson of the comparison is the one the
+UvA tutorial draws too: at this size the three ideas end within a few points of each other (a
+gap that one seed and three epochs cannot rank), and they differ far more in cost: look at the
+seconds per epoch.
+"""),
     ],
     "4-backpropagation.ipynb": [
         md("""
@@ -308,7 +407,17 @@ gradcheck convbnrelu 4 input=[3, 6, 6]
         md("""
 The second is compiled: a Swift package built as a shared library against the kernel's `CNNCore`
 library. `Plugins/SwishPlugin` implements the Swish activation x·σ(βx) with its forward and
-backward pass; `tools/setup` builds it.
+backward pass; `tools/setup` builds it. This is its layer, from
+`Plugins/SwishPlugin/Sources/SwishPlugin/Swish.swift`:
+
+""" + swift_excerpt("Plugins/SwishPlugin/Sources/SwishPlugin/Swish.swift", "final class SwishPlugin", "// Its own ONNX export") + """
+
+`parameters` is the declarative list that the language's parsing, defaults, checks, completion
+and help all read: `swish be` completes to `beta=`, and `swish beta=200` is an error naming the
+range. Forward keeps its input when the pass will be differentiated; backward returns
+dy·(s + βx·s(1 − s)). Two C symbols register it with the kernel:
+
+""" + swift_excerpt("Plugins/SwishPlugin/Sources/SwishPlugin/Swish.swift", "/// The interface version this library", None) + """
 """),
         code("""
 plugin load "../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
