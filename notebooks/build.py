@@ -149,14 +149,33 @@ end
 summary
 """),
         md("""
+Before training, look at what the first layer's 16 filters are: predict first.
+"""),
+        code("""
+ask choice question="Before any training, what do conv1's 5×5 filters look like?" options=["edge detectors", "random speckle", "all the same grey"] answer=2 why="Step 1 of training draws every weight at random (uniformly within ±1/√fan_in), so each filter is noise; training is what turns them into detectors."
+show filters layer=conv1
+"""),
+        md("""
 Training shows one live display: progress, loss, accuracy, speed and the curves so far. AdamW with
 a one-cycle schedule (warm up, then anneal) reaches about 92% in ten epochs. The weights of the
 best validation epoch are kept.
 """),
         code("train epochs=10 batch=128 optimizer=adamw lr=0.003 weight_decay=1e-4 schedule=onecycle"),
-        code("evaluate"),
+        md("""
+The model now scores the 10,000 test images it has never seen. Will it do better or worse on
+the 55,000 images it trained on?
+"""),
+        code("""
+ask choice question="Is the accuracy on the training images higher or lower than on the test images?" options=["higher", "lower", "the same"] answer=1 why="The weights were fitted to the training images, so they score a little better there. The difference, the generalisation gap, is what regularisation (weight decay, augmentation, dropout) tries to keep small."
+evaluate
+evaluate split=train
+"""),
+        md("""
+In the loss curves below, the training loss keeps falling while the validation loss flattens:
+the gap between them is the same generalisation gap, seen while training.
+"""),
         code("plot loss"),
-        md("## What the network learned\n\nThe first layer's 16 filters, and what they make of one test image:"),
+        md("## What the network learned\n\nThe same 16 filters after training, and what they make of one test image. Compare them with the speckle above: most are now smooth strokes and edges at different angles.\n"),
         code("""
 show filters layer=conv1
 show featuremaps layer=relu1 image=0
@@ -166,6 +185,43 @@ show featuremaps layer=relu2 image=0
         code("""
 show confusion
 show mistakes n=16
+"""),
+        md("""
+## Experiment: the learning rate
+
+Three copies of the same network, with the same starting weights (`seed 5` before each), the same
+6,000 training images, the same optimiser and two epochs each. Only the learning rate differs:
+3·10⁻⁵, 3·10⁻³ and 3·10⁻².
+"""),
+        code("""
+ask choice question="Which learning rate ends with the lowest training loss after two epochs?" options=["3e-5, the smallest", "3e-3, the middle one", "3e-2, the largest"] answer=2 why="Too small a rate moves the weights so little that two epochs barely change the loss; too large a rate overshoots, and the loss jumps about or blows up; the middle one descends steadily."
+"""),
+        code("""
+data fashion-mnist limit=6000 val=1000
+seed 5
+model slow = simplecnn
+seed 5
+model right = simplecnn
+seed 5
+model fast = simplecnn
+train model=slow epochs=2 batch=64 optimizer=adamw lr=3e-5
+train model=right epochs=2 batch=64 optimizer=adamw lr=3e-3
+train model=fast epochs=2 batch=64 optimizer=adamw lr=0.03
+plot loss models=[slow, right, fast]
+compare models=[slow, right, fast]
+"""),
+        md("""
+The smallest rate's loss creeps down: after two epochs it is still far above the middle one's,
+which falls fast. The largest rate's loss jumps up in the first steps, then sits at 2.3, the loss
+of a uniform guess over ten classes, with the accuracy at chance: the first steps were so large
+that the network stopped learning. `show histograms` below counts why: every unit of the second
+convolution and of the hidden linear layer now outputs 0 for every image (a dead ReLU), so no
+gradient flows back through them and nothing can change.
+"""),
+        code("show histograms model=fast layer=relu3"),
+        md("""
+`lrfind` (in the gallery) finds a good rate without guessing: it tries rates from 10⁻⁷ to 10 in
+one short run and marks where the loss falls fastest.
 """),
     ],
     "3-inception-resnet-densenet.ipynb": [
