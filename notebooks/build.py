@@ -187,6 +187,38 @@ show confusion
 show mistakes n=16
 """),
         md("""
+## Where the network looks
+
+Two ways to ask which pixels a prediction rests on. A **saliency map** is the gradient of the
+class's score with respect to each pixel: bright where a small change of the pixel would change
+the score most. **Grad-CAM** weighs the last convolution's feature maps by how much the class's
+score depends on each, a coarser map of the regions that matter. First a test image the network
+gets right:
+"""),
+        code("""
+show saliency image=0
+show gradcam image=0 layer=relu2
+"""),
+        md("""
+Now one of the mistakes. Look at the picture the next cell shows and answer as a person would;
+the kernel then says what the network predicted.
+"""),
+        code("ask class image=787"),
+        code("""
+show gradcam image=787 layer=relu2
+show saliency image=787
+"""),
+        md("""
+Reading the maps. For the ankle boot, Grad-CAM's evidence sits on the heel and sole and along
+the back of the shoe: parts a sneaker or a sandal would not have in that shape. For image 787,
+look at the picture before the maps: labelled trousers, it is one long shape with no gap between
+the legs, and most people would call it a dress too. The network's evidence for "dress" runs down
+the straight outer edges, where a pair of trousers would part. Some of the mistakes with the
+highest loss are doubtful labels: read the image before blaming the model. The saliency maps are
+speckled, because a single pixel's gradient is noisy; `attribute` (in the gallery) adds SmoothGrad,
+which averages it over noisy copies of the image, and other methods beside it.
+"""),
+        md("""
 ## Experiment: the learning rate
 
 Three copies of the same network, with the same starting weights (`seed 5` before each), the same
