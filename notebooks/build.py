@@ -114,6 +114,88 @@ walk-through shows the patch and the kernel channel by channel, and the four par
 """),
         code("explain conv layer=conv2 model=sizes image=2 channel=0"),
         code("ask params layer=conv2 model=sizes"),
+        md("""
+## What pooling buys
+
+The same two convolutions, four ways: max pooling after each, average pooling after each, a
+stride-2 convolution that downsamples by itself, and no downsampling at all. Each ends with
+flatten and one linear layer to the ten classes.
+"""),
+        code("""
+ask choice question="Which of the four versions has the most parameters?" options=["max pooling", "average pooling", "stride-2 convolutions", "no downsampling"] answer=4 why="Pooling and strides have no weights, but without them the linear layer receives 8×28×28 = 6,272 values instead of 8×7×7 = 392, so it needs sixteen times as many weights."
+"""),
+        code("""
+seed 3
+data shapes n=3000 size=28 seed=4
+model maxp input=[1, 28, 28]
+  conv 8 kernel=3 pad=1
+  relu
+  maxpool 2
+  conv 8 kernel=3 pad=1
+  relu
+  maxpool 2
+  flatten
+  linear 10
+end
+model avgp input=[1, 28, 28]
+  conv 8 kernel=3 pad=1
+  relu
+  avgpool 2
+  conv 8 kernel=3 pad=1
+  relu
+  avgpool 2
+  flatten
+  linear 10
+end
+model strided input=[1, 28, 28]
+  conv 8 kernel=3 pad=1 stride=2
+  relu
+  conv 8 kernel=3 pad=1 stride=2
+  relu
+  flatten
+  linear 10
+end
+model none input=[1, 28, 28]
+  conv 8 kernel=3 pad=1
+  relu
+  conv 8 kernel=3 pad=1
+  relu
+  flatten
+  linear 10
+end
+compare models=[maxp, avgp, strided, none]
+"""),
+        md("Average pooling keeps the mean of each window instead of its largest value:"),
+        code("explain pool model=avgp layer=avgpool1 image=2 channel=0 at=[4, 8]"),
+        md("""
+This window holds one strong response beside weak ones and zeros. Max pooling would pass the
+strong one on; the average dilutes it with its neighbours. A thin stroke on a dark background is
+kept by the max and blurred by the mean.
+"""),
+        md("Now train the four the same way (same data, seed, optimiser and budget) and compare again:"),
+        code("""
+train model=maxp epochs=3 batch=50 optimizer=adam lr=0.003
+train model=avgp epochs=3 batch=50 optimizer=adam lr=0.003
+train model=strided epochs=3 batch=50 optimizer=adam lr=0.003
+train model=none epochs=3 batch=50 optimizer=adam lr=0.003
+compare models=[maxp, avgp, strided, none]
+"""),
+        md("""
+Reading the table:
+
+- **Parameters.** Pooling and strides cost no weights and shrink every later layer: the three
+  downsampling versions have 4,594 parameters; without downsampling the linear layer alone needs
+  about 63,000. On a 224×224 photo the same design would need millions.
+- **Arithmetic.** The stride-2 version does about a quarter of max pooling's multiply-adds, because it
+  computes its convolutions only where it keeps them.
+- **Accuracy.** On these simple synthetic shapes, with 2,700 training images and three epochs,
+  the version without downsampling scores highest: it has fourteen times the weights, and this
+  data is too easy for it to overfit. Max pooling comes next, ahead of the stride-2 version and
+  well ahead of average pooling, which blurs thin strokes into the background. What pooling buys
+  is mostly the first two rows: a smaller, cheaper network, and one whose later layers see a
+  wider part of the image. On harder, real data, with fewer weights to fit, that smaller network
+  is also the one that overfits less.
+"""),
     ],
     "2-a-first-cnn.ipynb": [
         md("""
