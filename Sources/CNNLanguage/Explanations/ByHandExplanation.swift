@@ -162,10 +162,10 @@ extension CommandEnvironment {
             ("L", abs(r.loss - net.loss)),
         ]
         let backward: [(String, Double)] = [
-            ("∂L/∂W", difference(linear.parameters[0].grad.nchwKernel(linear.parameters[0]), net.dWeights.flatMap { $0 })),
-            ("∂L/∂c", difference(linear.parameters[1].grad.values, net.dBias)),
-            ("∂L/∂K", difference(conv.parameters[0].grad.nchwKernel(conv.parameters[0]), net.dKernel.flatMap { $0 })),
-            ("∂L/∂b", difference(conv.parameters[1].grad.values, [net.dConvBias])),
+            ("∂L/∂W", difference(linear.parameters[0].gradientsInShapeOrder(), net.dWeights.flatMap { $0 })),
+            ("∂L/∂c", difference(linear.parameters[1].gradientsInShapeOrder(), net.dBias)),
+            ("∂L/∂K", difference(conv.parameters[0].gradientsInShapeOrder(), net.dKernel.flatMap { $0 })),
+            ("∂L/∂b", difference(conv.parameters[1].gradientsInShapeOrder(), [net.dConvBias])),
             ("δx", difference(dx.nchw, net.dx.flatMap { $0 })),
         ]
         let worst = (forward + backward).map(\.1).max() ?? .infinity
@@ -177,21 +177,5 @@ extension CommandEnvironment {
               backward: \(line(backward))
             \(agree ? "✓ every value agrees (within float32 rounding): the engine computes exactly these steps" : "✗ the engine differs from the hand computation")
             """
-    }
-}
-
-private extension Tensor {
-    /// A parameter's gradient in the conventional order of its shape.
-    func nchwKernel(_ p: Parameter) -> [Float] {
-        switch p.layout {
-        case .natural: return values
-        case .ohwi:
-            let (o, i, kh, kw) = (p.shape[0], p.shape[1], p.shape[2], p.shape[3])
-            var out = [Float](repeating: 0, count: count)
-            for a in 0..<o { for b in 0..<i { for y in 0..<kh { for x in 0..<kw {
-                out[((a * i + b) * kh + y) * kw + x] = data[((a * kh + y) * kw + x) * i + b]
-            } } } }
-            return out
-        }
     }
 }

@@ -26,15 +26,23 @@ public final class Parameter: @unchecked Sendable {
     public var count: Int { value.count }
 
     /// Values in the order of `shape` (what a checkpoint stores).
-    public func valuesInShapeOrder() -> [Float] {
+    public func valuesInShapeOrder() -> [Float] { inShapeOrder(value) }
+
+    /// The gradient in the order of `shape`, as `valuesInShapeOrder` gives the values.
+    public func gradientsInShapeOrder() -> [Float] { inShapeOrder(grad) }
+
+    /// `t` (the value or the gradient, laid out as `layout` says) in the order of `shape`.
+    private func inShapeOrder(_ t: Tensor) -> [Float] {
         switch layout {
-        case .natural: return value.values
+        case .natural: return t.values
         case .ohwi:
             let (o, i, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
             var out = [Float](repeating: 0, count: count)
-            for a in 0..<o { for b in 0..<i { for y in 0..<kh { for x in 0..<kw {
-                out[((a * i + b) * kh + y) * kw + x] = value.data[((a * kh + y) * kw + x) * i + b]
-            } } } }
+            withExtendedLifetime(t) {
+                for a in 0..<o { for b in 0..<i { for y in 0..<kh { for x in 0..<kw {
+                    out[((a * i + b) * kh + y) * kw + x] = t.data[((a * kh + y) * kw + x) * i + b]
+                } } } }
+            }
             return out
         }
     }
