@@ -39,7 +39,7 @@ public final class ONNXGraph {
     private var shapes: [(value: String, shape: FeatureShape)] = []
     /// How many nodes of each operator, for the export's report.
     public private(set) var operatorCounts: [String: Int] = [:]
-    public private(set) var nodeCount = 0
+    public var nodeCount: Int { nodes.count }
     public private(set) var weightCount = 0
     private var usedNames: Set<String> = []
     /// Node names are a namespace of their own.
@@ -56,13 +56,15 @@ public final class ONNXGraph {
     public var scopeName: String { scope.isEmpty ? "model" : scope.joined(separator: ".") }
 
     /// A name not used before, from `hint` (suffixed `_2`, `_3` … when taken).
-    public func uniqueName(_ hint: String) -> String {
+    public func uniqueName(_ hint: String) -> String { Self.unique(hint, in: &usedNames) }
+
+    private static func unique(_ hint: String, in used: inout Set<String>) -> String {
         var name = hint, k = 2
-        while usedNames.contains(name) {
+        while used.contains(name) {
             name = "\(hint)_\(k)"
             k += 1
         }
-        usedNames.insert(name)
+        used.insert(name)
         return name
     }
 
@@ -82,10 +84,13 @@ public final class ONNXGraph {
         return output
     }
 
+    /// A constant's name: `name` within the current layer (`conv1.weight`), made unique.
+    private func weightName(_ name: String) -> String { uniqueName(scope.isEmpty ? name : "\(scopeName).\(name)") }
+
     /// A float weight named after the current layer (`conv1.weight`), in `dims` order.
     public func addWeight(_ name: String, dims: [Int], values: [Float]) -> String {
         precondition(dims.reduce(1, *) == values.count, "ONNX weight \(name): \(values.count) values for dims \(dims)")
-        let full = uniqueName(scope.isEmpty ? name : "\(scopeName).\(name)")
+        let full = weightName(name)
         var t = ProtobufWriter()
         for d in dims { t.int(1, d) }  // dims
         t.int(2, 1)  // data_type FLOAT
@@ -103,7 +108,7 @@ public final class ONNXGraph {
 
     /// An int64 constant (a shape for Reshape, axes).
     public func addInt64s(_ name: String, dims: [Int], values: [Int]) -> String {
-        let full = uniqueName(scope.isEmpty ? name : "\(scopeName).\(name)")
+        let full = weightName(name)
         var t = ProtobufWriter()
         for d in dims { t.int(1, d) }
         t.int(2, 7)  // data_type INT64
@@ -118,18 +123,15 @@ public final class ONNXGraph {
     @discardableResult
     public func addNode(_ op: String, inputs: [String], attributes: [ONNXAttribute] = [], suffix: String? = nil, output: String? = nil) -> String {
         let base = [scope.isEmpty ? nil : scopeName, suffix].compactMap { $0 }.joined(separator: ".")
-        let out = output ?? uniqueName(base.isEmpty ? op.lowercased() : base)
+        let name = base.isEmpty ? op.lowercased() : base
+        let out = output ?? uniqueName(name)
         var n = ProtobufWriter()
         for i in inputs { n.string(1, i) }
         n.string(2, out)
-        var nodeName = base.isEmpty ? op.lowercased() : base, k = 2
-        while usedNodeNames.contains(nodeName) { nodeName = "\(base.isEmpty ? op.lowercased() : base)_\(k)"; k += 1 }
-        usedNodeNames.insert(nodeName)
-        n.string(3, nodeName)
+        n.string(3, Self.unique(name, in: &usedNodeNames))
         n.string(4, op)
         for a in attributes { n.message(5, Self.attribute(a)) }
         nodes.append(n)
-        nodeCount += 1
         operatorCounts[op, default: 0] += 1
         return out
     }
