@@ -1,7 +1,10 @@
 """Helpers for the cnn kernel's own protocol tests: start kernels with jupyter_client,
-run code and collect what IOPub says about it."""
+run code and collect what IOPub says about it; drive `jupyter console` in a terminal."""
 
 import contextlib
+import os
+import pathlib
+import sys
 import time
 
 from jupyter_client.manager import KernelManager
@@ -50,3 +53,19 @@ def execute(kc, code, timeout=30.0, **kwargs):
 
 def stdout_of(outputs):
     return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+
+
+@contextlib.contextmanager
+def jupyter_console(timeout=30):
+    """`jupyter console` on the cnn kernel in a pseudo-terminal (pexpect), at its first prompt;
+    it is closed afterwards whatever happened."""
+    import pexpect
+
+    jupyter = pathlib.Path(sys.executable).parent / "jupyter"
+    child = pexpect.spawn(str(jupyter), ["console", "--kernel", "cnn", "--simple-prompt"],
+                          env=dict(os.environ), encoding="utf-8", timeout=timeout)
+    try:
+        child.expect(r"In \[1\]: ")
+        yield child
+    finally:
+        child.close(force=True)

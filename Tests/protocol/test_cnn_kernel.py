@@ -25,7 +25,7 @@ from jupyter_client.session import Session
 from nbclient import NotebookClient
 
 from conftest import BIN
-from kernel_helpers import collect_until_idle, execute, running_kernel, stdout_of
+from kernel_helpers import collect_until_idle, execute, jupyter_console, running_kernel, stdout_of
 
 
 # ---------------------------------------------------------------- interrupts
@@ -454,11 +454,7 @@ def _print_through_launched_kernel(code, expected, **launch):
 # ---------------------------------------------------------------- real frontends
 
 def test_cnn_jupyter_console_prints_output():
-    jupyter = pathlib.Path(sys.executable).parent / "jupyter"
-    child = pexpect.spawn(str(jupyter), ["console", "--kernel", "cnn", "--simple-prompt"],
-                          env=dict(os.environ), encoding="utf-8", timeout=30)
-    try:
-        child.expect(r"In \[1\]: ")
+    with jupyter_console() as child:
         child.sendline('print "hi from the console"')
         child.expect("hi from the console")
         child.expect(r"In \[2\]: ")
@@ -466,8 +462,6 @@ def test_cnn_jupyter_console_prints_output():
         child.expect(r"Out\[2\]: 42")
         child.sendline("exit")
         child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
 
 
 def test_cnn_nbclient_runs_a_notebook(tmp_path):

@@ -4,16 +4,13 @@ terminal); the kernel checks the answer and explains the right one. An interrupt
 kernel waits ends the cell and keeps the session. Without stdin (nbclient) the question and its
 answer are printed."""
 
-import os
-import pathlib
-import sys
 import time
 
 import nbformat
 import pexpect
 from nbclient import NotebookClient
 
-from kernel_helpers import collect_until_idle, execute, running_kernel, stdout_of
+from kernel_helpers import collect_until_idle, execute, jupyter_console, running_kernel, stdout_of
 
 SETUP = "data shapes n=60 size=16\nmodel m input=[1, 16, 16]\n  conv 8 kernel=3 pad=1\n  relu\n  maxpool 2\n  flatten\n  linear 10\nend"
 
@@ -77,12 +74,8 @@ def test_without_stdin_the_question_and_answer_are_printed():
 
 
 def test_jupyter_console_asks_in_the_terminal():
-    jupyter = pathlib.Path(sys.executable).parent / "jupyter"
-    child = pexpect.spawn(str(jupyter), ["console", "--kernel", "cnn", "--simple-prompt"],
-                          env=dict(os.environ), encoding="utf-8", timeout=60)
-    try:
-        child.expect(r"In \[1\]: ")
-        # One line: the console sends what is typed at its simple prompt line by line.
+    with jupyter_console(timeout=60) as child:
+        # One line at a time: the console sends what is typed at its simple prompt line by line.
         child.sendline("data shapes n=60 size=16")
         child.expect(r"In \[2\]: ")
         child.sendline("model m = simplecnn input=[1, 16, 16]")
@@ -94,5 +87,3 @@ def test_jupyter_console_asks_in_the_terminal():
         child.expect(r"In \[4\]: ")
         child.sendline("exit")
         child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
