@@ -181,12 +181,12 @@ public struct LineChart: Sendable {
         let left = 62.0, right = 16.0, top = 30.0
         // Legend entries in rows that fit the width (a long legend was cut at the edge).
         var legendPlaces: [(x: Double, row: Int)] = []
-        var lxx = 62.0, row = 0
+        var legendX = left, row = 0
         for ser in series {
             let w = 30 + Double(Canvas.textWidth(ser.name))
-            if lxx + w > Double(width) - 8 && lxx > 62 { lxx = 62; row += 1 }
-            legendPlaces.append((lxx, row))
-            lxx += w
+            if legendX + w > Double(width) - 8 && legendX > left { legendX = left; row += 1 }
+            legendPlaces.append((legendX, row))
+            legendX += w
         }
         let legendRows = series.isEmpty ? 0 : row + 1
         let bottom = 44.0 + Double(legendRows) * 16
