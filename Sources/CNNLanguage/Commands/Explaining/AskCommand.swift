@@ -120,9 +120,10 @@ struct AskCommand: Command {
     func writtenQuestion(_ inv: Invocation) throws -> Question {
         let question = inv[Self.question]
         guard !question.isEmpty else { throw LanguageError(.value, at: inv.nameToken, "ask choice needs question=\"…\"") }
-        guard case .list(let values) = inv[Self.options], values.count >= 2,
-              case let options = values.compactMap({ v -> String? in if case .string(let s) = v { return s }; return nil }),
-              options.count == values.count else {
+        let values: [ParameterValue]
+        if case .list(let l) = inv[Self.options] { values = l } else { values = [] }
+        let options = values.compactMap { v -> String? in if case .string(let s) = v { return s } else { return nil } }
+        guard options.count >= 2, options.count == values.count else {
             throw LanguageError(.value, at: inv.token(Self.options), "options= is a list of at least two strings: options=[\"max\", \"average\"]")
         }
         let right = inv[Self.answer]
