@@ -15,12 +15,23 @@ struct CNNKernelCommand: ParsableCommand {
         commandName: "cnn-kernel",
         abstract: "A Jupyter kernel for learning and experimenting with convolutional neural networks.",
         version: CNNInterpreter.version,
-        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, BenchCommand.self, TrainCommand.self, RunCommand.self]
+        subcommands: [
+            KernelCommand.self, InstallCommand.self, UninstallCommand.self, BenchCommand.self, TrainCommand.self, RunCommand.self,
+            MessagesCommand.self,
+        ]
     )
 
     static func main() {
         ThreadEnvironment.ensurePassiveOpenMPWaiting()
+        Language.current = Language.select(from: languageEnvironment())
         main(nil)
+    }
+
+    /// The variables that choose the kernel's language (see `Language.select`).
+    static func languageEnvironment() -> [String: String] {
+        var env: [String: String] = [:]
+        for name in ["CNN_KERNEL_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = FileIO.environment(name) }
+        return env
     }
 }
 
@@ -123,10 +134,16 @@ struct InstallCommand: ParsableCommand {
     @Option(name: .customLong("display-name"), help: "Name shown in the Jupyter launcher.") var displayName = "CNN (Swift)"
     @Option(name: .customLong("interrupt-mode"), help: "signal (SIGINT) or message (interrupt_request).")
     var interruptMode = "signal"
+    @Option(help: "The language the kernel speaks: en or pt-BR (default: the locale's).") var language: String?
 
     func run() throws {
         guard ["signal", "message"].contains(interruptMode) else {
             throw ValidationError("--interrupt-mode is signal or message")
+        }
+        var env: JSON = ["OMP_WAIT_POLICY": "PASSIVE"]
+        if let language {
+            guard let chosen = Language.named(language) else { throw ValidationError("--language is en or pt-BR") }
+            env["CNN_KERNEL_LANGUAGE"] = .string(chosen.rawValue)
         }
         let dir = try location.kernelsDirectory() + "/" + location.name
         try FileIO.makeDirectories(dir)
@@ -137,7 +154,7 @@ struct InstallCommand: ParsableCommand {
             "interrupt_mode": .string(interruptMode),
             "kernel_protocol_version": .string(jupyterProtocolVersion),
             // Set here so the kernel need not re-execute itself to set it (see ThreadEnvironment).
-            "env": ["OMP_WAIT_POLICY": "PASSIVE"],
+            "env": env,
             "metadata": [:],
         ]
         try FileIO.writeAtomically(path: dir + "/kernel.json", bytes: Array((spec.prettyString() + "\n").utf8))
@@ -163,5 +180,23 @@ struct UninstallCommand: ParsableCommand {
             throw ValidationError("removed the kernelspec files but \(dir) holds other files; left it in place")
         }
         print("Removed kernelspec \(location.name) from \(dir)")
+    }
+}
+
+/// `cnn-kernel messages`: the Portuguese catalogue and the keys known only at run time, as JSON,
+/// for `tools/messages.py` and the catalogue test.
+struct MessagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "messages", abstract: "Print the message catalogue and the documentation keys as JSON.")
+
+    func run() throws {
+        let interpreter = CNNInterpreter(loadPluginDirectories: false)
+        var catalogue: [String: JSON] = [:]
+        for (k, v) in Catalogue.entries(for: .portuguese) { catalogue[k] = .string(v) }
+        let out: JSON = [
+            "catalogue": [Language.portuguese.rawValue: .object(catalogue)],
+            "runtime_keys": .array(interpreter.runtimeCatalogueKeys().map { .string($0) }),
+        ]
+        print(out.prettyString())
     }
 }

@@ -92,6 +92,6 @@ public enum SafeTensors {
 /// never a torn one, and nothing planted in the directory can redirect the write.
 public func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws {
     do { try AtomicFile.write(bytes, to: path) } catch let e as AtomicFile.Failure {
-        throw DataError(e.description)
+        throw DataError(Phrase(verbatim: e.description))
     }
 }

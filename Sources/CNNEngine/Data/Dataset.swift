@@ -112,5 +112,5 @@ public struct DataSplit: @unchecked Sendable {
 
 public struct DataError: Error, CustomStringConvertible, Equatable {
     public let description: String
-    public init(_ d: String) { description = d }
+    public init(_ d: Phrase) { description = d.text }
 }

@@ -17,14 +17,14 @@ public enum DataReaders {
         var st = stat()
         if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { try requireMemory(Int(st.st_size), for: "reading \(path)") }
         do { return try RegularFile.read(path, limit: 1 << 32, shouldStop: shouldStop) } catch let e as RegularFile.Failure {
-            throw DataError(e.description)
+            throw DataError(Phrase(verbatim: e.description))
         }
     }
 
     /// Refuses, as a DataError, to hold `bytes` more than the memory budget leaves.
-    public static func requireMemory(_ bytes: Int, for what: String) throws {
+    public static func requireMemory(_ bytes: Int, for what: Phrase) throws {
         do { try MemoryBudget.require(bytes, for: what, hint: "load fewer or smaller images") } catch let e as MemoryBudgetError {
-            throw DataError(e.description)
+            throw DataError(Phrase(verbatim: e.description))
         }
     }
 

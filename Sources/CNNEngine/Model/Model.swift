@@ -25,7 +25,7 @@ public final class Model: @unchecked Sendable {
         inputShape = input
         self.root = root
         guard case .flat = root.outputShape else {
-            throw ModelBuildError(path: "", message: "a classifier must end in flat features (one score per class), but this model ends with \(root.outputShape); add gap or flatten and a linear layer")
+            throw ModelBuildError(path: "", "a classifier must end in flat features (one score per class), but this model ends with \(root.outputShape); add gap or flatten and a linear layer")
         }
         inputGradientNeeded = false
     }

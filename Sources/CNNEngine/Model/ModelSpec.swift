@@ -43,6 +43,11 @@ public struct ModelBuildError: Error, CustomStringConvertible, Equatable {
     public var path: String
     public var message: String
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+
+    public init(path: String, _ message: Phrase) {
+        self.path = path
+        self.message = message.text
+    }
 }
 
 public enum ModelBuilder {
@@ -54,14 +59,14 @@ public enum ModelBuilder {
         switch spec {
         case .layer(let type, let args, _):
             guard let plugin = registry.plugin(named: type) else {
-                throw ModelBuildError(path: path, message: "unknown layer type `\(type)`")
+                throw ModelBuildError(path: path, "unknown layer type `\(type)`")
             }
             do {
                 return try plugin.build(try plugin.bind(args), input: input)
             } catch let e as ShapeError {
-                throw ModelBuildError(path: path, message: e.message)
+                throw ModelBuildError(path: path, Phrase(verbatim: e.message))
             } catch let e as BindingError {
-                throw ModelBuildError(path: path, message: e.message)
+                throw ModelBuildError(path: path, Phrase(verbatim: e.message))
             }
         case .sequence(let items, _, let kind):
             var built: [(ModelSpec, Layer)] = []
@@ -77,13 +82,13 @@ public enum ModelBuilder {
                 (b, try build(b, input: input, path: join(path, branchName(b, i)), registry: registry))
             }
             do { return try concat(built, input: input, kind: kind) } catch let e as ShapeError {
-                throw ModelBuildError(path: path, message: e.message)
+                throw ModelBuildError(path: path, Phrase(verbatim: e.message))
             }
         case .residual(let body, let shortcut, _, let kind):
             let b = try build(body, input: input, path: join(path, "body"), registry: registry)
             let s = try shortcut.map { try build($0, input: input, path: join(path, "shortcut"), registry: registry) }
             do { return try residual(body: b, shortcut: s, kind: kind) } catch let e as ShapeError {
-                throw ModelBuildError(path: path, message: e.message)
+                throw ModelBuildError(path: path, Phrase(verbatim: e.message))
             }
         }
     }

@@ -7,7 +7,7 @@ import CNNCore
 /// A schedule or augmentation that does not make sense, with the reason.
 public struct OptionValueError: Error, CustomStringConvertible, Equatable {
     public var description: String
-    public init(_ d: String) { description = d }
+    public init(_ d: Phrase) { description = d.text }
 }
 
 extension Schedule {

@@ -24,7 +24,10 @@ struct PictureClassification {
     let modelName: String
     let untrained: Bool
 
-    struct Problem: Error { let message: String }
+    struct Problem: Error {
+        let message: String
+        init(_ message: Phrase) { self.message = message.text }
+    }
 
     /// What the classification needs of the session: the model, and what it was trained on.
     struct Setting {
@@ -39,7 +42,7 @@ struct PictureClassification {
                     shouldStop: () -> Bool) throws -> PictureClassification {
         let model = s.entry.model
         guard case .image(let c, let h, let w) = model.inputShape, c == 1 || c == 3 else {
-            throw Problem(message: "model \(s.entry.name) takes \(model.inputShape); a picture becomes a 1- or 3-channel image")
+            throw Problem("model \(s.entry.name) takes \(model.inputShape); a picture becomes a 1- or 3-channel image")
         }
         guard let prepared = PicturePreparation.prepare(rgb: source.rgb, width: source.width, height: source.height, channels: c, rows: h, cols: w,
                                                         fit: fit, invert: invert, data: s.look, shouldStop: shouldStop) else {
@@ -66,10 +69,10 @@ struct PictureClassification {
         heat = heat.map { mx > 0 ? max(0, $0) / mx : 0 }
         let p = SoftmaxCrossEntropy.softmax(logits.values)
         guard p.allSatisfy(\.isFinite), heat.allSatisfy(\.isFinite) else {
-            throw Problem(message: "model \(s.entry.name) gives scores that are not finite numbers (its weights or activations overflowed): train it again, or with a smaller lr")
+            throw Problem("model \(s.entry.name) gives scores that are not finite numbers (its weights or activations overflowed): train it again, or with a smaller lr")
         }
         guard p.count == s.classNames.count else {
-            throw Problem(message: "model \(s.entry.name) gives \(p.count) scores but there are \(s.classNames.count) classes")
+            throw Problem("model \(s.entry.name) gives \(p.count) scores but there are \(s.classNames.count) classes")
         }
         return PictureClassification(name: name, source: source, prepared: prepared, channels: c, rows: h, cols: w, probabilities: p,
                                      classNames: s.classNames, predicted: k, heat: heat, heatRows: hh, heatCols: hw, method: method,

@@ -64,7 +64,7 @@ extension CNNInterpreter {
             if inBody {
                 var ms = layerNames.filter { $0.hasPrefix(prefix) }.map { n -> CompletionMatch in
                     let isBlock = session.definitions[n] != nil
-                    return CompletionMatch(n, type: isBlock ? "block" : "layer", signature: isBlock ? session.definitions[n]!.signature : (session.layers.plugin(named: n)?.summary ?? ""))
+                    return CompletionMatch(n, type: isBlock ? "block" : "layer", signature: isBlock ? session.definitions[n]!.signature : (session.layers.plugin(named: n)?.shownSummary ?? ""))
                 }
                 var keys = ["residual", "concat", "dense", "repeat", "if", "end"]
                 if let top = blocks.last, let sep = Keywords.separators.first(where: { $0.value == top })?.key { keys.append(sep) }
@@ -109,7 +109,7 @@ extension CNNInterpreter {
         let given = Set(words.dropFirst().compactMap { $0.split(separator: "=").first.map(String.init) })
         var out: [CompletionMatch] = []
         if !inBody, let spec = self.command(named: command)?.spec {
-            out = spec.options.map { CompletionMatch($0.name + "=", type: "option", signature: "\($0.kind.describe): \($0.doc)") }
+            out = spec.options.map { CompletionMatch($0.name + "=", type: "option", signature: "\($0.kind.describe): \($0.shownDoc)") }
             // gradcheck LAYER …: the layer's own options too.
             if spec.passesOptionsToLayer != nil, words.count > 1 { out += layerOptions(words[1]) }
         } else {
@@ -126,7 +126,7 @@ extension CNNInterpreter {
             return def.parameters.map { CompletionMatch($0.name.word! + "=", type: "option", signature: "parameter of \(def.name)") }
         }
         guard let p = session.layers.plugin(named: layer) else { return [] }
-        return p.parameters.map { CompletionMatch($0.name + "=", type: "option", signature: "\($0.kind.describe): \($0.doc)") }
+        return p.parameters.map { CompletionMatch($0.name + "=", type: "option", signature: "\($0.kind.describe): \($0.shownDoc)") }
             + [CompletionMatch("name=", type: "option", signature: "a name for this layer")]
     }
 
@@ -215,10 +215,10 @@ extension CNNInterpreter {
         // An option of the line's command or layer.
         if let head = lineHead {
             if let spec = self.command(named: head)?.spec, let o = spec.parameter(named: word) {
-                return .text("\(spec.name) \(o.name): \(o.describe)\n\n\(o.doc)\n")
+                return .text("\(spec.name) \(o.name): \(o.describe)\n\n\(o.shownDoc)\n")
             }
             if let p = session.layers.plugin(named: head), let o = p.parameters.first(where: { $0.name == word || $0.aliases.contains(word) }) {
-                return .text("\(p.name) \(o.name): \(o.describe)\n\n\(o.doc)\n")
+                return .text("\(p.name) \(o.name): \(o.describe)\n\n\(o.shownDoc)\n")
             }
         }
         if let m = session.models[word] { return ModelSummary.bundle(m, data: session.data, timed: false) }
@@ -229,10 +229,10 @@ extension CNNInterpreter {
             while o > 0, isName(scalars[o - 1]) { o -= 1 }
             let option = String(String.UnicodeScalarView(scalars[o..<(start - 1)]))
             if let head = lineHead, let spec = self.command(named: head)?.spec, let p = spec.parameter(named: option) {
-                return .text("\(spec.name) \(p.name): \(p.describe)\n\n\(p.doc)\n")
+                return .text("\(spec.name) \(p.name): \(p.describe)\n\n\(p.shownDoc)\n")
             }
             if let head = lineHead, let p = session.layers.plugin(named: head), let o = p.parameters.first(where: { $0.name == option || $0.aliases.contains(option) }) {
-                return .text("\(p.name) \(o.name): \(o.describe)\n\n\(o.doc)\n")
+                return .text("\(p.name) \(o.name): \(o.describe)\n\n\(o.shownDoc)\n")
             }
         }
         if let head = lineHead, let text = helpText(head) { return .text(text) }

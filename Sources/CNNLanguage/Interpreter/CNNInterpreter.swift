@@ -33,6 +33,7 @@ public final class CNNInterpreter: Interpreter {
     public private(set) var startupPluginProblems: [String] = []
 
     public init(loadPluginDirectories: Bool = true) {
+        Translations.install()
         ExpansionGuard.startCell(shouldStop: { false })
         loadZoo()
         if loadPluginDirectories {
@@ -173,12 +174,15 @@ public final class CNNInterpreter: Interpreter {
         let commandGuess = Suggest.closest(to: word, in: commandNames + Array(Keywords.openers))
         let layerGuess = layer ?? (commandGuess == nil ? Suggest.closest(to: word, in: layers) : nil)
         guard let l = layerGuess else {
-            return LanguageError(.name, at: name, "unknown command `\(word)`\(commandGuess.map { "; did you mean `\($0)`?" } ?? "")")
+            return LanguageError(.name, at: name, "unknown command `\(word)`\(commandGuess.map(Suggest.hint(guess:)) ?? "")")
         }
         let line = ([l] + arguments.map(\.written)).joined(separator: " ")
-        let how = "ayers go inside a model, one per line, as in `model m` / `  \(line)` / `end`"
-        let message = layer != nil ? "`\(word)` is a layer, not a command: l\(how)" : "unknown command `\(word)`; did you mean the layer `\(l)`? L\(how)"
-        return LanguageError(.name, at: name, message)
+        if layer != nil {
+            return LanguageError(.name, at: name, "`\(word)` is a layer, not a command: layers go inside a model, one per line, as in `model m` / `  \(line)` / `end`")
+        }
+        return LanguageError(
+            .name, at: name,
+            "unknown command `\(word)`; did you mean the layer `\(l)`? Layers go inside a model, one per line, as in `model m` / `  \(line)` / `end`")
     }
 }
 

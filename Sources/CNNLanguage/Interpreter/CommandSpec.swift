@@ -46,17 +46,17 @@ public struct CommandSpec: Sendable {
 
     /// The documentation shown by `help NAME` and by inspection.
     public var helpText: String {
-        var s = "\(synopsis)\n\n\(summary)\n"
-        if !doc.isEmpty { s += "\n\(doc)\n" }
+        var s = "\(synopsis)\n\n\(translated(summary))\n"
+        if !doc.isEmpty { s += "\n\(translated(doc))\n" }
         if !parameters.isEmpty {
-            s += "\nParameters:\n"
+            s += "\n" + tr("Parameters:") + "\n"
             let width = parameters.map { $0.name.count }.max() ?? 0
             for p in parameters {
                 let pad = String(repeating: " ", count: width - p.name.count)
-                s += "  \(p.name)\(pad)  \(p.describe): \(p.doc)\n"
+                s += "  \(p.name)\(pad)  \(p.describe): \(p.shownDoc)\n"
             }
         }
-        if !examples.isEmpty { s += "\nExamples:\n" + examples.map { "  " + $0 }.joined(separator: "\n") + "\n" }
+        if !examples.isEmpty { s += "\n" + tr("Examples:") + "\n" + examples.map { "  " + $0 }.joined(separator: "\n") + "\n" }
         return s
     }
 }
@@ -142,11 +142,11 @@ public enum CommandBinder {
         case .syntax: kind = .syntax
         }
         guard let i = e.argument, i < arguments.count else {
-            return LanguageError(kind, at: SourceLocation(line: end.location.line, column: end.location.column + end.length), e.message)
+            return LanguageError(kind, at: SourceLocation(line: end.location.line, column: end.location.column + end.length), Phrase(verbatim: e.message))
         }
         // A name that is wrong points at the name; a value that is wrong, at the value.
         let at = e.kind == .name || e.kind == .syntax ? tokens[i] : arguments[i].valueToken
-        return LanguageError(kind, at: at, e.message)
+        return LanguageError(kind, at: at, Phrase(verbatim: e.message))
     }
 }
 

@@ -18,9 +18,9 @@ final class BlockPlugin: LayerPlugin, @unchecked Sendable {
     var name: String { definition.name }
     var summary: String {
         let first = definition.doc.split(separator: "\n").first.map(String.init) ?? ""
-        return first.isEmpty ? "A block defined in a cell: \(definition.signature)." : first
+        return first.isEmpty ? tr("A block defined in a cell: \(definition.signature).") : translated(first)
     }
-    var doc: String { "block \(definition.signature)\n" + definition.doc }
+    var doc: String { "block \(definition.signature)\n" + translated(definition.doc) }
 
     var parameters: [ParameterSpec] { definition.parameterSpecs }
 

@@ -100,7 +100,7 @@ extension CommandEnvironment {
     func finishModel(name: Token, spec: ModelSpec, root: Layer?, input: FeatureShape, source text: String, at token: Token) throws {
         let model: Model
         do { model = try root.map { try Model(spec: spec, root: $0, input: input) } ?? Model(spec: spec, input: input) } catch let e as ModelBuildError {
-            throw LanguageError(.value, at: token, e.description)
+            throw LanguageError(.value, at: token, Phrase(verbatim: e.description))
         }
         model.initialize(session.rng, scheme: .pytorch)
         let entry = ModelEntry(name: name.word!, model: model, source: text)

@@ -120,8 +120,8 @@ struct ModelExpander {
     /// A layer that does not fit its input, reported at its line with where the input came from.
     func misfit(_ message: String, at token: Token, input: FeatureShape, previous: Item?) -> LanguageError {
         var m = message
-        if let previous { m += " (its input \(input) comes from \(previous.typeName) at line \(previous.token.location.line))" }
-        return LanguageError(.value, at: token, m)
+        if let previous { m += tr(" (its input \(input) comes from \(previous.typeName) at line \(previous.token.location.line))") }
+        return LanguageError(.value, at: token, Phrase(verbatim: m))
     }
 
     func shapeVariables(_ s: FeatureShape) -> [String: Value] {

@@ -1,3 +1,4 @@
+import CNNCore
 import JupyterKernel
 
 /// An error in a cell, located by line and column. The kernel shows it with the line and a caret.
@@ -18,14 +19,15 @@ public struct LanguageError: Error, Equatable, Sendable {
     public var length: Int
     public var message: String
 
-    public init(_ kind: Kind = .syntax, at location: SourceLocation, length: Int = 1, _ message: String) {
+    /// `message` is rendered in the kernel's language when the error is made.
+    public init(_ kind: Kind = .syntax, at location: SourceLocation, length: Int = 1, _ message: Phrase) {
         self.kind = kind
         self.location = location
         self.length = max(1, length)
-        self.message = message
+        self.message = message.text
     }
 
-    public init(_ kind: Kind = .syntax, at token: Token, _ message: String) {
+    public init(_ kind: Kind = .syntax, at token: Token, _ message: Phrase) {
         self.init(kind, at: token.location, length: token.length, message)
     }
 

@@ -1,3 +1,4 @@
+import CNNCore
 /// The syntax tree of a cell: statements, one per line, and blocks closed by `end`.
 
 /// A value expression: numbers, strings, names (a bound variable, or else a symbolic word such
@@ -104,4 +105,7 @@ public enum Keywords {
         "repeat": "repeat N [as i] … end\nRepeats the lines N times; i counts from 0.",
         "if": "if CONDITION … [else …] end\nLines used only when the condition holds.",
     ]
+
+    /// A keyword's documentation in the kernel's language.
+    public static func shownDoc(_ keyword: String) -> String { docs[keyword].map(translated) ?? "" }
 }

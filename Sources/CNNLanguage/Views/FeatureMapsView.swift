@@ -23,7 +23,7 @@ extension CommandEnvironment {
         do {
             picture = try featureMaps(entry, data.split.normalization, data.classNames, set, image: i, layer: name, check: { [context] in try context.token.check() })
         } catch let e as FeatureMapsProblem {
-            throw LanguageError(.value, at: inv.token(Common.layer), e.message)
+            throw LanguageError(.value, at: inv.token(Common.layer), Phrase(verbatim: e.message))
         }
         guard let controls, !context.silent else {
             context.display(imageBundle(picture.canvas, text: picture.text))
@@ -46,7 +46,7 @@ extension CommandEnvironment {
         let header = "image \(i): \(classNames[Int(set.labels[i])]), predicted \(classNames[pred]) (\(percent(probs[pred])))"
         if let name = layer {
             guard let t = outputs[name], case .image(let ch, let fh, let fw) = t.shape else {
-                throw FeatureMapsProblem(message: "layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
+                throw FeatureMapsProblem("layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
             }
             let scale = max(1, min(8, (ch <= 4 ? 112 : 64) / max(fh, fw)))
             let inScale = max(1, 96 / max(h, w))
@@ -103,7 +103,10 @@ extension CommandEnvironment {
     }
 }
 
-struct FeatureMapsProblem: Error { let message: String }
+struct FeatureMapsProblem: Error {
+    let message: String
+    init(_ message: Phrase) { self.message = message.text }
+}
 
 /// The controls of one `show featuremaps` output: the layer (or all layers) and the image; each
 /// change redraws the picture with the model as it is then. The model and the images are held

@@ -188,7 +188,7 @@ extension Layer {
 /// A shape problem found while building, before any data flows.
 public struct ShapeError: Error, CustomStringConvertible, Equatable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: Phrase) { self.message = message.text }
     public var description: String { message }
 }
 

@@ -26,7 +26,7 @@ public final class LayerRegistry: @unchecked Sendable {
         case duplicate(String, existingOrigin: String)
         public var description: String {
             switch self {
-            case .duplicate(let n, let o): return "a layer named `\(n)` is already registered (from \(o))"
+            case .duplicate(let n, let o): return tr("a layer named `\(n)` is already registered (from \(o))")
             }
         }
     }

@@ -30,20 +30,24 @@ extension LayerPlugin {
         try bind(given.sorted { $0.key < $1.key }.map { GivenArgument(name: $0.key, value: $0.value) })
     }
 
+    /// The one-line summary in the kernel's language (a plugin's own words stay as written
+    /// when the catalogue does not know them).
+    public var shownSummary: String { translated(summary) }
+
     public var helpText: String {
         var s = "\(name)"
-        if !aliases.isEmpty { s += " (also: \(aliases.joined(separator: ", ")))" }
-        s += ": \(summary)\n"
+        if !aliases.isEmpty { s += tr(" (also: \(aliases.joined(separator: ", ")))") }
+        s += ": \(shownSummary)\n"
         if !parameters.isEmpty {
-            s += "\nParameters:\n"
+            s += "\n" + tr("Parameters:") + "\n"
             let width = parameters.map { $0.name.count }.max() ?? 0
             for p in parameters {
                 let pad = String(repeating: " ", count: width - p.name.count)
-                let pos = p.positional ? " (positional)" : ""
-                s += "  \(p.name)\(pad)  \(p.describe)\(pos): \(p.doc)\n"
+                let pos = p.positional ? tr(" (positional)") : ""
+                s += "  \(p.name)\(pad)  \(p.describe)\(pos): \(p.shownDoc)\n"
             }
         }
-        if !doc.isEmpty { s += "\n\(doc)\n" }
+        if !doc.isEmpty { s += "\n\(translated(doc))\n" }
         return s
     }
 }

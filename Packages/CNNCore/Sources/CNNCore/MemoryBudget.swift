@@ -111,11 +111,11 @@ public enum MemoryBudget {
     /// Throws when `bytes` more would not fit, naming `what` needs them and `hint` (what to
     /// change). When the numbers say it fits, the memory is also asked for once (not touched),
     /// so a limit the numbers missed refuses here rather than in the middle of the work.
-    public static func require(_ bytes: Int, for what: String, hint: String,
+    public static func require(_ bytes: Int, for what: Phrase, hint: Phrase,
                                limits: [Limit] = limits(), usage: Usage = currentUsage()) throws {
         guard bytes > 0 else { return }
         if let s = standing(limits: limits, usage: usage), bytes > s.free {
-            throw MemoryBudgetError(needed: bytes, what: what, hint: hint, standing: s)
+            throw MemoryBudgetError(needed: bytes, what: what.text, hint: hint.text, standing: s)
         }
         guard bytes >= probeThreshold else { return }
         // A writable private mapping is what malloc makes for large blocks: the kernel applies
@@ -124,7 +124,7 @@ public enum MemoryBudget {
         let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let p, p != MAP_FAILED else {
             let s = standing(limits: limits, usage: usage) ?? Standing(limit: Limit(bytes: 0, source: "the system"), inUse: usage.resident, free: 0)
-            throw MemoryBudgetError(needed: bytes, what: what, hint: hint, standing: s, allocationFailed: true)
+            throw MemoryBudgetError(needed: bytes, what: what.text, hint: hint.text, standing: s, allocationFailed: true)
         }
         munmap(p, bytes)
     }
@@ -292,10 +292,10 @@ public struct MemoryBudgetError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         let f = MemoryBudget.formatBytes
         if allocationFailed {
-            return "\(what) needs \(f(needed)), and the system refuses to allocate that much: \(hint)"
+            return tr("\(what) needs \(f(needed)), and the system refuses to allocate that much: \(hint)")
         }
-        var s = "\(what) needs \(f(needed)); the kernel's limit is \(f(standing.limit.bytes)) (\(standing.limit.source)), of which \(f(standing.inUse)) is in use"
-        if let sys = standing.systemFree { s += ", and other programs leave only \(f(sys)) free" }
+        var s = tr("\(what) needs \(f(needed)); the kernel's limit is \(f(standing.limit.bytes)) (\(standing.limit.source)), of which \(f(standing.inUse)) is in use")
+        if let sys = standing.systemFree { s += tr(", and other programs leave only \(f(sys)) free") }
         return s + ": " + hint
     }
 }
@@ -319,7 +319,7 @@ extension MemoryBudget {
         do {
             try require(overflow ? Int.max : bytes, for: "\(layer) with \(NumberFormat.count(count)) weights", hint: "use fewer channels or a smaller kernel")
         } catch let e as MemoryBudgetError {
-            throw ShapeError(e.description)
+            throw ShapeError(Phrase(verbatim: e.description))
         }
     }
 }

@@ -15,7 +15,7 @@ public protocol ONNXExportable: Layer {
 /// Why a model cannot be exported, naming the layer.
 public struct ONNXExportRefusal: Error, CustomStringConvertible, Equatable {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    public init(_ description: Phrase) { self.description = description.text }
 }
 
 /// An attribute of an ONNX node (the operator's settings).

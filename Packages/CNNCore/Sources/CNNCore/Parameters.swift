@@ -45,11 +45,11 @@ public indirect enum ParameterValue: Equatable, Sendable, CustomStringConvertibl
     /// For error messages: "a number", "`relu`", "a list" …
     public var kindName: String {
         switch self {
-        case .number: return "a number"
-        case .string: return "a string"
+        case .number: return tr("a number")
+        case .string: return tr("a string")
         case .word(let w): return "`\(w)`"
-        case .bool: return "true or false"
-        case .list: return "a list"
+        case .bool: return tr("true or false")
+        case .list: return tr("a list")
         case .call(let f, _): return "`\(f)(…)`"
         }
     }
@@ -88,26 +88,26 @@ public enum ParameterKind: Equatable, Sendable {
 
     public var describe: String {
         switch self {
-        case .integer(let lo, let hi): return "integer" + Self.range(lo.map(String.init), hi.map(String.init))
-        case .number(let lo, let hi): return "number" + Self.range(lo.map(NumberFormat.shortest), hi.map(NumberFormat.shortest))
-        case .bool: return "true or false"
-        case .choice(let c): return "one of " + c.joined(separator: ", ")
-        case .name: return "name"
-        case .text: return "string"
-        case .path: return "file name in double quotes"
-        case .literal: return "string or number"
-        case .any: return "value"
-        case .integerList(let lo, let hi): return "list of integers" + Self.range(lo.map(String.init), hi.map(String.init))
-        case .numberList: return "list of numbers"
-        case .words: return "list of names"
-        case .call(let c): return "one of " + c.joined(separator: ", ")
+        case .integer(let lo, let hi): return tr("integer") + Self.range(lo.map(String.init), hi.map(String.init))
+        case .number(let lo, let hi): return tr("number") + Self.range(lo.map(NumberFormat.shortest), hi.map(NumberFormat.shortest))
+        case .bool: return tr("true or false")
+        case .choice(let c): return tr("one of \(c.joined(separator: ", "))")
+        case .name: return tr("name")
+        case .text: return tr("string")
+        case .path: return tr("file name in double quotes")
+        case .literal: return tr("string or number")
+        case .any: return tr("value")
+        case .integerList(let lo, let hi): return tr("list of integers") + Self.range(lo.map(String.init), hi.map(String.init))
+        case .numberList: return tr("list of numbers")
+        case .words: return tr("list of names")
+        case .call(let c): return tr("one of \(c.joined(separator: ", "))")
         }
     }
 
     /// " in lo…hi", " ≥ lo", " ≤ hi" or "": the range part of a description.
     public static func range(_ lo: String?, _ hi: String?) -> String {
         switch (lo, hi) {
-        case (let l?, let h?): return " in \(l)…\(h)"
+        case (let l?, let h?): return tr(" in \(l)…\(h)")
         case (let l?, nil): return " ≥ \(l)"
         case (nil, let h?): return " ≤ \(h)"
         default: return ""
@@ -144,8 +144,11 @@ public struct ParameterSpec: Sendable {
 
     /// "integer in 1…65536, default 1" (what help, completion and inspection show).
     public var describe: String {
-        kind.describe + (defaultValue.map { $0.isEmptyText ? ", optional" : ", default \($0.literal)" } ?? (variadic ? "" : ", required"))
+        kind.describe + (defaultValue.map { $0.isEmptyText ? tr(", optional") : tr(", default \($0.literal)") } ?? (variadic ? "" : tr(", required")))
     }
+
+    /// The documentation in the kernel's language.
+    public var shownDoc: String { translated(doc) }
 }
 
 /// A Swift type a parameter's value is read as.
@@ -279,11 +282,11 @@ public struct BindingError: Error, Equatable, Sendable, CustomStringConvertible 
     public var message: String
     public var description: String { message }
 
-    public init(_ kind: Kind, argument: Int?, parameter: String?, _ message: String) {
+    public init(_ kind: Kind, argument: Int?, parameter: String?, _ message: Phrase) {
         self.kind = kind
         self.argument = argument
         self.parameter = parameter
-        self.message = message
+        self.message = message.text
     }
 }
 
@@ -349,7 +352,7 @@ public enum Binder {
     /// Checks one value against a parameter's kind and range; returns it normalised (names as
     /// words, a single value where a list is expected as a list of one).
     public static func check(_ v: ParameterValue, _ p: ParameterSpec, of owner: String) throws -> ParameterValue {
-        func fail(_ kind: BindingError.Kind = .type, _ m: String) -> BindingError { BindingError(kind, argument: nil, parameter: p.name, m) }
+        func fail(_ kind: BindingError.Kind = .type, _ m: Phrase) -> BindingError { BindingError(kind, argument: nil, parameter: p.name, m) }
         let wrong = fail(.type, "\(p.name) of \(owner) is \(p.kind.describe), not \(v.kindName)")
         switch p.kind {
         case .integer(let lo, let hi):
@@ -553,9 +556,11 @@ public enum Suggest {
     }
 
     public static func hint(for word: String, in candidates: [String]) -> String {
-        if let c = closest(to: word, in: candidates) { return "; did you mean `\(c)`?" }
-        return ""
+        closest(to: word, in: candidates).map(hint(guess:)) ?? ""
     }
+
+    /// "; did you mean `guess`?", in the kernel's language: the end of an error about a near miss.
+    public static func hint(guess: String) -> String { tr("; did you mean `\(guess)`?") }
 
     static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)

@@ -10,6 +10,7 @@ import Glibc
 public enum PluginLoader {
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public let description: String
+        init(_ description: Phrase) { self.description = description.text }
     }
 
     nonisolated(unsafe) static var loaded: [String: [String]] = [:]
@@ -19,41 +20,41 @@ public enum PluginLoader {
     public static func load(path: String) throws -> [String] {
         if let names = lock.withLock({ loaded[path] }) { return names }
         guard access(path, R_OK) == 0 else {
-            throw Failure(description: "\(path): \(String(cString: strerror(errno)))")
+            throw Failure("\(path): \(String(cString: strerror(errno)))")
         }
         // A truncated or corrupt library would be mapped by dlopen and kill the kernel when
         // touched. (dlopen is given the path, not /proc/self/fd/N of the checked descriptor:
         // that would make $ORIGIN in the plugin's run path point at /proc/self/fd. A file
         // swapped between the check and the load is outside what this guards against.)
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(description: "\(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure("\(path): \(String(cString: strerror(errno)))") }
         let problem = ELFCheck.check(fd)
         close(fd)
         if let problem {
-            throw Failure(description: "\(path) \(problem.hasPrefix("is") || problem.hasPrefix("has") ? problem : ": " + problem); it is not loaded")
+            throw Failure("\(path) \(problem.hasPrefix("is") || problem.hasPrefix("has") ? problem : ": " + problem); it is not loaded")
         }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let why = dlerror().map { String(cString: $0) } ?? "unknown error"
-            throw Failure(description: "\(path) is not a loadable shared library (\(why))")
+            throw Failure("\(path) is not a loadable shared library (\(why))")
         }
         guard let versionSymbol = dlsym(handle, "cnn_kernel_plugin_interface_version") else {
             dlclose(handle)
-            throw Failure(description: "\(path) is not a cnn-kernel plugin: it has no cnn_kernel_plugin_interface_version symbol")
+            throw Failure("\(path) is not a cnn-kernel plugin: it has no cnn_kernel_plugin_interface_version symbol")
         }
         typealias Entry = @convention(c) () -> Int32
         let version = unsafeBitCast(versionSymbol, to: Entry.self)()
         guard version == Int32(pluginInterfaceVersion) else {
             dlclose(handle)
-            throw Failure(description: "\(path) was built against plugin interface version \(version), but this kernel has version \(pluginInterfaceVersion); rebuild the plugin")
+            throw Failure("\(path) was built against plugin interface version \(version), but this kernel has version \(pluginInterfaceVersion); rebuild the plugin")
         }
         guard let registerSymbol = dlsym(handle, "cnn_kernel_plugin_register") else {
             dlclose(handle)
-            throw Failure(description: "\(path) is not a cnn-kernel plugin: it has no cnn_kernel_plugin_register symbol")
+            throw Failure("\(path) is not a cnn-kernel plugin: it has no cnn_kernel_plugin_register symbol")
         }
         let before = Set(LayerRegistry.shared.names)
         let status = unsafeBitCast(registerSymbol, to: Entry.self)()
         guard status == 0 else {
-            throw Failure(description: "\(path): its registration failed (status \(status)); a layer name may already be taken")
+            throw Failure("\(path): its registration failed (status \(status)); a layer name may already be taken")
         }
         // Kept open for the life of the process: its layers' code lives there.
         let names = LayerRegistry.shared.names.filter { !before.contains($0) }

@@ -9,6 +9,6 @@ struct FailCommand: Command {
         parameters: [message.spec], examples: ["fail \"stop here\""])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
-        throw LanguageError(.failure, at: inv.nameToken, inv[Self.message])
+        throw LanguageError(.failure, at: inv.nameToken, Phrase(verbatim: inv[Self.message]))
     }
 }

@@ -36,7 +36,7 @@ struct ClassifyCommand: Command {
         }
         let result: PictureClassification
         do { result = try PictureClassification.run(source, name: name, setting: setting, fit: fit, invert: invert, shouldStop: shouldStop) } catch let p as PictureClassification.Problem {
-            throw LanguageError(.value, at: inv.nameToken, p.message)
+            throw LanguageError(.value, at: inv.nameToken, Phrase(verbatim: p.message))
         }
         guard !inv.given(Self.path), let controls = env.controls, !env.context.silent else {
             var bundle = result.bundle()
@@ -74,7 +74,7 @@ extension CommandEnvironment {
     func readPicture(_ path: String, at token: Token, shouldStop: @escaping () -> Bool) throws -> DecodedImage {
         let bytes: [UInt8]
         do { bytes = try RegularFile.read(path, limit: ImageDecoder.maxFileBytes, shouldStop: shouldStop) } catch let f as RegularFile.Failure {
-            throw LanguageError(.value, at: token, f.description)
+            throw LanguageError(.value, at: token, Phrase(verbatim: f.description))
         } catch is RegularFile.Stopped {
             throw ExecutionInterrupted()
         }
@@ -149,7 +149,7 @@ final class ClassifyControls {
         do {
             return (try ImageDecoder.decode(file.content) { need in try MemoryBudget.require(need, for: "decoding \(name)", hint: "use a smaller picture") }, name)
         } catch {
-            throw PictureClassification.Problem(message: "\(name): \(error)")
+            throw PictureClassification.Problem("\(name): \(error)")
         }
     }
 

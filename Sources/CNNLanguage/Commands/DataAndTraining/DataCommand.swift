@@ -32,7 +32,7 @@ struct DataCommand: Command {
 
     static func augmentations(_ inv: Invocation) throws -> [Augmentation] {
         do { return try Augmentation.list(.list(inv[augment])) } catch let e as OptionValueError {
-            throw LanguageError(.value, at: inv.token(augment), e.description)
+            throw LanguageError(.value, at: inv.token(augment), Phrase(verbatim: e.description))
         }
     }
 
@@ -63,7 +63,7 @@ struct DataCommand: Command {
         } catch is RegularFile.Stopped {
             throw ExecutionInterrupted()
         } catch let e as DataError {
-            throw LanguageError(.value, at: inv.given(Self.path) ? inv.token(Self.path) : inv.token(Self.source), e.description)
+            throw LanguageError(.value, at: inv.given(Self.path) ? inv.token(Self.path) : inv.token(Self.source), Phrase(verbatim: e.description))
         }
         var train = loaded.0
         let (limit, test) = QuickMode.shrink(limit: inv[Self.limit], test: loaded.1)

@@ -39,7 +39,7 @@ struct DrawCommand: Command {
         }
         let first: PictureClassification
         do { first = try PictureClassification.run(start, name: name, setting: setting, fit: .pad, invert: .auto, shouldStop: { false }) } catch let p as PictureClassification.Problem {
-            throw LanguageError(.value, at: inv.nameToken, p.message)
+            throw LanguageError(.value, at: inv.nameToken, Phrase(verbatim: p.message))
         }
         guard let controls = env.controls, !env.context.silent else {
             var bundle = first.bundle()

@@ -46,7 +46,7 @@ struct TrainCommand: Command {
             throw LanguageError(.value, at: inv.token(overfit), "overfit= trains without validation, which patience= watches: use one or the other")
         }
         do { config.schedule = try Schedule(inv[schedule]) } catch let e as OptionValueError {
-            throw LanguageError(.value, at: inv.token(schedule), e.description)
+            throw LanguageError(.value, at: inv.token(schedule), Phrase(verbatim: e.description))
         }
         return config
     }
@@ -82,7 +82,7 @@ struct TrainCommand: Command {
         if inv.given(Self.log) {
             guard !inv[Self.log].trimmingCharacters(in: [" "]).isEmpty else { throw LanguageError(.value, at: inv.token(Self.log), "log= names a directory, such as log=\"runs/net\"") }
             do { runLog = try RunLog(directory: inv[Self.log]) } catch let e as RunLog.Failure {
-                throw LanguageError(.value, at: inv.token(Self.log), e.description)
+                throw LanguageError(.value, at: inv.token(Self.log), Phrase(verbatim: e.description))
             }
         }
         var logProblem: String?
@@ -199,15 +199,16 @@ public enum TrainingOptions {
     /// Every error of reading `text`, as one message that quotes it (with a caret where the language says where).
     static func reported<T>(_ text: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as LanguageError {
-            throw TrainingOptionsError(description: "\(text)\n\(String(repeating: " ", count: max(0, e.location.column - 1)))^ \(e.message)")
+            throw TrainingOptionsError("\(text)\n\(String(repeating: " ", count: max(0, e.location.column - 1)))^ \(e.message)")
         } catch let e as BindingError {
-            throw TrainingOptionsError(description: "\(text): \(e.message)")
+            throw TrainingOptionsError("\(text): \(e.message)")
         } catch let e as OptionValueError {
-            throw TrainingOptionsError(description: "\(text): \(e.description)")
+            throw TrainingOptionsError("\(text): \(e.description)")
         }
     }
 }
 
 public struct TrainingOptionsError: Error, CustomStringConvertible {
     public var description: String
+    init(_ description: Phrase) { self.description = description.text }
 }

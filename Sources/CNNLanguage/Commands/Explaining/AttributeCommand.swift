@@ -33,7 +33,7 @@ struct AttributeCommand: Command {
     static func chosen(_ inv: Invocation) throws -> [String] {
         let words = inv[methods].map(\.description)
         for w in words where !methodNames.contains(w) {
-            throw LanguageError(.value, at: inv.token(methods), "`\(w)` is not an attribution method\(Suggest.closest(to: w, in: methodNames).map { "; did you mean `\($0)`?" } ?? "") (\(methodNames.joined(separator: ", ")))")
+            throw LanguageError(.value, at: inv.token(methods), "`\(w)` is not an attribution method\(Suggest.hint(for: w, in: methodNames)) (\(methodNames.joined(separator: ", ")))")
         }
         return words.isEmpty ? methodNames : methodNames.filter(words.contains)
     }

@@ -38,10 +38,10 @@ struct ExportCommand: Command {
                                            producerVersion: CNNInterpreter.version,
                                            shouldStop: { [token = env.context.token] in token.isCancelled })
         } catch let e as ONNXExportRefusal {
-            throw LanguageError(.value, at: inv.nameToken, e.description)
+            throw LanguageError(.value, at: inv.nameToken, Phrase(verbatim: e.description))
         }
         do { try writeFileAtomically(path, result.bytes) } catch let e as DataError {
-            throw LanguageError(.value, at: inv.token(Self.path), e.description)
+            throw LanguageError(.value, at: inv.token(Self.path), Phrase(verbatim: e.description))
         }
         env.context.result(report(entry, path: path, result))
     }

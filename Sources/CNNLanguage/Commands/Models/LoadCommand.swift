@@ -14,7 +14,7 @@ struct LoadCommand: Command {
         let path = inv[Self.path]
         let contents: Checkpoint.Contents
         do { contents = try Checkpoint.load(path) } catch let e as DataError {
-            throw LanguageError(.value, at: inv.token(Self.path), e.description)
+            throw LanguageError(.value, at: inv.token(Self.path), Phrase(verbatim: e.description))
         } catch let e as ModelBuildError {
             throw LanguageError(.value, at: inv.token(Self.path), "\(path): the saved architecture does not build here: \(e.description)")
         } catch {

@@ -16,7 +16,7 @@ struct SaveCommand: Command {
         if let n = entry.normalization { extra["normalization"] = ["mean": .array(n.mean.map { .number(Double($0)) }), "std": .array(n.std.map { .number(Double($0)) })] }
         if let c = entry.classNames { extra["classes"] = .array(c.map { .string($0) }) }
         do { try Checkpoint.save(path, model: entry.model, optimizer: entry.optimizer, history: entry.history, extra: extra) } catch let e as DataError {
-            throw LanguageError(.value, at: inv.token(Self.path), e.description)
+            throw LanguageError(.value, at: inv.token(Self.path), Phrase(verbatim: e.description))
         }
         env.context.stream(.stdout, "saved \(entry.name) to \(path)\n")
     }

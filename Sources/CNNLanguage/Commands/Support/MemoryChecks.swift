@@ -4,10 +4,10 @@ import CNNEngine
 /// The memory budget, asked before a command allocates (see MemoryBudget): a refusal is a
 /// MemoryError located at the option to change, with the numbers and what fits.
 extension CommandEnvironment {
-    func requireMemory(_ bytes: Int, for what: String, hint: String, at token: Token,
+    func requireMemory(_ bytes: Int, for what: Phrase, hint: Phrase, at token: Token,
                        usage: MemoryBudget.Usage = MemoryBudget.currentUsage()) throws {
         do { try MemoryBudget.require(bytes, for: what, hint: hint, usage: usage) } catch let e as MemoryBudgetError {
-            throw LanguageError(.memory, at: token, e.description)
+            throw LanguageError(.memory, at: token, Phrase(verbatim: e.description))
         }
     }
 
@@ -19,12 +19,12 @@ extension CommandEnvironment {
     }
 
     /// A forward pass of `entry` over `batch` images (all outputs kept when `keepsOutputs`).
-    func requireInferenceMemory(_ entry: ModelEntry, batch: Int, keepsOutputs: Bool = false, what: String, at token: Token) throws {
+    func requireInferenceMemory(_ entry: ModelEntry, batch: Int, keepsOutputs: Bool = false, what: Phrase, at token: Token) throws {
         let need = entry.model.inferenceMemory(keepsOutputs: keepsOutputs)
         try requireBatch({ need.bytes(batch: $0) }, batch: batch, what: "\(what) on \(entry.name) at batch \(batch)", at: token)
     }
 
-    private func requireBatch(_ need: (Int) -> Int, batch: Int, what: String, at token: Token) throws {
+    private func requireBatch(_ need: (Int) -> Int, batch: Int, what: Phrase, at token: Token) throws {
         let bytes = need(batch)
         // /proc and the cgroup files are read once for the check and its hint.
         let usage = MemoryBudget.currentUsage()
@@ -32,8 +32,8 @@ extension CommandEnvironment {
             return try requireMemory(bytes, for: what, hint: "use a smaller batch or fewer channels", at: token, usage: usage)
         }
         let fits = MemoryNeed.largestBatch(upTo: batch, fitting: standing.free, need: need)
-        let hint = fits >= 1 ? "use a smaller batch (at most \(formatCount(fits)) fits) or fewer channels"
-            : "the model itself is too large: use fewer channels or layers"
-        try requireMemory(bytes, for: what, hint: hint, at: token, usage: usage)
+        let hint = fits >= 1 ? tr("use a smaller batch (at most \(formatCount(fits)) fits) or fewer channels")
+            : tr("the model itself is too large: use fewer channels or layers")
+        try requireMemory(bytes, for: what, hint: Phrase(verbatim: hint), at: token, usage: usage)
     }
 }

@@ -17,7 +17,7 @@ struct PluginCommand: Command {
             let names = try PluginLoader.load(path: path)
             env.context.stream(.stdout, "loaded \(path): \(names.isEmpty ? "no new layers" : names.joined(separator: ", "))\n")
         } catch let e as PluginLoader.Failure {
-            throw LanguageError(.value, at: inv.token(Self.path), e.description)
+            throw LanguageError(.value, at: inv.token(Self.path), Phrase(verbatim: e.description))
         }
     }
 }

@@ -1,0 +1,5 @@
+/// Brazilian Portuguese for the kernel's errors (see Translations.swift).
+enum PortugueseErrors {
+    static let entries: [(String, String)] = [
+    ]
+}

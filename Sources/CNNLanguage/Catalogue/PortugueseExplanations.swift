@@ -1,0 +1,5 @@
+/// Brazilian Portuguese for the kernel's explanations (see Translations.swift).
+enum PortugueseExplanations {
+    static let entries: [(String, String)] = [
+    ]
+}
