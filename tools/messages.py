@@ -9,6 +9,7 @@ literals and computes the key Swift computes for each (its text with `\\(…)` r
     python tools/messages.py keys            # every key, with file:line
     python tools/messages.py missing BIN     # keys (literal and run-time) without a pt-BR entry
     python tools/messages.py skeleton BIN    # missing keys as Swift catalogue lines to translate
+    python tools/messages.py prune BIN       # removes entries whose English the kernel no longer says
 
 BIN is the built `cnn-kernel`; `cnn-kernel messages` prints its catalogue and the keys it
 knows only at run time (the documentation of commands, layers and blocks).
@@ -44,23 +45,24 @@ def scan(text, path):
         i += 3 if multiline else 1
         start_line = line
         key, count = [], 0
+        interpolations = []  # (start, end, line) of each \( … ), scanned as code afterwards
         while i < n:
             c = text[i]
             if multiline and text.startswith('"""', i):
-                return i + 3, line, "".join(key), True
+                return i + 3, line, "".join(key), True, interpolations
             if not multiline and c == '"':
-                return i + 1, line, "".join(key), False
+                return i + 1, line, "".join(key), False, interpolations
             if c == "\n":
                 line += 1
             if c == "\\":
                 d = text[i + 1]
                 if d == "(":
                     # An interpolation: skip to its closing parenthesis, strings inside included.
-                    depth, j = 1, i + 2
+                    depth, j, first_line = 1, i + 2, line
                     while depth:
                         e = text[j]
                         if e == '"':
-                            j, line, _, _ = read_string(j, line)
+                            j, line, _, _, _ = read_string(j, line)
                             continue
                         if e == "\n":
                             line += 1
@@ -68,6 +70,7 @@ def scan(text, path):
                         j += 1
                     count += 1
                     key.append("{%d}" % count)
+                    interpolations.append((i + 2, j - 1, first_line))
                     i = j
                     continue
                 if d == "u":
@@ -109,9 +112,17 @@ def scan(text, path):
             i = end + 2
             continue
         if c == '"':
-            start_line = line
-            i, line, key, multiline = read_string(i, line)
-            results.append((Literal(path, start_line, key, multiline), [tuple(s) for s in stack]))
+            start_line, start = line, i
+            i, line, key, multiline, interpolations = read_string(i, line)
+            literal = Literal(path, start_line, key, multiline)
+            literal.span = (start, i)
+            results.append((literal, [tuple(s) for s in stack]))
+            # Phrases inside an interpolation (`tr("… \\(ok ? tr("ok") : tr("failed"))")`) count too.
+            for s_, e_, l_ in interpolations:
+                for inner, inner_stack in scan(text[s_:e_], path):
+                    inner.line += l_ - 1
+                    inner.span = (inner.span[0] + s_, inner.span[1] + s_)
+                    results.append((inner, inner_stack))
             last_word = None
             continue
         if c == "\n":
@@ -208,6 +219,40 @@ def placeholder_only(key):
     return re.sub(r"\{\d+\}", "", key).strip(" :;,.()-—→·/|`'\"") == ""
 
 
+CATALOGUE = ROOT / "Sources" / "CNNLanguage" / "Catalogue"
+
+
+def catalogue_entries(path):
+    """The (key, translation, first line, last line) of each entry of a catalogue file, lines
+    counted from 0; a `// where` comment line just above an entry belongs to it."""
+    text = path.read_text()
+    literals = [lit for lit, _ in scan(text, path)]
+    lines = text.split("\n")
+    out = []
+    for k, v in zip(literals[0::2], literals[1::2]):
+        first = text.count("\n", 0, k.span[0])
+        last = text.count("\n", 0, v.span[1])
+        if first > 0 and lines[first - 1].strip().startswith("//") and not lines[first - 1].strip().startswith("///"):
+            first -= 1
+        out.append((k.key, v.key, first, last))
+    return out
+
+
+def prune(binary):
+    _, keys, _ = missing(binary)
+    removed = 0
+    for path in sorted(CATALOGUE.glob("Portuguese*.swift")):
+        lines = path.read_text().split("\n")
+        drop = set()
+        for key, _, first, last in catalogue_entries(path):
+            if key not in keys:
+                drop.update(range(first, last + 1))
+                removed += 1
+        if drop:
+            path.write_text("\n".join(l for i, l in enumerate(lines) if i not in drop))
+    print(f"removed {removed} stale entries", file=sys.stderr)
+
+
 def swift_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
@@ -225,6 +270,8 @@ def main():
             else:
                 print(f"        // {where}\n        ({swift_string(k)}, \"\"),")
         print(f"{len(absent)} missing", file=sys.stderr)
+    elif command == "prune":
+        prune(sys.argv[2])
     else:
         sys.exit(__doc__)
 

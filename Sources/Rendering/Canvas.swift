@@ -118,7 +118,7 @@ enum Font {
     }
     static let table: [Glyph] = FontData.glyphs.map { a, w, d in Glyph(advance: a, width: w, coverage: decodeBase64(d)) }
 
-    /// The scalars drawn for `text`: the font is ASCII, so an arrow and an ellipsis are spelt out
+    /// The scalars drawn for `text`: the font is ASCII and Latin-1, so an arrow and an ellipsis are spelt out
     /// ("->", "...") rather than drawn as "?" and ".".
     static func scalars(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
@@ -136,8 +136,9 @@ enum Font {
     static func glyph(_ s: Unicode.Scalar) -> Glyph {
         let v = Int(s.value)
         if v >= 32 && v <= 126 { return table[v - 32] }
+        // Latin-1 follows ASCII in the table: Portuguese labels keep their accents.
+        if v >= 160 && v <= 255, table.count == 95 + 96 { return table[95 + v - 160] }
         switch s {
-        case "×": return table[Int(("x" as Unicode.Scalar).value) - 32]
         case "–", "—", "−": return table[Int(("-" as Unicode.Scalar).value) - 32]
         default: return table[Int(("?" as Unicode.Scalar).value) - 32]
         }

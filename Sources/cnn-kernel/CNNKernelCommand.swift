@@ -196,6 +196,7 @@ struct MessagesCommand: ParsableCommand {
         let out: JSON = [
             "catalogue": [Language.portuguese.rawValue: .object(catalogue)],
             "runtime_keys": .array(interpreter.runtimeCatalogueKeys().map { .string($0) }),
+            "conflicts": .array(Translations.conflicts.map { .string($0) }),
         ]
         print(out.prettyString())
     }

@@ -46,6 +46,21 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(TextPlot.shaded([0, 0.5, 1, 0.25], rows: 2, cols: 2), "  ▒▒\n██░░\n")
     }
 
+    /// Portuguese labels keep their accents: "ç" and "ã" are drawn as themselves, not as "?" or
+    /// as the bare letter.
+    func testAccentedLettersHaveTheirOwnGlyphs() {
+        func pixels(_ t: String) -> [UInt8] {
+            var c = Canvas(width: 16, height: 16)
+            _ = c.text(t, x: 1, y: 1)
+            return c.image.pixels
+        }
+        for (accented, plain) in [("ç", "c"), ("ã", "a"), ("é", "e"), ("Ó", "O"), ("ê", "e")] {
+            XCTAssertNotEqual(pixels(accented), pixels("?"), accented)
+            XCTAssertNotEqual(pixels(accented), pixels(plain), accented)
+        }
+        XCTAssertEqual(Canvas.textWidth("época"), Canvas.textWidth("epoca"))
+    }
+
     func testTextIsDrawnWithTheEmbeddedFont() {
         var c = Canvas(width: 60, height: 20)
         let w = c.text("Hi 42", x: 2, y: 2)

@@ -36,7 +36,14 @@ os.environ.setdefault("JUPYTER_CONFIG_DIR", str(_WORK / "config"))
 
 for name, mode in (("cnn", "signal"), ("cnn_message", "message")):
     subprocess.run(
-        [BIN, "install", "--prefix", str(PREFIX), "--name", name, "--interrupt-mode", mode,
+        [BIN, "install", "--prefix", str(PREFIX), "--name", name, "--interrupt-mode", mode, "--language", "en",
          "--display-name", f"CNN ({mode} interrupts)"],
         check=True, stdout=subprocess.DEVNULL,
     )
+
+# The Portuguese kernelspec, as `tools/setup` installs it.
+subprocess.run(
+    [BIN, "install", "--prefix", str(PREFIX), "--name", "cnn-pt", "--language", "pt-BR",
+     "--display-name", "CNN (Swift, português)"],
+    check=True, stdout=subprocess.DEVNULL,
+)

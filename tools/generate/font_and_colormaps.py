@@ -1,24 +1,26 @@
 """Generates Sources/Rendering/FontData.swift and ColormapData.swift (committed; run again only to change them).
 
 Font: DejaVu Sans (Bitstream Vera license, free to embed and redistribute), rasterised with
-Pillow at 11 px into 8-bit coverage bitmaps for ASCII 32–126, so the kernel draws labels
+Pillow at 11 px into 8-bit coverage bitmaps for ASCII 32–126 and Latin-1 160–255 (the accented
+letters of Portuguese: ã, ç, é, ê, ó …), so the kernel draws labels in both its languages
 without needing any font installed. Colour maps: matplotlib's viridis (perceptual, for
 activations) and RdBu_r (diverging, for weights and gradients), 256 entries each.
 
     python tools/generate/font_and_colormaps.py   # needs pillow and matplotlib
+    python tools/generate/font_and_colormaps.py --font-only   # pillow only
 """
+import sys
 import base64
 import pathlib
 
 from PIL import Image, ImageDraw, ImageFont
-import matplotlib
 
 OUT = pathlib.Path(__file__).resolve().parents[2] / "Sources" / "Rendering"
 font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 11)
 ascent, descent = font.getmetrics()
 height = ascent + descent
 glyphs = []
-for code in range(32, 127):
+for code in list(range(32, 127)) + list(range(160, 256)):
     ch = chr(code)
     advance = int(round(font.getlength(ch)))
     w = max(advance, 1)
@@ -33,13 +35,20 @@ lines = [
     "enum FontData {",
     f"    static let ascent = {ascent}",
     f"    static let height = {height}",
-    "    /// ASCII 32…126: (advance, bitmap width, base64 of height × width coverage bytes, row-major).",
+    "    /// ASCII 32…126, then Latin-1 160…255: (advance, bitmap width, base64 of height × width",
+    "    /// coverage bytes, row-major).",
     "    static let glyphs: [(Int, Int, String)] = [",
 ]
 for a, w, d in glyphs:
     lines.append(f'        ({a}, {w}, "{d}"),')
 lines += ["    ]", "}", ""]
 (OUT / "FontData.swift").write_text("\n".join(lines))
+if "--font-only" in sys.argv:
+    print("font height", height, "ascent", ascent)
+    sys.exit(0)
+
+import matplotlib
+
 
 def table(name):
     cmap = matplotlib.colormaps[name]

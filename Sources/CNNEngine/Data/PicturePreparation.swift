@@ -56,7 +56,7 @@ public enum PicturePreparation {
             colourful = true
             break
         }
-        if c == 1 && colourful { steps.append("made grey (luma), as the data are") }
+        if c == 1 && colourful { steps.append(tr("made grey (luma), as the data are")) }
         let background = borderMedian(value, width, height, c)
 
         // Which part of the picture goes where in the output.
@@ -89,8 +89,8 @@ public enum PicturePreparation {
                 for k in 0..<c { out[((target.y + y) * w + target.x + x) * c + k] = resized[(y * target.w + x) * c + k] }
             }
         }
-        let how = fit == .pad && (target.w < w || target.h < h) ? " (whole picture, the sides filled with its border's colour)"
-            : fit == .crop && (region.w < width || region.h < height) ? " (the middle \(region.w)×\(region.h))" : fit == .stretch && width * h != height * w ? " (squeezed)" : ""
+        let how = fit == .pad && (target.w < w || target.h < h) ? tr(" (whole picture, the sides filled with its border's colour)")
+            : fit == .crop && (region.w < width || region.h < height) ? tr(" (the middle \(region.w)×\(region.h))") : fit == .stretch && width * h != height * w ? " (squeezed)" : ""
         if width != w || height != h || !how.isEmpty { steps.append("resized \(width)×\(height) → \(w)×\(h)\(how)") }
 
         let pictureBorder = borderMedian({ out[$0 * c + $1] }, w, h, c).reduce(0, +) / Double(c)
@@ -103,7 +103,8 @@ public enum PicturePreparation {
         if flip {
             out = out.map { 1 - $0 }
             steps.append(invert == .yes ? "inverted (invert=yes)"
-                : "inverted: its background is \(pictureBorder > 0.5 ? "light" : "dark"), the data's is \(pictureBorder > 0.5 ? "dark" : "light") (invert=no keeps it)")
+                : (pictureBorder > 0.5 ? tr("inverted: its background is light, the data's is dark (invert=no keeps it)")
+                    : tr("inverted: its background is dark, the data's is light (invert=no keeps it)")))
         }
         // Grey data: the picture's levels spread as one of the data's images spreads them (a photo
         // of a pencil sketch is grey on grey; a Fashion-MNIST image goes from black to white).
@@ -112,7 +113,7 @@ public enum PicturePreparation {
             if hi - lo > 1e-6 && (abs(lo - look.darkest) > 0.02 || abs(hi - look.brightest) > 0.02) {
                 out = out.map { look.darkest + ($0 - lo) / (hi - lo) * (look.brightest - look.darkest) }
                 func level(_ v: Double) -> Int { Int((v * 255).rounded()) }
-                steps.append("grey levels spread as the data's are (\(level(lo))…\(level(hi)) → \(level(look.darkest))…\(level(look.brightest)))")
+                steps.append(tr("grey levels spread as the data's are (\(level(lo))…\(level(hi)) → \(level(look.darkest))…\(level(look.brightest)))"))
             }
         }
         return Result(image: out.map { UInt8(max(0, min(255, ($0 * 255).rounded()))) }, inverted: flip, steps: steps)

@@ -61,19 +61,19 @@ public enum DataReaders {
                 }
                 out.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                 if out.count >= header, let limit = declaredSize(out) {
-                    if out.count > limit { tooLong = "more than its header declares"; break }
+                    if out.count > limit { tooLong = tr("more than its header declares"); break }
                     if !budgetChecked {
                         budgetChecked = true
                         do { try requireMemory(limit, for: "decompressing \(path)") } catch { refused = error; break }
                     }
                 }
-                if out.count > 1 << 31 { tooLong = "more than 2 GiB"; break }
+                if out.count > 1 << 31 { tooLong = tr("more than 2 GiB"); break }
             } while status == Z_OK
         }
         if let refused { throw refused }
         if let tooLong { throw DataError("\(path): the gzip data inflates to \(tooLong); the file is corrupt or hostile") }
         guard status == Z_STREAM_END else {
-            throw DataError("\(path): the gzip data is \(status == Z_BUF_ERROR ? "truncated" : "corrupt") (zlib status \(status))")
+            throw DataError("\(path): the gzip data is \(status == Z_BUF_ERROR ? tr("truncated") : tr("corrupt")) (zlib status \(status))")
         }
         return out
     }
@@ -144,7 +144,7 @@ public enum DataReaders {
         let b = try readFile(path, shouldStop: shouldStop)
         let record = 3073
         guard !b.isEmpty, b.count % record == 0 else {
-            throw DataError("\(path): \(b.count) bytes is not a whole number of CIFAR-10 records (3073 bytes each)\(b.count > record ? "; the file is truncated or not CIFAR-10" : "")")
+            throw DataError("\(path): \(b.count) bytes is not a whole number of CIFAR-10 records (3073 bytes each)\(b.count > record ? tr("; the file is truncated or not CIFAR-10") : "")")
         }
         let n = b.count / record
         var pixels = [UInt8](repeating: 0, count: n * 3072)

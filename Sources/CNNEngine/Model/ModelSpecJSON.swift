@@ -32,7 +32,7 @@ extension ModelSpec {
         if let type = json["layer"]?.stringValue {
             var args: [String: ParameterValue] = [:]
             for (k, v) in json["args"]?.objectValue ?? [:] {
-                guard let value = Self.value(v, depth: 0) else { throw Bad(description: "argument \(k) of \(type) has an unreadable value") }
+                guard let value = Self.value(v, depth: 0) else { throw Bad(description: tr("argument \(k) of \(type) has an unreadable value")) }
                 args[k] = value
             }
             self = .layer(type: type, arguments: args, name: name)
@@ -43,7 +43,7 @@ extension ModelSpec {
         } else if let body = json["residual"] {
             self = .residual(body: try ModelSpec(json: body), shortcut: try json["shortcut"].map { try ModelSpec(json: $0) }, name: name, kind: kind)
         } else {
-            throw Bad(description: "not a model description: \(json.serializedString().prefix(80))")
+            throw Bad(description: tr("not a model description: \(json.serializedString().prefix(80))"))
         }
     }
 

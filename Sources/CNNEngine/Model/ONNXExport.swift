@@ -52,8 +52,8 @@ public enum ONNXExport {
         graph.addNode("Softmax", inputs: [logitsName], attributes: [.int("axis", 1)], suffix: "softmax", output: probabilitiesName)
 
         let inputDoc = normalization == nil
-            ? "\(inputName): the images as the model sees them (already normalised), (N, \(shapeText(model.inputShape)))"
-            : "\(inputName): pixel values in [0, 1], (N, \(shapeText(model.inputShape))); the graph normalises them with the training data's mean and standard deviation"
+            ? tr("\(inputName): the images as the model sees them (already normalised), (N, \(shapeText(model.inputShape)))")
+            : tr("\(inputName): pixel values in [0, 1], (N, \(shapeText(model.inputShape))); the graph normalises them with the training data's mean and standard deviation")
         let doc = """
             \(name), exported by cnn-kernel.
             Input \(inputDoc).

@@ -11,7 +11,7 @@ public final class Residual: Layer {
     public init(body: Layer, shortcut: Layer?, typeName: String = "residual") throws {
         let s = shortcut?.outputShape ?? body.inputShape
         guard body.outputShape == s else {
-            let what = shortcut == nil ? "the identity shortcut keeps the input \(body.inputShape)" : "the shortcut gives \(s)"
+            let what = shortcut == nil ? tr("the identity shortcut keeps the input \(body.inputShape)") : tr("the shortcut gives \(s)")
             throw ShapeError("residual sum needs equal shapes: the body gives \(body.outputShape) but \(what); add a projection shortcut")
         }
         self.body = body
@@ -24,7 +24,7 @@ public final class Residual: Layer {
     public var children: [(name: String, layer: Layer)] {
         [("body", body)] + (shortcut.map { [("shortcut", $0)] } ?? [])
     }
-    public var detail: String { shortcut == nil ? "identity shortcut" : "projection shortcut" }
+    public var detail: String { shortcut == nil ? tr("identity shortcut") : tr("projection shortcut") }
     public var multiplyAdds: Int { outputShape.count }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {

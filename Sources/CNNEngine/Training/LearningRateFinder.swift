@@ -54,7 +54,7 @@ public enum LearningRateFinder {
                 model.root.zeroGradients()
                 let logits = model.forward(x, context: model.context(training: true, rng: dropoutRng))
                 let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels)
-                guard r.loss.isFinite else { result.endedEarly = "the loss stopped being a finite number"; break outer }
+                guard r.loss.isFinite else { result.endedEarly = tr("the loss stopped being a finite number"); break outer }
                 _ = model.backward(r.gradient)
                 optimizer.update(params, learningRate: lr)
                 average = beta * average + (1 - beta) * r.loss
@@ -64,7 +64,7 @@ public enum LearningRateFinder {
                 result.smoothed.append(smooth)
                 best = min(best, smooth)
                 step += 1
-                if step > 10 && smooth > 4 * best { result.endedEarly = "the loss blew up (over four times its lowest)"; break outer }
+                if step > 10 && smooth > 4 * best { result.endedEarly = tr("the loss blew up (over four times its lowest)"); break outer }
             }
             if data.train.count == 0 { break }
         }

@@ -79,7 +79,7 @@ public final class RunLog {
             built += "/" + part
             if mkdir(built, 0o755) != 0 && errno != EEXIST { throw Failure(description: "\(built): \(String(cString: strerror(errno)))") }
             var st = stat()
-            guard stat(built, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { throw Failure(description: "\(built) is not a directory") }
+            guard stat(built, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { throw Failure(description: tr("\(built) is not a directory")) }
         }
     }
 

@@ -7,12 +7,25 @@ import CNNEngine
 /// `Tests/protocol/test_messages.py` fails when a key has no translation or a translation
 /// drops one of its `{n}` places. `Glossary.md` (notebooks/) fixes the words used throughout.
 public enum Translations {
+    static var portuguese: [(String, String)] {
+        PortugueseErrors.entries + PortugueseCoreErrors.entries + PortugueseCommandHelp.entries + PortugueseLayerHelp.entries
+            + PortugueseExplanations.entries + PortugueseViews.entries + PortugueseDisplay.entries + PortugueseLabels.entries
+    }
+
     private static let installed: Bool = {
-        Catalogue.register(
-            PortugueseErrors.entries + PortugueseHelp.entries + PortugueseExplanations.entries + PortugueseDisplay.entries,
-            for: .portuguese)
+        Catalogue.register(portuguese, for: .portuguese)
         return true
     }()
+
+    /// Keys given twice with different translations (the catalogue keeps the first).
+    public static var conflicts: [String] {
+        var first: [String: String] = [:]
+        var out: [String] = []
+        for (k, v) in portuguese {
+            if let seen = first[k] { if seen != v { out.append(k) } } else { first[k] = v }
+        }
+        return out
+    }
 
     /// Registers every translation (once; later calls do nothing).
     public static func install() { _ = installed }

@@ -13,26 +13,35 @@ enum HistoryCharts {
             let prefix = runs.count > 1 ? "\(name) " : ""
             switch what {
             case "lr":
-                series.append(.init(name: prefix + "learning rate", points: h.steps.map { (Double($0.step + 1) / Double(perEpoch), $0.learningRate) }))
+                series.append(.init(name: prefix + tr("learning rate"), points: h.steps.map { (Double($0.step + 1) / Double(perEpoch), $0.learningRate) }))
                 keys.append(i)
             default:
                 let acc = what == "accuracy"
                 let raw = h.steps.map { (Double($0.step + 1) / Double(perEpoch), acc ? $0.accuracy : $0.loss) }
-                series.append(.init(name: prefix + "train (smoothed)", points: smooth(raw)))
+                series.append(.init(name: prefix + tr("train (smoothed)"), points: smooth(raw)))
                 keys.append(i)
                 let val = h.epochs.compactMap { e -> (Double, Double)? in
                     guard let v = acc ? e.validationAccuracy : e.validationLoss else { return nil }
                     return (Double(e.epoch), v)
                 }
                 if !val.isEmpty {
-                    series.append(.init(name: prefix + "validation", points: val, dashed: true, markers: true))
+                    series.append(.init(name: prefix + tr("validation"), points: val, dashed: true, markers: true))
                     keys.append(i)
                 }
             }
         }
-        var chart = LineChart(title: what == "lr" ? "learning rate" : what, xLabel: "epoch", yLabel: what == "lr" ? "learning rate" : what, series: series)
+        var chart = LineChart(title: title(what), xLabel: tr("epoch"), yLabel: title(what), series: series)
         chart.colorKeys = keys
         return chart
+    }
+
+    /// What is plotted, in words: `what` is `loss`, `accuracy` or `lr` (the `plot` argument).
+    static func title(_ what: String) -> String {
+        switch what {
+        case "lr": return tr("learning rate")
+        case "accuracy": return tr("accuracy")
+        default: return tr("loss")
+        }
     }
 
     /// An exponential moving average, as loss curves are usually shown.
@@ -54,9 +63,9 @@ enum HistoryCharts {
         for (name, h) in runs {
             let perEpoch = max(1, h.steps.count / max(1, h.epochs.count))
             let pts = h.steps.map { (Double($0.step + 1) / Double(perEpoch), what == "lr" ? $0.learningRate : (what == "accuracy" ? $0.accuracy : $0.loss)) }
-            series.append((runs.count > 1 ? name : "train", smooth(pts)))
+            series.append((runs.count > 1 ? name : tr("train"), smooth(pts)))
         }
-        var text = TextPlot.lines(series, title: "\(what) by epoch")
+        var text = TextPlot.lines(series, title: tr("\(title(what)) by epoch"))
         for (name, h) in runs where !h.epochs.isEmpty {
             // Each epoch's figure of what is plotted: its last learning rate, or its validation
             // score (the training one when there was no validation set).
@@ -68,8 +77,8 @@ enum HistoryCharts {
                 case "accuracy": value = percent(e.validationAccuracy ?? e.trainAccuracy)
                 default: value = fixed(e.validationLoss ?? e.trainLoss, 4)
                 }
-                return "epoch \(e.epoch) \(value)"
-            }.joined(separator: ", ") + (what == "lr" ? " (learning rate at the epoch's end)" : validated ? " (validation)" : " (training)") + "\n"
+                return tr("epoch \(e.epoch) \(value)")
+            }.joined(separator: ", ") + (what == "lr" ? tr(" (learning rate at the epoch's end)") : validated ? tr(" (validation)") : tr(" (training)")) + "\n"
         }
         return text
     }

@@ -58,9 +58,9 @@ enum ModelSummary {
         let rows = rows(m, data: data, timed: timed)
         func ms(_ v: Double?) -> String { v.map { fixed($0, 3) } ?? "" }
         var table = Table(
-            title: "model \(entry.name) (forward time measured on a batch of 32 in evaluation mode; receptive field in input pixels)",
-            [.init("layer"), .init("type"), .init("output shape"), .init("parameters", .right), .init("multiply-adds", .right),
-             .init("kept/image", .right), .init("ms/image", .right), .init("receptive field")])
+            title: tr("model \(entry.name) (forward time measured on a batch of 32 in evaluation mode; receptive field in input pixels)"),
+            [.init(tr("layer")), .init(tr("type")), .init(tr("output shape")), .init(tr("parameters"), .right), .init(tr("multiply-adds"), .right),
+             .init(tr("kept/image"), .right), .init(tr("ms/image"), .right), .init(tr("receptive field"))])
         for r in rows {
             let type = r.detail.isEmpty ? r.type : "\(r.type) (\(r.detail))"
             table.add([r.name, type, r.output, formatCount(r.params), formatCount(r.macs), r.keptPerImage > 0 ? MemoryBudget.formatBytes(r.keptPerImage) : "",
@@ -75,8 +75,8 @@ enum ModelSummary {
         let f = MemoryBudget.formatBytes
         let step = m.trainingMemory(optimizer: .sgd).bytes(batch: 128)
         table.notes = [
-            "memory: input \(f(m.inputShape.count * 4)) an image; kept for backward \(f(keptTotal)) an image (the kept/image column: each layer's output, a dropout's mask, a max pool's choices); parameters \(f(m.parameterCount * 4)), their gradients as much, and SGD's momentum as much again (Adam: twice)",
-            "a training step at batch 128 with SGD needs about \(f(step)) in all (`memory` says what fits here)",
+            tr("memory: input \(f(m.inputShape.count * 4)) an image; kept for backward \(f(keptTotal)) an image (the kept/image column: each layer's output, a dropout's mask, a max pool's choices); parameters \(f(m.parameterCount * 4)), their gradients as much, and SGD's momentum as much again (Adam: twice)"),
+            tr("a training step at batch 128 with SGD needs about \(f(step)) in all (`memory` says what fits here)"),
         ]
         // A block's layers are named within the block: the model's conv1 and a block's conv1 are
         // two layers. Say how to name the inner one.
@@ -84,7 +84,7 @@ enum ModelSummary {
         let topLevel = Set(all.filter { $0.depth == 0 }.map(\.name))
         if let inner = all.first(where: { $0.depth > 0 && topLevel.contains(String($0.name.split(separator: ".").last ?? "")) }) {
             let leaf = inner.name.split(separator: ".").last ?? ""
-            table.notes.append("layers inside a block are named within it: `layer=\(leaf)` is the model's own \(leaf); the one inside is `layer=\(inner.name)`")
+            table.notes.append(tr("layers inside a block are named within it: `layer=\(leaf)` is the model's own \(leaf); the one inside is `layer=\(inner.name)`"))
         }
         return table.bundle
     }

@@ -1,3 +1,4 @@
+import CNNCore
 import CNNEngine
 import JSONKit
 import JupyterKernel
@@ -80,25 +81,25 @@ final class TrainingDisplay {
     }
 
     func finishStopped(epoch: Int, batch: Int) {
-        end("stopped with the Stop button at epoch \(epoch), batch \(batch); the model keeps the weights of the last finished step")
+        end(tr("stopped with the Stop button at epoch \(epoch), batch \(batch); the model keeps the weights of the last finished step"))
     }
 
     func finish(_ outcome: TrainingOutcome) {
         switch outcome {
         case .completed: end("done")
-        case .interrupted(let e, let b): end("interrupted at epoch \(e), batch \(b); the model keeps the weights of the last finished step")
-        case .diverged(let e, let b, _, let loss): end("diverged at epoch \(e), batch \(b) (loss \(fixed(loss, 4))); the model keeps the weights from before that batch")
+        case .interrupted(let e, let b): end(tr("interrupted at epoch \(e), batch \(b); the model keeps the weights of the last finished step"))
+        case .diverged(let e, let b, _, let loss): end(tr("diverged at epoch \(e), batch \(b) (loss \(fixed(loss, 4))); the model keeps the weights from before that batch"))
         }
     }
 
     /// The headline figures: the epoch so far, labelled, then the last batch's loss.
     func runningText(_ b: BatchProgress) -> String {
-        "this epoch so far: loss \(fixed(b.epochLoss, 4)), accuracy \(percent(b.epochAccuracy)) over \(formatCount(b.epochImages)) images; last batch loss \(fixed(b.loss, 4))"
+        tr("this epoch so far: loss \(fixed(b.epochLoss, 4)), accuracy \(percent(b.epochAccuracy)) over \(formatCount(b.epochImages)) images; last batch loss \(fixed(b.loss, 4))")
     }
 
     func epochLine(_ s: EpochSummary) -> String {
-        var l = "epoch \(s.epoch): train loss \(fixed(s.trainLoss, 4)), accuracy \(percent(s.trainAccuracy))"
-        if let vl = s.validationLoss, let va = s.validationAccuracy { l += "; validation loss \(fixed(vl, 4)), accuracy \(percent(va))" }
+        var l = tr("epoch \(s.epoch): train loss \(fixed(s.trainLoss, 4)), accuracy \(percent(s.trainAccuracy))")
+        if let vl = s.validationLoss, let va = s.validationAccuracy { l += tr("; validation loss \(fixed(vl, 4)), accuracy \(percent(va))") }
         return l + "; \(fixed(s.seconds, 1)) s"
     }
 
@@ -108,7 +109,7 @@ final class TrainingDisplay {
         let bar = ProgressBar.bundle(step: step, of: max(1, totalSteps), label: model).data["text/plain"]!.stringValue!
         var text = "\(bar)  \(status)\n"
         if let b {
-            text += "epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): \(runningText(b)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n"
+            text += tr("epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch): \(runningText(b)), \(Int(b.imagesPerSecond)) images/s, \(eta(b.secondsLeft)) left, lr \(sci(b.learningRate))\n")
         }
         for n in notes { text += n + "\n" }
         // Finished epochs are printed as lines of their own (handle), so the text form does not repeat them.
@@ -116,7 +117,7 @@ final class TrainingDisplay {
         html += "<div><b>\(escape(model))</b> · \(escape(status))</div>"
         html += "<progress value=\"\(step)\" max=\"\(max(1, totalSteps))\" style=\"width:24em\"></progress> \(step)/\(totalSteps) steps"
         if let b {
-            html += "<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · this epoch so far: loss <b>\(fixed(b.epochLoss, 4))</b>, accuracy <b>\(percent(b.epochAccuracy))</b> over \(formatCount(b.epochImages)) images · last batch: loss \(fixed(b.loss, 4)) · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>"
+            html += tr("<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · this epoch so far: loss <b>\(fixed(b.epochLoss, 4))</b>, accuracy <b>\(percent(b.epochAccuracy))</b> over \(formatCount(b.epochImages)) images · last batch: loss \(fixed(b.loss, 4)) · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>")
         }
         for n in notes { html += "<div>\(escape(n))</div>" }
         if let watch {
@@ -133,8 +134,8 @@ final class TrainingDisplay {
         }
         if let charts, history.steps.count > 1 { html += charts(history) }
         if !epochs.isEmpty {
-            var table = Table([.init("epoch", .right), .init("train loss", .right), .init("train acc.", .right), .init("val. loss", .right),
-                               .init("val. acc.", .right), .init("seconds", .right)])
+            var table = Table([.init(tr("epoch"), .right), .init(tr("train loss"), .right), .init(tr("train acc."), .right), .init(tr("val. loss"), .right),
+                               .init(tr("val. acc."), .right), .init(tr("seconds"), .right)])
             for s in epochs {
                 table.add(["\(s.epoch)", fixed(s.trainLoss, 4), percent(s.trainAccuracy), s.validationLoss.map { fixed($0, 4) } ?? "–",
                            s.validationAccuracy.map(percent) ?? "–", fixed(s.seconds, 1)])

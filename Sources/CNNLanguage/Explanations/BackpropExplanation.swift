@@ -7,7 +7,7 @@ import Rendering
 /// `explain ["backprop"]`: one weight's gradient by the chain rule and numerically, and its update.
 struct BackpropExplanation: Explanation {
     let names = ["backprop"]
-    let usage = "explain backprop layer=NAME                          for one weight: the chain-rule gradient beside the numeric one, and the optimiser's update"
+    let usage = tr("explain backprop layer=NAME                          for one weight: the chain-rule gradient beside the numeric one, and the optimiser's update")
     func explain(_ inv: Invocation, in env: CommandEnvironment) throws { try env.explainBackprop(inv) }
 }
 
@@ -57,13 +57,15 @@ extension CommandEnvironment {
         let step = -lr * (analytic + wd * Double(w))
         let index = shapeIndex(idx, p)
         let lines = [
-            "\(name).\(p.name)\(index) = \(fixed(Double(w), 6)), on a batch of \(n) training images (loss \(fixed(r.loss, 5))):",
-            "1. forward: the images go through every layer to the scores, and softmax cross-entropy gives the loss",
-            "2. backward (chain rule): ∂loss/∂w = \(sci(analytic))",
-            "3. numeric check: (loss(w + \(eps)) − loss(w − \(eps))) / \(2 * eps) = (\(fixed(plus, 6)) − \(fixed(minus, 6))) / \(2 * eps) = \(sci(numeric))",
-            "   relative difference \(sci(abs(analytic - numeric) / max(abs(analytic), abs(numeric), 1e-12)))",
-            "4. update (SGD, lr \(sci(lr))\(wd > 0 ? ", weight decay \(sci(wd))" : "")): w ← w − lr·(∂loss/∂w\(wd > 0 ? " + λ·w" : "")) = \(fixed(Double(w), 6)) + (\(sci(step))) = \(fixed(Double(w) + step, 6))",
-        ] + (annealed ? ["   (the largest rate training used; its schedule ended at \(sci(lastRate)), where the update would change w by almost nothing)"] : [])
+            tr("\(name).\(p.name)\(index) = \(fixed(Double(w), 6)), on a batch of \(n) training images (loss \(fixed(r.loss, 5))):"),
+            tr("1. forward: the images go through every layer to the scores, and softmax cross-entropy gives the loss"),
+            tr("2. backward (chain rule): ∂loss/∂w = \(sci(analytic))"),
+            tr("3. numeric check: (loss(w + \(eps)) − loss(w − \(eps))) / \(2 * eps) = (\(fixed(plus, 6)) − \(fixed(minus, 6))) / \(2 * eps) = \(sci(numeric))"),
+            tr("   relative difference \(sci(abs(analytic - numeric) / max(abs(analytic), abs(numeric), 1e-12)))"),
+            (wd > 0
+                ? tr("4. update (SGD, lr \(sci(lr)), weight decay \(sci(wd))): w ← w − lr·(∂loss/∂w + λ·w) = \(fixed(Double(w), 6)) + (\(sci(step))) = \(fixed(Double(w) + step, 6))")
+                : tr("4. update (SGD, lr \(sci(lr))): w ← w − lr·(∂loss/∂w) = \(fixed(Double(w), 6)) + (\(sci(step))) = \(fixed(Double(w) + step, 6))")),
+        ] + (annealed ? [tr("   (the largest rate training used; its schedule ended at \(sci(lastRate)), where the update would change w by almost nothing)")] : [])
         let text = lines.joined(separator: "\n") + "\n"
         let html = "<ol style=\"list-style:none;padding-left:0\">" + lines.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))

@@ -9,7 +9,7 @@ import Rendering
 /// engine's own layers, compared.
 struct ByHandExplanation: Explanation {
     let names = ["byhand"]
-    let usage = "explain byhand image=0|1                             the five steps (initialise, forward, loss, backward, update) by hand on a tiny CNN and a 6×6 T or L, every δ printed, then checked against the engine"
+    let usage = tr("explain byhand image=0|1                             the five steps (initialise, forward, loss, backward, update) by hand on a tiny CNN and a 6×6 T or L, every δ printed, then checked against the engine")
     func explain(_ inv: Invocation, in env: CommandEnvironment) throws { try env.explainByHand(inv) }
 
     static let learningRate = 0.5
@@ -63,50 +63,51 @@ extension CommandEnvironment {
         }
         func row(_ v: [Double], digits: Int = 3) -> String { "[" + v.map { fixed($0, digits) }.joined(separator: ", ") + "]" }
 
-        out.append("Backpropagation by hand: a 6×6 picture of a\(picture == 0 ? " T" : "n L") (class \(picture), \(names[picture])), through")
-        out.append("conv (one 3×3 kernel, no padding) → relu → maxpool 2 → flatten → linear 4 → 2 → softmax cross-entropy.")
+        out.append(picture == 0 ? tr("Backpropagation by hand: a 6×6 picture of a T (class 0, \(names[0])), through")
+            : tr("Backpropagation by hand: a 6×6 picture of an L (class 1, \(names[1])), through"))
+        out.append(tr("conv (one 3×3 kernel, no padding) → relu → maxpool 2 → flatten → linear 4 → 2 → softmax cross-entropy."))
         out.append("")
-        out.append("input x (ink 1, paper 0):\n" + grid(net.x, digits: 0))
+        out.append(tr("input x (ink 1, paper 0):\n") + grid(net.x, digits: 0))
         out.append("")
-        out.append("Step 1 · initialise. Each weight is drawn uniformly from ±1/√fan_in, PyTorch's default (±1/3 for the kernel, 9 inputs; ±1/2 for the linear layer, 4 inputs), seed \(seed), and rounded to one decimal so you can follow by hand.")
-        out.append("kernel K:\n" + grid(initial.kernel, digits: 1) + "\n  conv bias b = \(fixed(initial.convBias, 1))")
-        out.append("linear weights W (a row per class):\n" + grid(initial.weights, digits: 1) + "\n  linear bias c = \(row(initial.bias, digits: 1))")
+        out.append(tr("Step 1 · initialise. Each weight is drawn uniformly from ±1/√fan_in, PyTorch's default (±1/3 for the kernel, 9 inputs; ±1/2 for the linear layer, 4 inputs), seed \(seed), and rounded to one decimal so you can follow by hand."))
+        out.append(tr("kernel K:\n") + grid(initial.kernel, digits: 1) + tr("\n  conv bias b = \(fixed(initial.convBias, 1))"))
+        out.append(tr("linear weights W (a row per class):\n") + grid(initial.weights, digits: 1) + tr("\n  linear bias c = \(row(initial.bias, digits: 1))"))
         out.append("")
-        out.append("Step 2 · forward.")
+        out.append(tr("Step 2 · forward."))
         let z00 = (0..<3).flatMap { i in (0..<3).compactMap { j in net.x[i][j] != 0 ? initial.kernel[i][j] : nil } }
-        out.append("z = x ⋆ K + b, the kernel slid over x (4×4). For example z[0,0] adds the kernel values under ink, plus b: \(signedSum(z00.map { fixed($0, 1) } + [fixed(initial.convBias, 1)])) = \(fixed(net.z[0][0], 2))")
+        out.append(tr("z = x ⋆ K + b, the kernel slid over x (4×4). For example z[0,0] adds the kernel values under ink, plus b: \(signedSum(z00.map { fixed($0, 1) } + [fixed(initial.convBias, 1)])) = \(fixed(net.z[0][0], 2))"))
         out.append(grid(net.z))
-        out.append("a = relu(z): the negatives become 0")
+        out.append(tr("a = relu(z): the negatives become 0"))
         out.append(grid(net.a))
         let wins = net.winners.flatMap { $0 }.map { "[\($0.0),\($0.1)]" }.joined(separator: ", ")
-        out.append("m = maxpool(a): the largest of each 2×2 window, which came from a at \(wins)")
+        out.append(tr("m = maxpool(a): the largest of each 2×2 window, which came from a at \(wins)"))
         out.append(grid(net.m))
-        out.append("v = flatten(m), row by row = \(row(net.v))")
-        out.append("s = W·v + c, the scores: s[0] = \(signedSum((0..<4).map { "\(fixed(initial.weights[0][$0], 1))·\(fixed(net.v[$0], 2))" } + [fixed(initial.bias[0], 1)])) = \(fixed(net.s[0], 3)); s = \(row(net.s))")
-        out.append("p = softmax(s) = e^s / Σ e^s = \(row(net.p)) (\(names[0]) \(percent(net.p[0])), \(names[1]) \(percent(net.p[1])))")
+        out.append(tr("v = flatten(m), row by row = \(row(net.v))"))
+        out.append(tr("s = W·v + c, the scores: s[0] = \(signedSum((0..<4).map { "\(fixed(initial.weights[0][$0], 1))·\(fixed(net.v[$0], 2))" } + [fixed(initial.bias[0], 1)])) = \(fixed(net.s[0], 3)); s = \(row(net.s))"))
+        out.append(tr("p = softmax(s) = e^s / Σ e^s = \(row(net.p)) (\(names[0]) \(percent(net.p[0])), \(names[1]) \(percent(net.p[1])))"))
         out.append("")
-        out.append("Step 3 · loss. L = −log p[\(names[picture])] = −log \(fixed(net.p[picture], 4)) = \(fixed(net.loss, 4))")
+        out.append(tr("Step 3 · loss. L = −log p[\(names[picture])] = −log \(fixed(net.p[picture], 4)) = \(fixed(net.loss, 4))"))
         out.append("")
-        out.append("Step 4 · backward: each δ (∂L/∂ of a value) from the one after it, by the chain rule.")
-        out.append("δs = ∂L/∂s = p − y, y the one-hot label \(row(picture == 0 ? [1, 0] : [0, 1], digits: 0)): δs = \(row(net.ds))")
-        out.append("∂L/∂W = δs·vᵀ (row k is δs[k] times v):\n" + grid(net.dWeights, digits: 3) + "\n  ∂L/∂c = δs = \(row(net.dBias))")
+        out.append(tr("Step 4 · backward: each δ (∂L/∂ of a value) from the one after it, by the chain rule."))
+        out.append(tr("δs = ∂L/∂s = p − y, y the one-hot label \(row(picture == 0 ? [1, 0] : [0, 1], digits: 0)): δs = \(row(net.ds))"))
+        out.append(tr("∂L/∂W = δs·vᵀ (row k is δs[k] times v):\n") + grid(net.dWeights, digits: 3) + "\n  ∂L/∂c = δs = \(row(net.dBias))")
         out.append("δv = Wᵀ·δs: δv[i] = W[0,i]·δs[0] + W[1,i]·δs[1] = \(row(net.dv))")
-        out.append("δm = δv as 2×2. Max pooling sends each δ back to the input that won its window; the other three get 0 (δa):")
+        out.append(tr("δm = δv as 2×2. Max pooling sends each δ back to the input that won its window; the other three get 0 (δa):"))
         out.append(grid(net.da, digits: 3))
-        out.append("δz = δa where z > 0, else 0 (ReLU passes the gradient only where it passed the value):")
+        out.append(tr("δz = δa where z > 0, else 0 (ReLU passes the gradient only where it passed the value):"))
         out.append(grid(net.dz, digits: 3))
-        out.append("∂L/∂K[i,j] = Σ δz[r,c]·x[r+i, c+j]: x correlated with δz, a convolution whose \"kernel\" is δz:")
+        out.append(tr("∂L/∂K[i,j] = Σ δz[r,c]·x[r+i, c+j]: x correlated with δz, a convolution whose \"kernel\" is δz:"))
         out.append(grid(net.dKernel, digits: 3) + "\n  ∂L/∂b = Σ δz = \(fixed(net.dConvBias, 3))")
-        out.append("δx[y,x] = Σ δz[r,c]·K[y−r, x−c]: δz padded by 2 and convolved with K turned 180°. x is the input, so nothing uses δx here; a layer below would receive it:")
+        out.append(tr("δx[y,x] = Σ δz[r,c]·K[y−r, x−c]: δz padded by 2 and convolved with K turned 180°. x is the input, so nothing uses δx here; a layer below would receive it:"))
         out.append(grid(net.dx, digits: 3))
         out.append("")
         let lr = ByHandExplanation.learningRate
         var after = net
         after.update(learningRate: lr)
         after.forward()
-        out.append("Step 5 · update, gradient descent with learning rate \(fixed(lr, 1)): every weight moves against its gradient, w ← w − \(fixed(lr, 1))·∂L/∂w.")
+        out.append(tr("Step 5 · update, gradient descent with learning rate \(fixed(lr, 1)): every weight moves against its gradient, w ← w − \(fixed(lr, 1))·∂L/∂w."))
         out.append("K[0,0]: \(fixed(initial.kernel[0][0], 1)) − \(fixed(lr, 1))·(\(fixed(net.dKernel[0][0], 3))) = \(fixed(after.kernel[0][0], 3)); W[\(picture),0]: \(fixed(initial.weights[picture][0], 1)) − \(fixed(lr, 1))·(\(fixed(net.dWeights[picture][0], 3))) = \(fixed(after.weights[picture][0], 3))")
-        out.append("With the new weights the same picture scores p[\(names[picture])] = \(percent(after.p[picture])) (was \(percent(net.p[picture]))): the loss goes from \(fixed(net.loss, 4)) to \(fixed(after.loss, 4)).")
+        out.append(tr("With the new weights the same picture scores p[\(names[picture])] = \(percent(after.p[picture])) (was \(percent(net.p[picture]))): the loss goes from \(fixed(net.loss, 4)) to \(fixed(after.loss, 4))."))
         out.append("")
         out.append(try engineCheck(initial, net, at: inv.nameToken))
         let text = out.joined(separator: "\n") + "\n"

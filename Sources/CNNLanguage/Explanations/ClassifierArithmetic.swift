@@ -45,18 +45,18 @@ extension CommandEnvironment {
         let sum = terms.reduce(0, +)
         let bias = linear.bias.map { Double($0.value.data[k]) } ?? 0
         let actual = Double(output.data[k])
-        var text = "\(name) of model \(entry.name) (\(n) inputs → \(linear.outFeatures) outputs), output \(k), image \(i):\n"
-        text += "output[\(k)] = Σ over the \(n) inputs of weight[\(k), j] × input[j], plus bias[\(k)]\n"
+        var text = tr("\(name) of model \(entry.name) (\(n) inputs → \(linear.outFeatures) outputs), output \(k), image \(i):\n")
+        text += tr("output[\(k)] = Σ over the \(n) inputs of weight[\(k), j] × input[j], plus bias[\(k)]\n")
         for j in 0..<min(n, 6) { text += "  j = \(j): \(term(w[j])) × \(term(v[j])) = \(fixed(terms[j], 4))\n" }
-        if n > 6 { text += "  … \(n - 6) more terms\n" }
+        if n > 6 { text += tr("  … \(n - 6) more terms\n") }
         let biggest = (0..<n).sorted { abs(terms[$0]) > abs(terms[$1]) }.prefix(5)
-        text += "the largest terms (the inputs that move this output most): " + biggest.map { "j = \($0): \(fixed(terms[$0], 4))" }.joined(separator: ", ") + "\n"
-        let line = "Σ = \(fixed(sum, 4)), + bias \(fixed(bias, 4)) = \(fixed(sum + bias, 4)); the layer computed \(fixed(actual, 4))"
+        text += tr("the largest terms (the inputs that move this output most): ") + biggest.map { "j = \($0): \(fixed(terms[$0], 4))" }.joined(separator: ", ") + "\n"
+        let line = tr("Σ = \(fixed(sum, 4)), + bias \(fixed(bias, 4)) = \(fixed(sum + bias, 4)); the layer computed \(fixed(actual, 4))")
         text += line + "\n"
         let rows = (0..<min(n, 6)).map { j in ["\(j)", fixed(w[j], 4), fixed(v[j], 4), fixed(terms[j], 4)] }
-        var table = Table(title: "\(name), output \(k): weight row × input vector", [.init("j", .right), .init("weight", .right), .init("input", .right), .init("product", .right)])
+        var table = Table(title: tr("\(name), output \(k): weight row × input vector"), [.init("j", .right), .init(tr("weight"), .right), .init(tr("input"), .right), .init(tr("product"), .right)])
         for r in rows { table.add(r) }
-        if n > 6 { table.add(["…", "", "", "\(n - 6) more"]) }
+        if n > 6 { table.add(["…", "", "", tr("\(n - 6) more")]) }
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(Table.stylesheet + table.html + "<p><b>\(escape(line))</b></p>")]))
     }
 
@@ -65,7 +65,7 @@ extension CommandEnvironment {
         let logits = entry.model.forward(x, context: entry.model.context(training: false, rng: RandomSource(seed: 0))).values.map(Double.init)
         let names = entry.classNames ?? data.classNames
         guard logits.count == names.count, logits.allSatisfy(\.isFinite) else {
-            throw LanguageError(.value, at: inv.nameToken, "model \(entry.name) gives \(logits.count) scores\(logits.allSatisfy(\.isFinite) ? "" : ", not all finite"), for \(names.count) classes")
+            throw LanguageError(.value, at: inv.nameToken, "model \(entry.name) gives \(logits.count) scores\(logits.allSatisfy(\.isFinite) ? "" : tr(", not all finite")), for \(names.count) classes")
         }
         let truth = Int(set.labels[i])
         let m = logits.max()!
@@ -75,16 +75,16 @@ extension CommandEnvironment {
         // log Σ − (z − max): finite even where p underflows to 0.
         let loss = log(total) - (logits[truth] - m)
         let engine = SoftmaxCrossEntropy.evaluate(logits: Tensor(batch: 1, shape: .flat(logits.count), nchw: logits.map(Float.init)), labels: [truth]).loss
-        var table = Table(title: "softmax and cross-entropy of \(entry.name) on image \(i) (true class \(names[truth]))",
-                          [.init("class"), .init("logit z", .right), .init("z − max", .right), .init("e^(z − max)", .right), .init("p = e / Σ", .right), .init("p − y", .right)])
+        var table = Table(title: tr("softmax and cross-entropy of \(entry.name) on image \(i) (true class \(names[truth]))"),
+                          [.init(tr("class")), .init(tr("logit z"), .right), .init(tr("z − max"), .right), .init(tr("e^(z − max)"), .right), .init("p = e / Σ", .right), .init("p − y", .right)])
         for k in 0..<logits.count {
             table.add([names[k], fixed(logits[k], 4), fixed(logits[k] - m, 4), fixed(e[k], 4), fixed(p[k], 4), fixed(p[k] - (k == truth ? 1 : 0), 4)], strong: k == truth)
         }
         table.footer = ["Σ", "", "", fixed(total, 4), fixed(p.reduce(0, +), 4), ""]
         table.notes = [
-            "the largest logit is subtracted first: e^z overflows for z above about 88 (in 32-bit floats), and the probabilities do not change",
-            "cross-entropy = −log p(\(names[truth])) = −log \(fixed(p[truth], 4)) = \(fixed(loss, 4)); the engine's loss for this image: \(fixed(engine, 4))",
-            "the gradient of the loss with respect to the logits is p − y (y: 1 for the true class, 0 elsewhere): backpropagation starts from that column",
+            tr("the largest logit is subtracted first: e^z overflows for z above about 88 (in 32-bit floats), and the probabilities do not change"),
+            tr("cross-entropy = −log p(\(names[truth])) = −log \(fixed(p[truth], 4)) = \(fixed(loss, 4)); the engine's loss for this image: \(fixed(engine, 4))"),
+            tr("the gradient of the loss with respect to the logits is p − y (y: 1 for the true class, 0 elsewhere): backpropagation starts from that column"),
         ]
         context.display(table.bundle)
     }
@@ -121,18 +121,18 @@ extension CommandEnvironment {
         let ve = Double(evalInput.data[q * c + ch])
         let xhatEval = (ve - rm) / (rv + state.eps).squareRoot()
         let yEval = gamma * xhatEval + beta
-        var text = "\(name) of model \(entry.name), channel \(ch), the middle value of image \(i), x = \(fixed(v, 4)):\n"
-        text += "training: the batch (\(indices.count) images × \(per) positions = \(Int(count)) values of this channel) gives\n"
-        text += "  mean μ = \(fixed(mean, 4)), variance σ² = \(fixed(variance, 4))\n"
+        var text = tr("\(name) of model \(entry.name), channel \(ch), the middle value of image \(i), x = \(fixed(v, 4)):\n")
+        text += tr("training: the batch (\(indices.count) images × \(per) positions = \(Int(count)) values of this channel) gives\n")
+        text += tr("  mean μ = \(fixed(mean, 4)), variance σ² = \(fixed(variance, 4))\n")
         text += "  x̂ = (x − μ) / √(σ² + ε) = (\(term(v)) − \(term(mean))) / √(\(fixed(variance, 4)) + \(sci(state.eps))) = \(fixed(xhat, 4))\n"
         text += "  y = γ·x̂ + β = \(term(gamma)) × \(term(xhat)) + \(term(beta)) = \(fixed(y, 4))"
-        if let t = trainOutput { text += "; the layer in training mode gave \(fixed(Double(t.data[q * c + ch]), 4))" }
+        if let t = trainOutput { text += tr("; the layer in training mode gave \(fixed(Double(t.data[q * c + ch]), 4))") }
         let mo = NumberFormat.shortest(state.momentum), keep = NumberFormat.shortest(1 - state.momentum)
-        text += "\n  (the batch's μ and σ² also move the running statistics: running = \(keep) · running + \(mo) · batch, the variance taken as σ² · n/(n − 1))\n"
-        text += "evaluation: the running statistics instead of the batch's, so an image's output does not depend on the others\n"
-        text += "  running mean \(fixed(rm, 4)), running variance \(fixed(rv, 4))\n"
-        if ve != v { text += "  (evaluation's input differs: an earlier batch norm or dropout acts differently in evaluation; here x = \(fixed(ve, 4)))\n" }
-        text += "  x̂ = (\(term(ve)) − \(term(rm))) / √(\(fixed(rv, 4)) + \(sci(state.eps))) = \(fixed(xhatEval, 4)); y = \(term(gamma)) × \(term(xhatEval)) + \(term(beta)) = \(fixed(yEval, 4)); the layer in evaluation gave \(fixed(Double(evalOutput.data[q * c + ch]), 4))\n"
+        text += tr("\n  (the batch's μ and σ² also move the running statistics: running = \(keep) · running + \(mo) · batch, the variance taken as σ² · n/(n − 1))\n")
+        text += tr("evaluation: the running statistics instead of the batch's, so an image's output does not depend on the others\n")
+        text += tr("  running mean \(fixed(rm, 4)), running variance \(fixed(rv, 4))\n")
+        if ve != v { text += tr("  (evaluation's input differs: an earlier batch norm or dropout acts differently in evaluation; here x = \(fixed(ve, 4)))\n") }
+        text += tr("  x̂ = (\(term(ve)) − \(term(rm))) / √(\(fixed(rv, 4)) + \(sci(state.eps))) = \(fixed(xhatEval, 4)); y = \(term(gamma)) × \(term(xhatEval)) + \(term(beta)) = \(fixed(yEval, 4)); the layer in evaluation gave \(fixed(Double(evalOutput.data[q * c + ch]), 4))\n")
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string("<pre>" + escape(text) + "</pre>")]))
     }
 
@@ -155,17 +155,17 @@ extension CommandEnvironment {
         let nonzero = (0..<input.count).filter { input.data[$0] != 0 }.count
         let meanBefore = (0..<input.count).map { Double(input.data[$0]) }.reduce(0, +) / Double(input.count)
         let meanAfter = (0..<input.count).map { Double(trained.data[$0]) }.reduce(0, +) / Double(input.count)
-        var table = Table(title: "\(name) (p = \(NumberFormat.shortest(p))) of model \(entry.name), image \(i): \(n) of its \(input.count) values in one training pass",
-                          [.init("value", .right), .init("x (training)", .right), .init("mask"), .init("x·mask", .right), .init("evaluation: y = x", .right)])
+        var table = Table(title: tr("\(name) (p = \(NumberFormat.shortest(p))) of model \(entry.name), image \(i): \(n) of its \(input.count) values in one training pass"),
+                          [.init(tr("value"), .right), .init(tr("x (training)"), .right), .init(tr("mask")), .init(tr("x·mask"), .right), .init(tr("evaluation: y = x"), .right)])
         for j in 0..<n {
             // A zero stays zero whether it is dropped or kept: its mask cannot be seen.
-            let mask = before[j] == 0 ? "—" : after[j] == 0 ? "0 (dropped)" : "\(fixed(1 / (1 - p), 3)) (kept)"
+            let mask = before[j] == 0 ? "—" : after[j] == 0 ? tr("0 (dropped)") : tr("\(fixed(1 / (1 - p), 3)) (kept)")
             table.add(["\(shown[j])", fixed(before[j], 4), mask, fixed(after[j], 4), fixed(Double(evalOutput.data[shown[j]]), 4)])
         }
         table.notes = [
-            "training: each value is dropped with probability \(NumberFormat.shortest(p)) (here \(zeroed) of \(nonzero) non-zero values) and the rest are multiplied by 1/(1 − p) = \(fixed(1 / (1 - p), 3)), so the mean stays about the same: \(fixed(meanBefore, 4)) before, \(fixed(meanAfter, 4)) after",
-            "evaluation: nothing is dropped or scaled; the output is the input (inverted dropout: all the scaling happens in training); where an earlier layer is batch norm or dropout, evaluation's input differs from the training pass's, as those layers act differently in training",
-            "each training step draws a new mask, so the network cannot rely on any one value: a cheap ensemble of thinned networks (Srivastava et al. 2014)",
+            tr("training: each value is dropped with probability \(NumberFormat.shortest(p)) (here \(zeroed) of \(nonzero) non-zero values) and the rest are multiplied by 1/(1 − p) = \(fixed(1 / (1 - p), 3)), so the mean stays about the same: \(fixed(meanBefore, 4)) before, \(fixed(meanAfter, 4)) after"),
+            tr("evaluation: nothing is dropped or scaled; the output is the input (inverted dropout: all the scaling happens in training); where an earlier layer is batch norm or dropout, evaluation's input differs from the training pass's, as those layers act differently in training"),
+            tr("each training step draws a new mask, so the network cannot rely on any one value: a cheap ensemble of thinned networks (Srivastava et al. 2014)"),
         ]
         context.display(table.bundle)
     }

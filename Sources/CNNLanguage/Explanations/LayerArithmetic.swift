@@ -7,7 +7,7 @@ import Rendering
 /// `explain ["conv", "pool", "relu"]`: the arithmetic of one output value of a convolution, pooling or ReLU layer, with the real numbers.
 struct LayerArithmetic: Explanation {
     let names = ["conv", "pool", "relu"]
-    let usage = "explain conv|pool|relu layer=NAME image=N channel=C at=[y,x]   conv: the input patch of every channel, the kernel, the products, their sum plus bias; pool: the window and which input won; relu: values before and after"
+    let usage = tr("explain conv|pool|relu layer=NAME image=N channel=C at=[y,x]   conv: the input patch of every channel, the kernel, the products, their sum plus bias; pool: the window and which input won; relu: values before and after")
     func explain(_ inv: Invocation, in env: CommandEnvironment) throws { try env.explainLayer(inv) }
 }
 
@@ -39,9 +39,9 @@ extension CommandEnvironment {
             let cinG = cin / g, group = ch / (cout / g)
             let weights = conv.weight.valuesInShapeOrder()
             let bias = conv.bias.map { Double($0.value.data[ch]) } ?? 0
-            text = "\(name) of model \(entry.name), output channel \(ch) at [\(oy), \(ox)], image \(i):\n"
-            text += "the kernel's top-left tap sits on input row \(oy) × \(s) − \(p) = \(oy * s - p), column \(ox) × \(s) − \(p) = \(ox * s - p)\n"
-            html = Table.stylesheet + "<div><b>\(escape(name))</b>, output channel \(ch) at [\(oy), \(ox)] (image \(i)): Σ over input channels of patch × kernel, plus bias</div><div class=\"cnn-row\">"
+            text = tr("\(name) of model \(entry.name), output channel \(ch) at [\(oy), \(ox)], image \(i):\n")
+            text += tr("the kernel's top-left tap sits on input row \(oy) × \(s) − \(p) = \(oy * s - p), column \(ox) × \(s) − \(p) = \(ox * s - p)\n")
+            html = Table.stylesheet + tr("<div><b>\(escape(name))</b>, output channel \(ch) at [\(oy), \(ox)] (image \(i)): Σ over input channels of patch × kernel, plus bias</div><div class=\"cnn-row\">")
             var total = 0.0
             for c in 0..<min(cinG, 8) {
                 var patch = [[Double]](), kernel = [[Double]](), prod = [[Double]]()
@@ -58,8 +58,8 @@ extension CommandEnvironment {
                     patch.append(pr); kernel.append(kr); prod.append(mr)
                 }
                 total += sum
-                text += "\ninput channel \(group * cinG + c): patch\n\(grid(patch))\nkernel\n\(grid(kernel))\nproducts (sum \(fixed(sum, 4)))\n\(grid(prod))\n"
-                html += "<div><div>input channel \(group * cinG + c)</div><div class=\"cnn-row\">\(htmlGrid(patch)) × \(htmlGrid(kernel)) = \(htmlGrid(prod))</div><div>sum \(fixed(sum, 4))</div></div>"
+                text += tr("\ninput channel \(group * cinG + c): patch\n\(grid(patch))\nkernel\n\(grid(kernel))\nproducts (sum \(fixed(sum, 4)))\n\(grid(prod))\n")
+                html += tr("<div><div>input channel \(group * cinG + c)</div><div class=\"cnn-row\">\(htmlGrid(patch)) × \(htmlGrid(kernel)) = \(htmlGrid(prod))</div><div>sum \(fixed(sum, 4))</div></div>")
             }
             if cinG > 8 {
                 // The remaining channels are summed without being shown.
@@ -71,9 +71,9 @@ extension CommandEnvironment {
                         }
                     } }
                 }
-                text += "\n(input channels 8–\(cinG - 1) add in the same way)\n"
+                text += tr("\n(input channels 8–\(cinG - 1) add in the same way)\n")
             }
-            let line = "Σ = \(fixed(total, 4)), + bias \(fixed(bias, 4)) = \(fixed(total + bias, 4)); the layer computed \(fixed(actual, 4))"
+            let line = tr("Σ = \(fixed(total, 4)), + bias \(fixed(bias, 4)) = \(fixed(total + bias, 4)); the layer computed \(fixed(actual, 4))")
             text += "\n" + line + "\n"
             html += "</div><p><b>\(escape(line))</b></p>"
         case "pool":
@@ -97,9 +97,9 @@ extension CommandEnvironment {
                 }
                 window.append(row)
             }
-            text = "\(name) (\(pool.isMax ? "max" : "average") pooling, kernel \(k), stride \(s)) of model \(entry.name), channel \(ch), output [\(oy), \(ox)], image \(i):\nwindow rows \(oy * s - p)…\(oy * s - p + k - 1), columns \(ox * s - p)…\(ox * s - p + k - 1)\n\(grid(window))\n"
-            let line = pool.isMax ? "the largest value, \(fixed(bestV, 4)), at window row \(best?.0 ?? 0), column \(best?.1 ?? 0), wins; the layer gave \(fixed(actual, 4)); in backward, only that input receives the gradient"
-                                  : "mean of \(count) values = \(fixed(sum / Double(max(1, count)), 4)); the layer gave \(fixed(actual, 4)); in backward, each input gets 1/\(k * k) of the gradient"
+            text = tr("\(name) (\(pool.isMax ? tr("max") : tr("average")) pooling, kernel \(k), stride \(s)) of model \(entry.name), channel \(ch), output [\(oy), \(ox)], image \(i):\nwindow rows \(oy * s - p)…\(oy * s - p + k - 1), columns \(ox * s - p)…\(ox * s - p + k - 1)\n\(grid(window))\n")
+            let line = pool.isMax ? tr("the largest value, \(fixed(bestV, 4)), at window row \(best?.0 ?? 0), column \(best?.1 ?? 0), wins; the layer gave \(fixed(actual, 4)); in backward, only that input receives the gradient")
+                                  : tr("mean of \(count) values = \(fixed(sum / Double(max(1, count)), 4)); the layer gave \(fixed(actual, 4)); in backward, each input gets 1/\(k * k) of the gradient")
             text += line + "\n"
             html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch), output [\(oy), \(ox)]</div>\(htmlGrid(window, highlight: pool.isMax ? best : nil))<p>\(escape(line))</p>"
         default:
@@ -111,7 +111,7 @@ extension CommandEnvironment {
             let rows = min(5, ho - y0), cols = min(5, wo - x0)
             let bgrid = (0..<rows).map { r in (0..<cols).map { c in before[(y0 + r) * wo + x0 + c] } }
             let agrid = (0..<rows).map { r in (0..<cols).map { c in after[(y0 + r) * wo + x0 + c] } }
-            text = "\(name) of model \(entry.name), channel \(ch), image \(i): y = max(0, x)\nbefore (rows \(y0)…\(y0 + rows - 1), columns \(x0)…\(x0 + cols - 1)):\n\(grid(bgrid))\nafter:\n\(grid(agrid))\n\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) were ≤ 0 and became 0; their gradient is 0 too\n"
+            text = tr("\(name) of model \(entry.name), channel \(ch), image \(i): y = max(0, x)\nbefore (rows \(y0)…\(y0 + rows - 1), columns \(x0)…\(x0 + cols - 1)):\n\(grid(bgrid))\nafter:\n\(grid(agrid))\n\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) were ≤ 0 and became 0; their gradient is 0 too\n")
             html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch): y = max(0, x)</div><div class=\"cnn-row\">\(htmlGrid(bgrid)) → \(htmlGrid(agrid))</div><p>\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) became 0</p>"
         }
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))

@@ -115,9 +115,9 @@ struct ConvolutionPlayground {
         let top = 12 + 3 * Canvas.lineHeight
         let inX = 8, kX = inX + paddedW + 24, outX = kX + kernelW + 24
         // (The picture's font has no ∗ or →.)
-        let title = "input \(channels)×\(height)×\(width), padding \(padding)  *  kernel \(size)×\(size) (\(preset))"
-        let settings = "stride \(stride), dilation \(dilation)  ->  output \(ho)×\(wo)"
-        let outLabel = "output (\(out.contains { $0 < 0 } ? "blue < 0 < red" : "dark low, bright high"))"
+        let title = tr("input \(channels)×\(height)×\(width), padding \(padding)  *  kernel \(size)×\(size) (\(preset))")
+        let settings = tr("stride \(stride), dilation \(dilation)  ->  output \(ho)×\(wo)")
+        let outLabel = (out.contains { $0 < 0 } ? tr("output (blue < 0 < red)") : tr("output (dark low, bright high)"))
         var canvas = Canvas(width: max(outX + max(wo * outScale, Canvas.textWidth(outLabel)) + 8, Canvas.textWidth(title) + 16, 320),
                             height: top + max(padded, kernelW + 20, ho * outScale) + 3 * Canvas.lineHeight + 16)
         canvas.text(title, x: 8, y: 6)
@@ -133,11 +133,11 @@ struct ConvolutionPlayground {
                 outline(&canvas, x: inX + px * scale, y: top + py * scale, w: scale, h: scale, Color(230, 60, 40))
             }
         }
-        canvas.text("input (padded)", x: inX, y: top + padded + 4, .muted)
+        canvas.text(tr("input (padded)"), x: inX, y: top + padded + 4, .muted)
         // Kernel: a diverging map (its values are in the arithmetic beside the picture).
         let m = max(kernel.map { abs($0) }.max() ?? 1, 1e-9)
         canvas.heatmap(kernel.map { 0.5 + 0.5 * $0 / m }, rows: size, cols: size, x: kX, y: top, scale: cell, map: .diverging)
-        canvas.text("kernel", x: kX, y: top + kernelW + 4, .muted)
+        canvas.text(tr("kernel"), x: kX, y: top + kernelW + 4, .muted)
         // Output.
         let lo = out.min() ?? 0, hi = out.max() ?? 1
         if lo < 0 {
@@ -163,16 +163,16 @@ struct ConvolutionPlayground {
         let (patches, products, sums, total) = arithmetic()
         let layerValue = out.isEmpty ? total : out[y * outputWidth + x]
         let top = (y * stride - padding, x * stride - padding)
-        var text = "output [\(y), \(x)]: the window's top-left tap is on input row \(y)·\(stride) − \(padding) = \(top.0), column \(x)·\(stride) − \(padding) = \(top.1)\n"
-        text += "output size: ⌊(\(height) + 2·\(padding) − \(dilation)·(\(size) − 1) − 1) / \(stride)⌋ + 1 = \(outputHeight) rows, and \(outputWidth) columns the same way\n"
-        var html = Table.stylesheet + "<div>output [\(y), \(x)]: window from input row \(top.0), column \(top.1)</div><div class=\"cnn-row\">"
+        var text = tr("output [\(y), \(x)]: the window's top-left tap is on input row \(y)·\(stride) − \(padding) = \(top.0), column \(x)·\(stride) − \(padding) = \(top.1)\n")
+        text += tr("output size: ⌊(\(height) + 2·\(padding) − \(dilation)·(\(size) − 1) − 1) / \(stride)⌋ + 1 = \(outputHeight) rows, and \(outputWidth) columns the same way\n")
+        var html = Table.stylesheet + tr("<div>output [\(y), \(x)]: window from input row \(top.0), column \(top.1)</div><div class=\"cnn-row\">")
         let shown = min(channels, 3)
         for c in 0..<shown {
-            let name = channels == 3 ? ["red", "green", "blue"][c] : "channel \(c)"
-            text += "\n\(name): patch\n\(grid(patches[c]))\n× kernel\n\(grid(kernel))\n= products, sum \(fixed(sums[c], 4))\n\(grid(products[c]))\n"
+            let name = channels == 3 ? [tr("red"), tr("green"), tr("blue")][c] : tr("channel \(c)")
+            text += tr("\n\(name): patch\n\(grid(patches[c]))\n× kernel\n\(grid(kernel))\n= products, sum \(fixed(sums[c], 4))\n\(grid(products[c]))\n")
             html += "<div><div>\(name)</div><div class=\"cnn-row\">\(htmlGrid(patches[c])) × \(htmlGrid(kernel)) = \(htmlGrid(products[c]))</div><div>sum \(fixed(sums[c], 4))</div></div>"
         }
-        let line = (channels > 1 ? "sum over the \(channels) channels " : "sum ") + "\(fixed(total - bias, 4)) + bias \(fixed(bias, 4)) = \(fixed(total, 4)); the conv layer gives \(fixed(layerValue, 4))"
+        let line = (channels > 1 ? tr("sum over the \(channels) channels ") : tr("sum ")) + tr("\(fixed(total - bias, 4)) + bias \(fixed(bias, 4)) = \(fixed(total, 4)); the conv layer gives \(fixed(layerValue, 4))")
         text += "\n" + line + "\n"
         html += "</div><p><b>\(escape(line))</b></p>"
         return (text, html)

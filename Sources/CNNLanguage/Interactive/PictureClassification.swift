@@ -58,12 +58,12 @@ struct PictureClassification {
         var heat: [Double], hh: Int, hw: Int, method: String, logits: Tensor, k: Int
         if let layer = spatial, let r = model.gradCAM(x, layer: layer.name, classIndex: nil) {
             (heat, hh, hw, logits, k) = (r.cam, r.h, r.w, r.logits, r.classIndex)
-            method = "Grad-CAM at \(layer.name)"
+            method = tr("Grad-CAM at \(layer.name)")
         } else {
             let (g, l, kk) = model.inputGradient(x, classIndex: nil)
             (logits, k, hh, hw) = (l, kk, h, w)
             heat = (0..<(h * w)).map { p in (0..<c).map { abs(Double(g.data[p * c + $0])) }.max() ?? 0 }
-            method = "saliency (|d score / d pixel|)"
+            method = tr("saliency (|d score / d pixel|)")
         }
         let mx = heat.max() ?? 0
         heat = heat.map { mx > 0 ? max(0, $0) / mx : 0 }
@@ -104,7 +104,7 @@ struct PictureClassification {
         let labelWidth = names.map { Canvas.textWidth(classNames[$0]) }.max() ?? 0
         let barsX = 8 + sourceWidth + pw + 16 + pw + 24
         let barLength = showSource ? 150 : 110
-        let notes = prepared.steps + (untrained ? ["model \(modelName) is untrained: its guesses are chance (train it first)"] : [])
+        let notes = prepared.steps + (untrained ? [tr("model \(modelName) is untrained: its guesses are chance (train it first)")] : [])
         let lineH = Canvas.lineHeight
         let barsHeight = names.count * (lineH + 4)
         let top = 28
@@ -167,13 +167,13 @@ struct PictureClassification {
     var text: String {
         var t = title + "\n"
         for s in prepared.steps { t += "  \(s)\n" }
-        if untrained { t += "  model \(modelName) is untrained: its guesses are chance (train it first)\n" }
+        if untrained { t += tr("  model \(modelName) is untrained: its guesses are chance (train it first)\n") }
         let width = ranking.map { classNames[$0].count }.max() ?? 0
         for k in ranking.prefix(5) {
             let bar = String(repeating: "█", count: Int((probabilities[k] * 30).rounded()))
             t += "  \(classNames[k])\(String(repeating: " ", count: width - classNames[k].count + 1))\(bar) \(percent(probabilities[k]))\n"
         }
-        t += "evidence: \(method), brightest where the class score depends most on the picture\n"
+        t += tr("evidence: \(method), brightest where the class score depends most on the picture\n")
         return t
     }
 

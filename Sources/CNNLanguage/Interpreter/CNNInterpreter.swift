@@ -83,8 +83,8 @@ public final class CNNInterpreter: Interpreter {
     }
 
     public var banner: String {
-        "CNN kernel \(CNNInterpreter.version): a language for building, training and looking inside convolutional networks.\n"
-            + "Type `help` for the commands."
+        tr("CNN kernel \(CNNInterpreter.version): a language for building, training and looking inside convolutional networks.\n")
+            + tr("Type `help` for the commands.")
     }
 
     public var helpLinks: [(text: String, url: String)] {
@@ -151,7 +151,7 @@ public final class CNNInterpreter: Interpreter {
         do {
             let statements = try Parser.parse(expression)
             guard statements.count == 1, case .expression(let e) = statements[0] else {
-                throw KernelError(ename: "SyntaxError", evalue: "a user expression must be one arithmetic expression")
+                throw KernelError(ename: "SyntaxError", evalue: tr("a user expression must be one arithmetic expression"))
             }
             return .text(try Evaluator.evaluate(e).description)
         } catch let e as LanguageError {

@@ -4,7 +4,7 @@ import CNNEngine
 /// `help` and inspection: the overview of the language and the text of one topic.
 extension CNNInterpreter {
     func overviewHelp() -> String {
-        var s = "CNN kernel \(CNNInterpreter.version)\n\n" + tr("Commands:") + "\n"
+        var s = tr("CNN kernel \(CNNInterpreter.version)\n\n") + tr("Commands:") + "\n"
         let width = max(commandNames.map(\.count).max() ?? 0, 12)
         func pad(_ n: String) -> String { n + String(repeating: " ", count: max(0, width - n.count)) }
         for c in commands { s += "  \(pad(c.spec.name))  \(translated(c.spec.summary))\n" }

@@ -105,7 +105,7 @@ extension CommandEnvironment {
         model.initialize(session.rng, scheme: .pytorch)
         let entry = ModelEntry(name: name.word!, model: model, source: text)
         session.add(entry)
-        context.stream(.stdout, "model \(entry.name): \(input) → \(model.root.outputShape), \(formatCount(model.parameterCount)) parameters\n")
+        context.stream(.stdout, tr("model \(entry.name): \(input) → \(model.root.outputShape), \(formatCount(model.parameterCount)) parameters\n"))
     }
 }
 
@@ -115,7 +115,7 @@ extension Session {
     func define(_ b: Block, source: String, origin: String, reserved: (String) -> Bool) throws {
         let name = b.name!.word!
         if definitions[name] == nil, let p = layers.plugin(named: name), !(p is BlockPlugin) {
-            throw LanguageError(.name, at: b.name!, "`\(name)` is already a layer (\(layers.origin(of: p.name) ?? "built-in")); choose another name")
+            throw LanguageError(.name, at: b.name!, "`\(name)` is already a layer (\(layers.origin(of: p.name).map(translated) ?? tr("built-in"))); choose another name")
         }
         if reserved(name) {
             throw LanguageError(.name, at: b.name!, "`\(name)` is a command name; choose another name for the block")

@@ -75,7 +75,7 @@ public struct LanguageError: Error, Equatable, Sendable {
     static func shortened(_ text: String, to limit: Int) -> String {
         let n = text.unicodeScalars.count
         guard n > limit else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + "… (\(n) characters)"
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + tr("… (\(n) characters)")
     }
 }
 

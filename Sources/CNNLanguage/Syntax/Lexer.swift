@@ -1,3 +1,4 @@
+import CNNCore
 /// A position in a cell: 1-based line and column (columns count Unicode scalars).
 public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
     public var line: Int
@@ -6,7 +7,7 @@ public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
     }
-    public var description: String { "line \(line), column \(column)" }
+    public var description: String { tr("line \(line), column \(column)") }
 }
 
 public enum TokenKind: Equatable, Sendable {

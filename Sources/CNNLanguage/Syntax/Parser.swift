@@ -1,3 +1,4 @@
+import CNNCore
 /// Parses tokens into statements. A line that starts with a word is a command (or a layer,
 /// inside a model) with positional arguments and `name=value` options; a line that starts with
 /// a number, `(` or a sign is an arithmetic expression; the keywords of `Keywords.openers`
@@ -49,7 +50,10 @@ public struct Parser {
 
     public mutating func parseProgram() throws -> [Statement] {
         let (body, stop) = try parseBody(until: [])
-        if let stop { throw LanguageError(at: stop, "`\(stop.word!)` without a block to \(stop.word == "end" ? "close" : "belong to")") }
+        if let stop {
+            throw stop.word == "end" ? LanguageError(at: stop, "`end` without a block to close")
+                : LanguageError(at: stop, "`\(stop.word!)` without a block to belong to")
+        }
         return body
     }
 
@@ -347,9 +351,9 @@ public struct Parser {
         switch t.kind {
         case .word(let w): return "`\(w)`"
         case .number(_, let text): return "`\(text)`"
-        case .string: return "a string"
+        case .string: return tr("a string")
         case .symbol(let s): return "`\(s)`"
-        case .newline, .end: return "the end of the line"
+        case .newline, .end: return tr("the end of the line")
         }
     }
 }

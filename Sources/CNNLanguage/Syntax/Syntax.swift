@@ -25,11 +25,11 @@ public indirect enum Expr: Equatable, Sendable {
     /// Is it a plain number literal (possibly negated)? Used to tell arithmetic lines from commands.
     public var describe: String {
         switch self {
-        case .number: return "a number"
-        case .string: return "a string"
+        case .number: return tr("a number")
+        case .string: return tr("a string")
         case .name(let w, _): return "`\(w)`"
-        case .list: return "a list"
-        default: return "an expression"
+        case .list: return tr("a list")
+        default: return tr("an expression")
         }
     }
 }

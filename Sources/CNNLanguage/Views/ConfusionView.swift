@@ -32,7 +32,7 @@ struct ConfusionView: View {
     }
 
     let name = "confusion"
-    let usage = "show confusion [normalize=true]         the confusion matrix and per-class precision, recall and F1"
+    let usage = tr("show confusion [normalize=true]         the confusion matrix and per-class precision, recall and F1")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showConfusion(inv) }
 }
 
@@ -50,9 +50,9 @@ extension CommandEnvironment {
         // Wide enough for a column label of two lines (Ankle / boot, T-shirt/ / top).
         let columnLabels = names.map { ConfusionView.twoLines($0, width: 60) }
         let cell = max(44, (columnLabels.flatMap { $0 }.map(Canvas.textWidth).max() ?? 0) + 6)
-        let confusionTitle = "confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")"
+        let confusionTitle = tr("confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? tr(", row-normalised") : "")")
         var canvas = Canvas(width: max(labelW + k * cell + 20, Canvas.textWidth(confusionTitle) + 16), height: 30 + k * cell + 12 + 2 * Canvas.lineHeight)
-        canvas.text("confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? ", row-normalised" : "")", x: 8, y: 6)
+        canvas.text(confusionTitle, x: 8, y: 6)
         let top = 30
         for r in 0..<k {
             canvas.text(names[r], x: labelW - 6 - Canvas.textWidth(names[r]), y: top + r * cell + cell / 2 - 7)
@@ -70,15 +70,15 @@ extension CommandEnvironment {
             }
         }
         // Per-class precision, recall, F1: a table of its own (the image's text form holds the matrix).
-        var table = Table(title: "per class, on \(e.labels.count) \(inv[Common.split]) images",
-                          [.init("class"), .init("precision", .right), .init("recall", .right), .init("F1", .right), .init("support", .right)])
+        var table = Table(title: tr("per class, on \(e.labels.count) \(inv[Common.split]) images"),
+                          [.init(tr("class")), .init(tr("precision"), .right), .init(tr("recall"), .right), .init("F1", .right), .init(tr("support"), .right)])
         for i in 0..<k {
             let tp = Double(m[i][i]), predicted = Double((0..<k).map { m[$0][i] }.reduce(0, +)), actual = Double(m[i].reduce(0, +))
             let p = predicted > 0 ? tp / predicted : 0, r = actual > 0 ? tp / actual : 0, f = p + r > 0 ? 2 * p * r / (p + r) : 0
             table.add([names[i], fixed(p, 3), fixed(r, 3), fixed(f, 3), "\(Int(actual))"])
         }
         let labelWidth = min(14, names.map(\.count).max() ?? 5) + 1
-        var text = "confusion matrix of \(entry.name) (rows: true, columns: predicted):\n"
+        var text = tr("confusion matrix of \(entry.name) (rows: true, columns: predicted):\n")
         let cw = max(5, String(m.flatMap { $0 }.max() ?? 0).count + 1)
         for r in 0..<k {
             text += String(names[r].prefix(labelWidth - 1)).padding(labelWidth) + (0..<k).map { c in

@@ -8,7 +8,7 @@ import Widgets
 /// `show featuremaps`: every channel of a layer's output for one input.
 struct FeatureMapsView: View {
     let name = "featuremaps"
-    let usage = "show featuremaps layer=NAME image=N     every channel of a layer's output for one input, beside the input (without layer=: the first channels of every layer)"
+    let usage = tr("show featuremaps layer=NAME image=N     every channel of a layer's output for one input, beside the input (without layer=: the first channels of every layer)")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showFeatureMaps(inv) }
     /// What one picture shows at most: maps of one layer, and rows of the overview.
     static let maxMaps = 256
@@ -43,7 +43,7 @@ extension CommandEnvironment {
         let probs = SoftmaxCrossEntropy.softmax(logits.values)
         let pred = probs.indices.max { probs[$0] < probs[$1] }!
         let (c, h, w) = imageSize(set)
-        let header = "image \(i): \(classNames[Int(set.labels[i])]), predicted \(classNames[pred]) (\(percent(probs[pred])))"
+        let header = tr("image \(i): \(classNames[Int(set.labels[i])]), predicted \(classNames[pred]) (\(percent(probs[pred])))")
         if let name = layer {
             guard let t = outputs[name], case .image(let ch, let fh, let fw) = t.shape else {
                 throw FeatureMapsProblem("layer \(name) gives flat features, not feature maps; choose a convolution, activation or pooling layer")
@@ -55,12 +55,12 @@ extension CommandEnvironment {
             let cols = min(16, shown), rows = (shown + cols - 1) / cols
             let cellW = fw * scale + 6, cellH = fh * scale + Canvas.lineHeight + 4
             let left = w * inScale + 24
-            let title = "\(name): \(ch) feature maps of \(fh)×\(fw)  (\(header))"
+            let title = tr("\(name): \(ch) feature maps of \(fh)×\(fw)  (\(header))")
             var canvas = Canvas(width: max(left + cols * cellW + 8, Canvas.textWidth(title) + 16), height: max(h * inScale + 44, rows * cellH + 30))
             canvas.text(title, x: 8, y: 6)
             canvas.picture(pixels(set, i), channels: c, rows: h, cols: w, x: 8, y: 26, scale: inScale)
-            canvas.text("input", x: 8, y: 30 + h * inScale, .muted)
-            var text = "\(name) of model \(entry.name): \(ch) feature maps of \(fh)×\(fw) for \(header)\n"
+            canvas.text(tr("input"), x: 8, y: 30 + h * inScale, .muted)
+            var text = tr("\(name) of model \(entry.name): \(ch) feature maps of \(fh)×\(fw) for \(header)\n")
             for k in 0..<shown {
                 try check()
                 let (v, lo, hi) = channel(t, k)
@@ -69,21 +69,21 @@ extension CommandEnvironment {
                 canvas.text("\(k)", x: x0, y: y0 + fh * scale, .muted)
                 if k < 4 {
                     let d = downsample(v, fh, fw, to: 24)
-                    text += "channel \(k) (range \(fixed(lo, 3))…\(fixed(hi, 3))):\n" + TextPlot.shaded(d.0, rows: d.1, cols: d.2)
+                    text += tr("channel \(k) (range \(fixed(lo, 3))…\(fixed(hi, 3))):\n") + TextPlot.shaded(d.0, rows: d.1, cols: d.2)
                 }
             }
-            if ch > 4 { text += "(\(shown - 4) more channels in the image)\n" }
-            if shown < ch { text += "(the image shows the first \(shown) of \(ch) channels)\n" }
+            if ch > 4 { text += tr("(\(shown - 4) more channels in the image)\n") }
+            if shown < ch { text += tr("(the image shows the first \(shown) of \(ch) channels)\n") }
             return (canvas, text)
         }
         // Overview: the first channels of every top-level layer with an image output.
         let all = entry.model.allLayers().filter { $0.depth == 0 && outputs[$0.name] != nil }.filter { if case .image = $0.layer.outputShape { return true }; return false }
         let layers = Array(all.prefix(FeatureMapsView.maxOverviewLayers))
         let per = 8, cell = 40
-        let title = "feature maps of model \(entry.name): \(header)"
+        let title = tr("feature maps of model \(entry.name): \(header)")
         var canvas = Canvas(width: max(150 + per * (cell + 4) + 8, Canvas.textWidth(title) + 16), height: 30 + max(1, layers.count) * (cell + 8))
         canvas.text(title, x: 8, y: 6)
-        var text = "feature maps of model \(entry.name), \(header):\n"
+        var text = tr("feature maps of model \(entry.name), \(header):\n")
         for (row, l) in layers.enumerated() {
             try check()
             let t = outputs[l.name]!
@@ -91,14 +91,14 @@ extension CommandEnvironment {
             let y0 = 26 + row * (cell + 8)
             canvas.text(l.name, x: 8, y: y0 + 4)
             canvas.text("\(ch)×\(fh)×\(fw)", x: 8, y: y0 + 4 + Canvas.lineHeight, .muted)
-            text += "  \(l.name.padding(16)) \(ch) maps of \(fh)×\(fw)\n"
+            text += tr("  \(l.name.padding(16)) \(ch) maps of \(fh)×\(fw)\n")
             for k in 0..<min(per, ch) {
                 let (v, _, _) = channel(t, k)
                 let s = max(1, cell / max(fh, fw))
                 canvas.heatmap(v, rows: fh, cols: fw, x: 150 + k * (cell + 4), y: y0, scale: s, map: .viridis)
             }
         }
-        if layers.count < all.count { text += "  (the first \(layers.count) of \(all.count) layers; layer=NAME shows any one)\n" }
+        if layers.count < all.count { text += tr("  (the first \(layers.count) of \(all.count) layers; layer=NAME shows any one)\n") }
         return (canvas, text)
     }
 }
@@ -133,9 +133,9 @@ final class FeatureMapsControls {
         self.png = png
         // Every layer with feature maps, in model order (at most 500 in the menu).
         layers = Array(entry.model.allLayers().filter { if case .image = $0.layer.outputShape { return true }; return false }.map(\.name).prefix(500))
-        let options = ["every layer"] + layers
-        layer = controls.dropdown("layer", options: options, index: name.flatMap { options.firstIndex(of: $0) } ?? 0, css: ["width": "300px"])
-        image = controls.intSlider("image", value: i, min: 0, max: max(0, min(set.count, 10_000) - 1), css: ["width": "300px"])
+        let options = [tr("every layer")] + layers
+        layer = controls.dropdown(tr("layer"), options: options, index: name.flatMap { options.firstIndex(of: $0) } ?? 0, css: ["width": "300px"])
+        image = controls.intSlider(tr("image"), value: i, min: 0, max: max(0, min(set.count, 10_000) - 1), css: ["width": "300px"])
         message = controls.html("")
         picture = controls.image(png: png)
         box = controls.vbox([controls.hbox([layer, image]), message, picture])
@@ -146,7 +146,7 @@ final class FeatureMapsControls {
 
     func redraw() {
         guard let entry, let set else {
-            return say("this model or its data has been replaced since; run the cell again")
+            return say(tr("this model or its data has been replaced since; run the cell again"))
         }
         let index = layer["index"]?.intValue ?? 0
         let name = index > 0 && index <= layers.count ? layers[index - 1] : nil

@@ -8,7 +8,7 @@ import Widgets
 /// `show filters`: the kernels of a convolution.
 struct FiltersView: View {
     let name = "filters"
-    let usage = "show filters layer=NAME                 the kernels of a convolution (first layer in colour)"
+    let usage = tr("show filters layer=NAME                 the kernels of a convolution (first layer in colour)")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showFilters(inv) }
 }
 
@@ -23,7 +23,7 @@ extension CommandEnvironment {
         }
         // A menu of the model's convolutions; choosing one redraws its kernels (as they are then).
         let convs = entry.model.allLayers().filter { $0.layer.typeName == "conv" }.map(\.name)
-        let menu = controls.dropdown("layer", options: convs, index: convs.firstIndex(of: name), css: ["width": "300px"])
+        let menu = controls.dropdown(tr("layer"), options: convs, index: convs.firstIndex(of: name), css: ["width": "300px"])
         let picture = controls.image(png: canvas.png())
         let box = controls.vbox([menu, picture])
         // The model is held weakly: controls left on the page must not keep a replaced model alive.
@@ -43,12 +43,12 @@ extension CommandEnvironment {
         let (o, ci, kh, kw) = (shape[0], shape[1], shape[2], shape[3])
         let v = weight.valuesInShapeOrder().map(Double.init)
         let scale = max(4, 40 / max(kh, kw))
-        var text = "filters of \(name): \(o) × \(ci) kernels of \(kh)×\(kw)\n"
+        var text = tr("filters of \(name): \(o) × \(ci) kernels of \(kh)×\(kw)\n")
         var canvas: Canvas
         if ci == 3 || ci == 1, o <= 256 {
             // First layer: each filter as a colour (or grey) picture, scaled to its own range.
             let cols = min(16, o), rows = (o + cols - 1) / cols
-            let title = "\(name): \(o) filters of \(ci)×\(kh)×\(kw)" + (ci == 3 ? " (RGB)" : "")
+            let title = tr("\(name): \(o) filters of \(ci)×\(kh)×\(kw)") + (ci == 3 ? " (RGB)" : "")
             canvas = Canvas(width: max(cols * (kw * scale + 6) + 16, Canvas.textWidth(title) + 16), height: rows * (kh * scale + Canvas.lineHeight + 6) + 30)
             canvas.text(title, x: 8, y: 6)
             for f in 0..<o {
@@ -59,13 +59,13 @@ extension CommandEnvironment {
                 let x0 = 8 + (f % cols) * (kw * scale + 6), y0 = 26 + (f / cols) * (kh * scale + Canvas.lineHeight + 6)
                 canvas.picture(pic, channels: ci, rows: kh, cols: kw, x: x0, y: y0, scale: scale)
                 canvas.text("\(f)", x: x0, y: y0 + kh * scale, .muted)
-                if f < 3 && ci == 1 { text += "filter \(f):\n" + TextPlot.shaded(pic, rows: kh, cols: kw) }
+                if f < 3 && ci == 1 { text += tr("filter \(f):\n") + TextPlot.shaded(pic, rows: kh, cols: kw) }
             }
         } else {
             // Deeper layers: one grey kernel per (output, input) channel pair, rows = outputs.
             let ro = min(o, 16), rc = min(ci, 16)
             let cell = kw * scale + 3
-            let title = "\(name): kernels of outputs 0–\(ro - 1) (rows) × inputs 0–\(rc - 1) (columns)"
+            let title = tr("\(name): kernels of outputs 0–\(ro - 1) (rows) × inputs 0–\(rc - 1) (columns)")
             canvas = Canvas(width: max(40 + rc * cell + 8, Canvas.textWidth(title) + 16), height: 44 + ro * (kh * scale + 3))
             canvas.text(title, x: 8, y: 6)
             let lo = v.min()!, hi = v.max()!
@@ -78,7 +78,7 @@ extension CommandEnvironment {
                     canvas.heatmap(pic, rows: kh, cols: kw, x: 40 + b * cell, y: 26 + a * (kh * scale + 3), scale: scale, map: .grey)
                 }
             }
-            text += "shown as grey levels, 0 = mid grey, scaled by the largest |weight| (\(fixed(m, 4)))\n"
+            text += tr("shown as grey levels, 0 = mid grey, scaled by the largest |weight| (\(fixed(m, 4)))\n")
         }
         return (canvas, text)
     }

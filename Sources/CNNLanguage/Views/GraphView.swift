@@ -10,7 +10,7 @@ import Rendering
 /// every edge carries the shape flowing along it.
 struct GraphView: View {
     let name = "graph"
-    let usage = "show graph                              the model as a diagram: branches side by side, residual arcs, shapes on the edges"
+    let usage = tr("show graph                              the model as a diagram: branches side by side, residual arcs, shapes on the edges")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showGraph(inv) }
 }
 
@@ -113,7 +113,7 @@ extension CommandEnvironment {
         if let cat = l as? Concat {
             let boxes = cat.branches.map { graphBox($0.layer, $0.name, fold: fold) }
             // The join says what it adds up: each branch's channels (a dense layer's new ones, then its input).
-            let join = graphNode("concat: \(cat.detail)\(cat.typeName == "dense" ? " (new, input)" : "")", cat.outputShape.description, fill: "#fde8c8")
+            let join = graphNode(tr("concat: \(cat.detail)\(cat.typeName == "dense" ? " (new, input)" : "")"), cat.outputShape.description, fill: "#fde8c8")
             let inner = boxes.reduce(0) { $0 + $1.width } + Double(max(0, boxes.count - 1)) * 12
             let w = max(inner, join.width) + 10
             let h = 10 + (boxes.map(\.height).max() ?? 0) + CommandEnvironment.gap + join.height
@@ -135,8 +135,8 @@ extension CommandEnvironment {
             }
         }
         if let res = l as? Residual {
-            let body = graphBox(res.body, "body", fold: fold)
-            let short = res.shortcut.map { graphBox($0, "shortcut", fold: fold) }
+            let body = graphBox(res.body, tr("body"), fold: fold)
+            let short = res.shortcut.map { graphBox($0, tr("shortcut"), fold: fold) }
             let plus = 22.0
             // Symmetric about the body's centre, so the sum sits where the next layer's edge starts.
             let side = short.map { $0.width + 16 } ?? 60
@@ -156,7 +156,7 @@ extension CommandEnvironment {
                 } else {
                     let rx = bx + body.width / 2 + 30
                     s.path("M \(bx) \(y + 4) C \(rx) \(y + 4) \(rx) \(y + 4) \(rx) \(y + 30) L \(rx) \(bottom) C \(rx) \(bottom + CommandEnvironment.gap + plus / 2) \(rx) \(bottom + CommandEnvironment.gap + plus / 2) \(bx + plus / 2) \(bottom + CommandEnvironment.gap + plus / 2)", stroke: "#2a7", width: 1.4, marker: true)
-                    s.text("identity", x: rx + 4, y: (y + bottom) / 2, size: 9, fill: "#2a7")
+                    s.text(tr("identity"), x: rx + 4, y: (y + bottom) / 2, size: 9, fill: "#2a7")
                 }
                 s.circle(bx, bottom + CommandEnvironment.gap + plus / 2, r: plus / 2, fill: "#e8f5e9")
                 s.text("+", x: bx, y: bottom + CommandEnvironment.gap + plus / 2 + 5, size: 15, anchor: "middle", fill: "#222", weight: "bold")
@@ -172,7 +172,7 @@ extension CommandEnvironment {
         default: fill = "#fff4d6"
         }
         let label = l.typeName == "identity" ? name : "\(name): \(l.detail.isEmpty ? l.typeName : detail)"
-        return graphNode(label, "\(l.outputShape) · \(formatCount(l.parameterCount)) parameters", fill: fill)
+        return graphNode(label, tr("\(l.outputShape) · \(formatCount(l.parameterCount)) parameters"), fill: fill)
     }
 
     fileprivate func showGraph(_ inv: Invocation) throws {
@@ -180,8 +180,8 @@ extension CommandEnvironment {
         // layer= draws one block alone and unfolded (a way into a folded stage).
         let (rootName, root): (String, Layer) = inv.given(Common.layer) ? try layerNamed(entry, inv) : (entry.name, entry.model.root)
         let box = graphBox(root, rootName, fold: !inv.given(Common.layer))
-        let title = inv.given(Common.layer) ? "\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters" : "model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters"
-        let note = inv.given(Common.layer) ? nil : "repeated blocks drawn once; show graph layer=NAME draws one alone"
+        let title = inv.given(Common.layer) ? tr("\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters") : "model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters"
+        let note = inv.given(Common.layer) ? nil : tr("repeated blocks drawn once; show graph layer=NAME draws one alone")
         let top = note == nil ? 46.0 : 62
         // The title is 13 px bold, the note 10 px; textWidth measures 11 px regular, and browsers'
         // sans-serif fonts run wider than the canvas font.
@@ -191,12 +191,12 @@ extension CommandEnvironment {
         s.text(title, x: 12, y: 18, size: 13, weight: "bold")
         if let note { s.text(note, x: 12, y: 33, size: 10, fill: "#555") }
         let cx = Double(width) / 2
-        s.text("input \(root.inputShape)", x: cx, y: top - 10, size: 10, anchor: "middle", fill: "#555")
+        s.text(tr("input \(root.inputShape)"), x: cx, y: top - 10, size: 10, anchor: "middle", fill: "#555")
         CommandEnvironment.edge(&s, cx, top - 8, cx, top, label: nil)
         box.draw(&s, cx - box.width / 2, top)
         CommandEnvironment.edge(&s, cx, top + box.height, cx, top + box.height + 20, label: nil)
-        s.text("output \(root.outputShape)", x: cx, y: top + box.height + 34, size: 10, anchor: "middle", fill: "#555")
-        var text = "model \(entry.name) (input \(entry.model.inputShape)):\n"
+        s.text(tr("output \(root.outputShape)"), x: cx, y: top + box.height + 34, size: 10, anchor: "middle", fill: "#555")
+        var text = tr("model \(entry.name) (input \(entry.model.inputShape)):\n")
         for (name, layer, depth) in entry.model.allLayers() {
             let mark: String
             switch layer.typeName {

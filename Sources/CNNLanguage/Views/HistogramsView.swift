@@ -7,18 +7,18 @@ import Rendering
 /// `show histograms`: weights and activations of a layer, and dead ReLU units.
 struct HistogramsView: View {
     let name = "histograms"
-    let usage = "show histograms layer=NAME              weights and activations of a layer, and the fraction of dead ReLU units"
+    let usage = tr("show histograms layer=NAME              weights and activations of a layer, and the fraction of dead ReLU units")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showHistograms(inv) }
 }
 
 extension CommandEnvironment {
     fileprivate func showHistograms(_ inv: Invocation) throws {
         let entry = try model(inv)
-        let (name, layer) = try layerOrDefault(entry, inv, "layer with weights") { !$0.layer.parameters.isEmpty }
+        let (name, layer) = try layerOrDefault(entry, inv, tr("layer with weights")) { !$0.layer.parameters.isEmpty }
         var parts: [(String, String)] = []
         var html = "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">"
         for p in layer.parameters {
-            let (svg, text, _, _) = histogramSVG(p.value.values, title: "\(name).\(p.name): \(p.count) values")
+            let (svg, text, _, _) = histogramSVG(p.value.values, title: tr("\(name).\(p.name): \(p.count) values"))
             html += svg
             parts.append((svg, text))
         }
@@ -29,7 +29,7 @@ extension CommandEnvironment {
             let (x, _) = Batches.make(test, indices: Array(0..<n)[...], normalization: entry.normalization ?? data.split.normalization)
             let (outputs, _) = entry.model.activations(x)
             if let a = outputs[name] {
-                let (svg, text, _, _) = histogramSVG(a.values, title: "\(name) output on \(n) test images")
+                let (svg, text, _, _) = histogramSVG(a.values, title: tr("\(name) output on \(n) test images"))
                 html += svg
                 parts.append((svg, text))
             }
@@ -41,10 +41,10 @@ extension CommandEnvironment {
                 var alive = [Bool](repeating: false, count: c)
                 for s in 0..<t.batch { for p in 0..<per { for ch in 0..<c where t.data[(s * per + p) * c + ch] > 0 { alive[ch] = true } } }
                 let dead = alive.filter { !$0 }.count
-                rows.append("\(lname.padding(28)) \(dead) of \(c) channels dead (\(percent(Double(dead) / Double(c))))")
+                rows.append(tr("\(lname.padding(28)) \(dead) of \(c) channels dead (\(percent(Double(dead) / Double(c))))"))
             }
             if !rows.isEmpty {
-                deadText = "ReLU units that never fire on \(n) test images:\n" + rows.joined(separator: "\n") + "\n"
+                deadText = tr("ReLU units that never fire on \(n) test images:\n") + rows.joined(separator: "\n") + "\n"
                 html += "<pre>\(escape(deadText))</pre>"
             }
         }

@@ -92,9 +92,9 @@ extension CommandEnvironment {
                 for dy in 0..<scale { for dx in 0..<scale { canvas.blend(40 + 2 * pw + x * scale + dx, 26 + y * scale + dy, col, 0.65 * up[y * w + x]) } }
             }
         }
-        canvas.text("image", x: 8, y: 30 + ph, .muted)
+        canvas.text(tr("image"), x: 8, y: 30 + ph, .muted)
         canvas.text(legend, x: 24 + pw, y: 30 + ph, .muted)
-        canvas.text("overlay", x: 40 + 2 * pw, y: 30 + ph, .muted)
+        canvas.text(tr("overlay"), x: 40 + 2 * pw, y: 30 + ph, .muted)
         return canvas
     }
 

@@ -9,7 +9,7 @@ import Rendering
 /// so it shows patterns rather than noise (Model.maximize).
 struct MaximizeView: View {
     let name = "maximize"
-    let usage = "show maximize [layer=NAME] [n=16] [classes=true|class=K]   the input that excites each channel of a layer most (or each class), by gradient ascent"
+    let usage = tr("show maximize [layer=NAME] [n=16] [classes=true|class=K]   the input that excites each channel of a layer most (or each class), by gradient ascent")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showMaximize(inv) }
 }
 
@@ -26,7 +26,7 @@ extension CommandEnvironment {
         if inv[ShowCommand.classes] || classIndex != nil {
             let ks = classIndex.map { [$0] } ?? Array(0..<min(names.count, inv.given(ShowCommand.n) ? inv[ShowCommand.n] : names.count))
             objectives = ks.map { (.classScore($0), names[$0]) }
-            subject = "the score of each class"
+            subject = tr("the score of each class")
         } else {
             let topLevel = entry.model.allLayers().filter { l in
                 if l.depth == 0, case .image = l.layer.outputShape { return true }
@@ -46,8 +46,8 @@ extension CommandEnvironment {
                 throw LanguageError(.value, at: inv.nameToken, "model \(entry.name) has no top-level layer with feature maps (or it is not a plain sequence of layers)")
             }
             guard case .image(let channels, _, _) = entry.model.layer(named: layerName)!.outputShape else { preconditionFailure("chosen for its feature maps") }
-            objectives = (0..<min(channels, inv[ShowCommand.n])).map { (.channel(layer: layerName, channel: $0), "channel \($0)") }
-            subject = "the mean of each channel of \(layerName)"
+            objectives = (0..<min(channels, inv[ShowCommand.n])).map { (.channel(layer: layerName, channel: $0), tr("channel \($0)")) }
+            subject = tr("the mean of each channel of \(layerName)")
         }
         try requireTrainingMemory(entry, batch: 1, optimizer: .sgd, momentum: false, at: inv.nameToken)
         var results: [(image: [Double], label: String, start: Double, end: Double)] = []
@@ -62,7 +62,7 @@ extension CommandEnvironment {
             results.append((px, label, r.start, r.end))
             context.pollIncoming()
         }
-        let title = "inputs that maximise \(subject) of \(entry.name) (200 steps of gradient ascent from noise, jitter 2 px, blur every 4 steps)"
+        let title = tr("inputs that maximise \(subject) of \(entry.name) (200 steps of gradient ascent from noise, jitter 2 px, blur every 4 steps)")
         let scale = max(2, 84 / max(h, w))
         let cellW = max(w * scale, 96) + 10, cellH = h * scale + 2 * Canvas.lineHeight + 8
         let cols = min(8, results.count), rows = (results.count + cols - 1) / max(1, cols)
@@ -74,16 +74,16 @@ extension CommandEnvironment {
             canvas.text(r.label, x: x, y: y + h * scale + 2, .text)
             canvas.text("\(fixed(r.start, 2)) -> \(fixed(r.end, 2))", x: x, y: y + h * scale + 2 + Canvas.lineHeight, .muted)
         }
-        var text = title + "\n(under each: the objective at the start, from noise, and at the end)\n"
+        var text = title + tr("\n(under each: the objective at the start, from noise, and at the end)\n")
         if !objectives.isEmpty, case .classScore = objectives[0].0 {
-            text += "a score can be driven far higher than any real image drives it by an input that looks nothing like the class: the network's evidence is not the picture we see\n"
+            text += tr("a score can be driven far higher than any real image drives it by an input that looks nothing like the class: the network's evidence is not the picture we see\n")
         }
         for r in results.prefix(4) {
             let grey = (0..<(h * w)).map { p in (0..<c).map { r.image[p * c + $0] }.reduce(0, +) / Double(c) }
             let (d, dh, dw) = downsample(grey, h, w, to: 14)
             text += "\(r.label): \(fixed(r.start, 3)) → \(fixed(r.end, 3))\n" + TextPlot.shaded(d, rows: dh, cols: dw)
         }
-        if results.count > 4 { text += "(and \(results.count - 4) more in the picture)\n" }
+        if results.count > 4 { text += tr("(and \(results.count - 4) more in the picture)\n") }
         context.display(imageBundle(canvas, text: text))
     }
 }

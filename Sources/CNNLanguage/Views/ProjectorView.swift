@@ -9,7 +9,7 @@ import Rendering
 /// by its class, the misclassified ones ringed. Classes the model separates form clusters.
 struct ProjectorView: View {
     let name = "projector"
-    let usage = "show projector [layer=NAME] [n=500] [method=tsne]   PCA (or t-SNE) of a layer's activations (default: the features the last linear layer sees), one dot per image"
+    let usage = tr("show projector [layer=NAME] [n=500] [method=tsne]   PCA (or t-SNE) of a layer's activations (default: the features the last linear layer sees), one dot per image")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.showProjector(inv) }
 }
 
@@ -34,7 +34,7 @@ extension CommandEnvironment {
             throw LanguageError(.value, at: inv.token(Common.layer), "that layer did not run")
         }
         let d = a.shape.count
-        let what = layerName.map { "the output of \($0)" } ?? "the features entering \(lastLinear!)"
+        let what = layerName.map { tr("the output of \($0)") } ?? tr("the features entering \(lastLinear!)")
         let tsne = inv[ShowCommand.method] == "tsne"
         let stop = { self.context.token.isCancelled }
         let pca: PCA.Result
@@ -49,11 +49,11 @@ extension CommandEnvironment {
         let predicted = (0..<n).map { i in (0..<classes).max { logits.data[i * classes + $0] < logits.data[i * classes + $1] }! }
         let names = entry.classNames ?? data.classNames
         let wrong = (0..<n).filter { predicted[$0] != labels[$0] }
-        let title = "projector: \(entry.name), \(tsne ? "t-SNE" : "PCA") of \(what) (\(formatCount(d)) features) for \(n) \(inv[Common.split]) images"
+        let title = tr("projector: \(entry.name), \(tsne ? "t-SNE" : "PCA") of \(what) (\(formatCount(d)) features) for \(n) \(inv[Common.split]) images")
         let svg = projectorSVG(title: title, coordinates: pca.coordinates, labels: labels, wrong: Set(wrong), names: names, explained: tsne ? nil : pca.explained)
         var text = title + "\n"
-        text += (tsne ? "t-SNE (perplexity 30, 500 steps): near neighbours stay near; distances between clusters and the axes mean nothing" : "PC1 explains \(percent(pca.explained[0])) of the variance, PC2 \(percent(pca.explained[1]))") + "; \(wrong.count) of \(n) images misclassified (ringed)\n"
-        var table = Table([.init("class"), .init("images", .right), .init(tsne ? "mean x" : "mean PC1", .right), .init(tsne ? "mean y" : "mean PC2", .right), .init("misclassified", .right)])
+        text += (tsne ? tr("t-SNE (perplexity 30, 500 steps): near neighbours stay near; distances between clusters and the axes mean nothing") : tr("PC1 explains \(percent(pca.explained[0])) of the variance, PC2 \(percent(pca.explained[1]))")) + tr("; \(wrong.count) of \(n) images misclassified (ringed)\n")
+        var table = Table([.init(tr("class")), .init(tr("images"), .right), .init(tsne ? tr("mean x") : tr("mean PC1"), .right), .init(tsne ? tr("mean y") : tr("mean PC2"), .right), .init(tr("misclassified"), .right)])
         for k in 0..<names.count {
             let mine = (0..<n).filter { labels[$0] == k }
             guard !mine.isEmpty else { continue }
@@ -78,7 +78,7 @@ extension CommandEnvironment {
         func px(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * pw }
         func py(_ v: Double) -> Double { top + ph - (v - y0) / (y1 - y0) * ph }
         s.rect(x: left, y: top, w: pw, h: ph, fill: "none", stroke: "#bbb")
-        s.text(explained.map { "PC1 (\(percent($0[0])) of the variance)" } ?? "t-SNE: near neighbours stay near", x: left + pw / 2, y: height - 14, size: 11, anchor: "middle", fill: "#333")
+        s.text(explained.map { tr("PC1 (\(percent($0[0])) of the variance)") } ?? "t-SNE: near neighbours stay near", x: left + pw / 2, y: height - 14, size: 11, anchor: "middle", fill: "#333")
         s.text(explained.map { "PC2 (\(percent($0[1])))" } ?? "", x: 14, y: top + ph / 2, size: 11, anchor: "middle", fill: "#333", rotate: -90)
         let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
         for i in coordinates.indices where !wrong.contains(i) {
@@ -96,7 +96,7 @@ extension CommandEnvironment {
         }
         let ly = top + 8 + Double(names.count) * 16 + 8
         s.element("circle", [("cx", SVG.number(width - right + 16)), ("cy", SVG.number(ly - 4)), ("r", "5.5"), ("fill", "none"), ("stroke", "#000"), ("stroke-width", "1")])
-        s.text("misclassified", x: width - right + 26, y: ly, size: 11, fill: "#333")
+        s.text(tr("misclassified"), x: width - right + 26, y: ly, size: 11, fill: "#333")
         return s.document
     }
 }

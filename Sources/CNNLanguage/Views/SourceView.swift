@@ -7,7 +7,7 @@ import Rendering
 /// `show source`: the definition of a block, zoo model or model.
 struct SourceView: View {
     let name = "source"
-    let usage = "show source NAME                        the definition of a block or zoo model"
+    let usage = tr("show source NAME                        the definition of a block or zoo model")
     func show(_ inv: Invocation, in env: CommandEnvironment) throws { try env.runShowSource(inv) }
 }
 
@@ -20,7 +20,7 @@ extension CommandEnvironment {
         } else if let m = session.models[name] {
             context.display(MimeBundle(data: ["text/plain": .string(m.source + "\n")]))
         } else if let p = session.layers.plugin(named: name) {
-            throw LanguageError(.value, at: inv.token(ShowCommand.name), "`\(p.name)` is a compiled layer (\(session.layers.origin(of: p.name) ?? "built-in")); `help \(p.name)` documents it")
+            throw LanguageError(.value, at: inv.token(ShowCommand.name), "`\(p.name)` is a compiled layer (\(session.layers.origin(of: p.name).map(translated) ?? tr("built-in"))); `help \(p.name)` documents it")
         } else {
             throw LanguageError(.name, at: inv.token(ShowCommand.name), "nothing named `\(name)`\(Suggest.hint(for: name, in: Array(session.definitions.keys) + session.modelOrder))")
         }

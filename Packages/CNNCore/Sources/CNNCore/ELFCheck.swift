@@ -1,3 +1,4 @@
+import CNNCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,19 +10,20 @@ import Glibc
 /// object (ET_DYN) for this CPU; and the header tables and every loadable and dynamic segment
 /// inside the file. (ELF: System V ABI, "Object Files"; Linux's elf.h.)
 enum ELFCheck {
-    /// What is wrong with the open file `fd`, or nil if it may be loaded.
+    /// What is wrong with the open file `fd`, said of it ("is not an ELF file"), or nil if it may
+    /// be loaded.
     static func check(_ fd: Int32) -> String? {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return String(cString: strerror(errno)) }
-        guard st.st_mode & S_IFMT == S_IFREG else { return "is not a regular file" }
+        guard fstat(fd, &st) == 0 else { return tr("cannot be examined (\(String(cString: strerror(errno))))") }
+        guard st.st_mode & S_IFMT == S_IFREG else { return tr("is not a regular file") }
         let size = Int(st.st_size)
-        guard size >= 64 else { return "is \(size) bytes, too short for an ELF header" }
+        guard size >= 64 else { return tr("is \(size) bytes, too short for an ELF header") }
         let header = readBytes(fd, at: 0, count: 64)
-        guard header.count == 64 else { return "cannot be read" }
-        guard header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46 else { return "is not an ELF file" }
-        guard header[4] == 2 else { return "is not a 64-bit ELF file" }
-        guard header[5] == 1, header[6] == 1 else { return "is not a little-endian ELF file of version 1" }
-        guard u16(header, 16) == 3 else { return "is an ELF file but not a shared library (type \(u16(header, 16)))" }
+        guard header.count == 64 else { return tr("cannot be read") }
+        guard header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46 else { return tr("is not an ELF file") }
+        guard header[4] == 2 else { return tr("is not a 64-bit ELF file") }
+        guard header[5] == 1, header[6] == 1 else { return tr("is not a little-endian ELF file of version 1") }
+        guard u16(header, 16) == 3 else { return tr("is an ELF file but not a shared library (type \(u16(header, 16)))") }
         #if arch(x86_64)
         let machine = 62
         #elseif arch(arm64)
@@ -29,17 +31,17 @@ enum ELFCheck {
         #else
         let machine = Int(u16(header, 18))
         #endif
-        guard Int(u16(header, 18)) == machine else { return "is a shared library for another CPU (machine \(u16(header, 18)))" }
+        guard Int(u16(header, 18)) == machine else { return tr("is a shared library for another CPU (machine \(u16(header, 18)))") }
         let phoff = u64(header, 32), shoff = u64(header, 40)
         let phentsize = Int(u16(header, 54)), phnum = Int(u16(header, 56))
         let shentsize = Int(u16(header, 58)), shnum = Int(u16(header, 60))
-        guard phentsize == 56, phnum > 0 else { return "has no valid program headers" }
-        guard fits(phoff, phnum * phentsize, in: size) else { return "is truncated: its program headers end past the file (\(size) bytes)" }
+        guard phentsize == 56, phnum > 0 else { return tr("has no valid program headers") }
+        guard fits(phoff, phnum * phentsize, in: size) else { return tr("is truncated: its program headers end past the file (\(size) bytes)") }
         if shoff != 0 {
-            guard fits(shoff, shnum * shentsize, in: size) else { return "is truncated: its section headers end past the file (\(size) bytes)" }
+            guard fits(shoff, shnum * shentsize, in: size) else { return tr("is truncated: its section headers end past the file (\(size) bytes)") }
         }
         let table = readBytes(fd, at: Int(phoff), count: phnum * phentsize)
-        guard table.count == phnum * phentsize else { return "cannot be read" }
+        guard table.count == phnum * phentsize else { return tr("cannot be read") }
         var loads = 0
         for i in 0..<phnum {
             let base = i * phentsize
@@ -47,11 +49,11 @@ enum ELFCheck {
             guard type == 1 || type == 2 else { continue }  // PT_LOAD, PT_DYNAMIC
             let offset = u64(table, base + 8), fileSize = u64(table, base + 32)
             guard fileSize <= UInt64(Int.max), fits(offset, Int(fileSize), in: size) else {
-                return "is truncated or corrupt: segment \(i) ends past the file (\(size) bytes)"
+                return tr("is truncated or corrupt: segment \(i) ends past the file (\(size) bytes)")
             }
             if type == 1 { loads += 1 }
         }
-        guard loads > 0 else { return "has no loadable segments" }
+        guard loads > 0 else { return tr("has no loadable segments") }
         return nil
     }
 

@@ -1,3 +1,4 @@
+import CNNCore
 /// Numeric check of a layer's backward pass: for L = Σ y·r with a fixed random r, the analytic
 /// gradients (from backward(r)) are compared with central differences (L(v+ε) − L(v−ε)) / 2ε,
 /// L accumulated in double precision. Works for any layer, built-in or plugin; used by the
@@ -24,7 +25,7 @@ public enum GradientCheck {
         /// Values judged by a one-sided difference because ±ε crossed a kink.
         public var kinks = 0
         public var description: String {
-            "\(tensor): \(checked) of \(size) values (\(kinks) at kinks), max abs error \(maxAbsoluteError), max rel error \(maxRelativeError) \(passed ? "ok" : "FAILED (analytic \(worstAnalytic), numeric \(worstNumeric))")"
+            tr("\(tensor): \(checked) of \(size) values (\(kinks) at kinks), max abs error \(maxAbsoluteError), max rel error \(maxRelativeError) \(passed ? tr("ok") : tr("FAILED (analytic \(worstAnalytic), numeric \(worstNumeric))"))")
         }
     }
 

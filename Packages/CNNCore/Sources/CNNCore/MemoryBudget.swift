@@ -1,3 +1,4 @@
+import CNNCore
 import CMalloc
 #if canImport(Glibc)
 import Glibc
@@ -68,11 +69,11 @@ public enum MemoryBudget {
     public static func limits(environment: [String: String] = currentEnvironment()) -> [Limit] {
         var out: [Limit] = []
         if let text = environment["CNN_KERNEL_MEMORY_LIMIT"], let bytes = parseSize(text) {
-            out.append(Limit(bytes: bytes, source: "set by CNN_KERNEL_MEMORY_LIMIT"))
+            out.append(Limit(bytes: bytes, source: tr("set by CNN_KERNEL_MEMORY_LIMIT")))
         } else {
             out += detectedLimits()
         }
-        if let s = sessionLimit { out.append(Limit(bytes: s, source: "set by `memory limit=`")) }
+        if let s = sessionLimit { out.append(Limit(bytes: s, source: tr("set by `memory limit=`"))) }
         return out.sorted { $0.bytes < $1.bytes }
     }
 
@@ -80,14 +81,14 @@ public enum MemoryBudget {
     public static func detectedLimits() -> [Limit] {
         var out: [Limit] = []
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
-        if pages > 0 && pageSize > 0, pages <= Int.max / pageSize { out.append(Limit(bytes: pages * pageSize, source: "physical memory")) }
-        if let c = cgroupLimit() { out.append(Limit(bytes: c, source: "cgroup memory limit")) }
+        if pages > 0 && pageSize > 0, pages <= Int.max / pageSize { out.append(Limit(bytes: pages * pageSize, source: tr("physical memory"))) }
+        if let c = cgroupLimit() { out.append(Limit(bytes: c, source: tr("cgroup memory limit"))) }
         var r = rlimit()
         if getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &r) == 0, r.rlim_cur < UInt(Int.max) {
-            out.append(Limit(bytes: Int(r.rlim_cur), source: "address-space limit (ulimit -v)", measure: .addressSpace))
+            out.append(Limit(bytes: Int(r.rlim_cur), source: tr("address-space limit (ulimit -v)"), measure: .addressSpace))
         }
         if getrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &r) == 0, r.rlim_cur < UInt(Int.max) {
-            out.append(Limit(bytes: Int(r.rlim_cur), source: "data-segment limit (ulimit -d)", measure: .addressSpace))
+            out.append(Limit(bytes: Int(r.rlim_cur), source: tr("data-segment limit (ulimit -d)"), measure: .addressSpace))
         }
         return out
     }
@@ -123,7 +124,7 @@ public enum MemoryBudget {
         // (A malloc and free of an unused block may be removed by the compiler altogether.)
         let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let p, p != MAP_FAILED else {
-            let s = standing(limits: limits, usage: usage) ?? Standing(limit: Limit(bytes: 0, source: "the system"), inUse: usage.resident, free: 0)
+            let s = standing(limits: limits, usage: usage) ?? Standing(limit: Limit(bytes: 0, source: tr("the system")), inUse: usage.resident, free: 0)
             throw MemoryBudgetError(needed: bytes, what: what.text, hint: hint.text, standing: s, allocationFailed: true)
         }
         munmap(p, bytes)

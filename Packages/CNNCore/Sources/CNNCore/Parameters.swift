@@ -1,3 +1,4 @@
+import CNNCore
 /// The one parameter vocabulary of the kernel: commands, layer plugins and the blocks a notebook
 /// defines all declare their parameters with `ParameterSpec` (usually through a typed `Key`), are
 /// bound by `Binder`, and read their values through typed keys, so a misspelt parameter name is a
@@ -309,7 +310,7 @@ public enum Binder {
                     let names = parameters.filter { !$0.variadic }.map(\.name) + otherNames
                     let all = names + parameters.flatMap(\.aliases)
                     let hint = Suggest.hint(for: key, in: all)
-                    let known = names.isEmpty ? "; it takes no options" : (hint.isEmpty ? " (options: \(names.joined(separator: ", ")))" : hint)
+                    let known = names.isEmpty ? tr("; it takes no options") : (hint.isEmpty ? " (options: \(names.joined(separator: ", ")))" : hint)
                     throw BindingError(.name, argument: index, parameter: nil, "`\(key)` is not an option of \(owner)\(known)")
                 }
                 p = found
@@ -320,9 +321,9 @@ public enum Binder {
                 while next < positionals.count, out.values[positionals[next].name] != nil { next += 1 }
                 guard next < positionals.count else {
                     let count = positionals.count
-                    let what = count == 0 ? "takes no positional values" : "takes \(count) positional value\(count == 1 ? "" : "s")"
+                    let what = count == 0 ? tr("takes no positional values") : count == 1 ? tr("takes 1 positional value") : tr("takes \(count) positional values")
                     let named = parameters.filter { !$0.positional }.map { $0.name + "=" } + otherNames.map { $0 + "=" }
-                    let hint = named.isEmpty ? "" : "; name the others (\(named.joined(separator: ", ")))"
+                    let hint = named.isEmpty ? "" : tr("; name the others (\(named.joined(separator: ", ")))")
                     throw BindingError(.type, argument: index, parameter: nil, "\(owner) \(what); unexpected \(arg.value.kindName)\(hint)")
                 }
                 p = positionals[next]
@@ -400,7 +401,7 @@ public enum Binder {
             default: throw wrong
             }
             for item in items {
-                guard let i = item.wholeNumber else { throw fail(.type, "\(p.name) of \(owner) is a list of whole numbers, but holds \(item.kindName == "a number" ? NumberFormat.shortest(item.number ?? 0) : item.kindName)") }
+                guard let i = item.wholeNumber else { throw fail(.type, "\(p.name) of \(owner) is a list of whole numbers, but holds \(item.number.map(NumberFormat.shortest) ?? item.kindName)") }
                 if let lo, i < lo { throw fail(.value, "\(p.name) of \(owner) holds \(i); each must be ≥ \(lo)") }
                 if let hi, i > hi { throw fail(.value, "\(p.name) of \(owner) holds \(i); each must be ≤ \(hi)") }
             }

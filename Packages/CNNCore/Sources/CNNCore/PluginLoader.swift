@@ -1,3 +1,4 @@
+import CNNCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,10 +32,10 @@ public enum PluginLoader {
         let problem = ELFCheck.check(fd)
         close(fd)
         if let problem {
-            throw Failure("\(path) \(problem.hasPrefix("is") || problem.hasPrefix("has") ? problem : ": " + problem); it is not loaded")
+            throw Failure("\(path) \(problem); it is not loaded")
         }
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            let why = dlerror().map { String(cString: $0) } ?? "unknown error"
+            let why = dlerror().map { String(cString: $0) } ?? tr("unknown error")
             throw Failure("\(path) is not a loadable shared library (\(why))")
         }
         guard let versionSymbol = dlsym(handle, "cnn_kernel_plugin_interface_version") else {

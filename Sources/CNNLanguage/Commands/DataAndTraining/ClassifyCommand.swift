@@ -41,14 +41,14 @@ struct ClassifyCommand: Command {
         guard !inv.given(Self.path), let controls = env.controls, !env.context.silent else {
             var bundle = result.bundle()
             if !inv.given(Self.path) {
-                bundle.data["text/plain"] = .string(result.text + "(a picture of your own: classify \"FILE.png\", or the Upload button in a notebook with Jupyter widgets)\n")
+                bundle.data["text/plain"] = .string(result.text + tr("(a picture of your own: classify \"FILE.png\", or the Upload button in a notebook with Jupyter widgets)\n"))
             }
             return env.context.display(bundle)
         }
         // One drawing for both: the Output widget's bundle and the static picture beside the controls.
         let first = result.output()
         let live = ClassifyControls(controls: controls, setting: setting, source: source, name: name, fit: fit, invert: invert, first: first.bundle)
-        env.context.display(live.box.bundle(text: result.text + "(upload a picture of your own with the button, in a frontend with Jupyter widgets)\n",
+        env.context.display(live.box.bundle(text: result.text + tr("(upload a picture of your own with the button, in a frontend with Jupyter widgets)\n"),
                                             png: first.png))
     }
 }
@@ -99,7 +99,7 @@ extension CommandEnvironment {
         let per = set.shape.count
         var rgb = [UInt8](repeating: 0, count: h * w * 3)
         for p in 0..<(h * w) { for k in 0..<3 { rgb[3 * p + k] = set.images[i * per + p * c + (c == 3 ? k : 0)] } }
-        let name = "\(inv[Common.split]) image \(i) (\(set.classNames[Int(set.labels[i])]))"
+        let name = tr("\(inv[Common.split]) image \(i) (\(set.classNames[Int(set.labels[i])]))")
         return (DecodedImage(width: w, height: h, rgb: rgb, format: "from the data"), name)
     }
 }
@@ -128,10 +128,10 @@ final class ClassifyControls {
         look = setting.look
         dataPicture = source
         dataName = name
-        upload = controls.fileUpload("Upload a picture", accept: "image/png,image/jpeg,.png,.jpg,.jpeg", maxBytes: ImageDecoder.maxFileBytes, css: ["width": "200px"])
+        upload = controls.fileUpload(tr("Upload a picture"), accept: "image/png,image/jpeg,.png,.jpg,.jpeg", maxBytes: ImageDecoder.maxFileBytes, css: ["width": "200px"])
         let fits = PicturePreparation.Fit.allCases.map(\.rawValue), inverts = PicturePreparation.Invert.allCases.map(\.rawValue)
-        fit = controls.dropdown("fit", options: fits, index: fits.firstIndex(of: f.rawValue), css: ["width": "170px"])
-        invert = controls.dropdown("invert", options: inverts, index: inverts.firstIndex(of: i.rawValue), css: ["width": "170px"])
+        fit = controls.dropdown(tr("fit"), options: fits, index: fits.firstIndex(of: f.rawValue), css: ["width": "170px"])
+        invert = controls.dropdown(tr("invert"), options: inverts, index: inverts.firstIndex(of: i.rawValue), css: ["width": "170px"])
         message = controls.html("")
         result = controls.output()
         box = controls.vbox([controls.hbox([upload, fit, invert]), message, result])
@@ -145,7 +145,7 @@ final class ClassifyControls {
     /// The picture to classify: the last upload, decoded, or the data's picture.
     func picture() throws -> (DecodedImage, String) {
         guard let file = upload.uploadedFiles.first else { return (dataPicture, dataName) }
-        let name = file.name.isEmpty ? "the uploaded picture" : file.name
+        let name = file.name.isEmpty ? tr("the uploaded picture") : file.name
         do {
             return (try ImageDecoder.decode(file.content) { need in try MemoryBudget.require(need, for: "decoding \(name)", hint: "use a smaller picture") }, name)
         } catch {
@@ -154,7 +154,7 @@ final class ClassifyControls {
     }
 
     func classify() {
-        guard let entry else { return say("this model has been replaced since; run the cell again") }
+        guard let entry else { return say(tr("this model has been replaced since; run the cell again")) }
         let fits = PicturePreparation.Fit.allCases, inverts = PicturePreparation.Invert.allCases
         let f = fits[min(fits.count - 1, max(0, fit["index"]?.intValue ?? 0))], i = inverts[min(inverts.count - 1, max(0, invert["index"]?.intValue ?? 0))]
         let setting = PictureClassification.Setting(entry: entry, normalization: normalization, classNames: classNames, look: look)

@@ -26,7 +26,7 @@ struct DataCommand: Command {
     func check(_ inv: Invocation, in session: Session, earlier: EarlierLines) throws {
         _ = try Self.augmentations(inv)
         if ["idx", "cifar10"].contains(inv[Self.source]) && inv[Self.path].isEmpty {
-            throw LanguageError(.type, at: inv.nameToken, "data \(inv[Self.source]) needs path=\"DIR\"\(inv[Self.source] == "cifar10" ? " (the CIFAR-10 binary version)" : "")")
+            throw LanguageError(.type, at: inv.nameToken, "data \(inv[Self.source]) needs path=\"DIR\"\(inv[Self.source] == "cifar10" ? tr(" (the CIFAR-10 binary version)") : "")")
         }
     }
 
@@ -79,9 +79,9 @@ struct DataCommand: Command {
                                     shouldStop: { [context = env.context] in context.token.isCancelled }) else { throw ExecutionInterrupted() }
         env.session.data = LoadedData(source: source, split: split, augment: augment)
         let shape = train.shape
-        var line = "\(train.name): \(formatCount(split.train.count)) training, \(formatCount(split.validation?.count ?? 0)) validation"
-        line += ", \(formatCount(split.test?.count ?? 0)) test images of \(shape), \(train.classNames.count) classes"
-        if !augment.isEmpty { line += "; augmentation: \(augment.map(\.description).joined(separator: ", "))" }
+        var line = tr("\(train.name): \(formatCount(split.train.count)) training, \(formatCount(split.validation?.count ?? 0)) validation")
+        line += tr(", \(formatCount(split.test?.count ?? 0)) test images of \(shape), \(train.classNames.count) classes")
+        if !augment.isEmpty { line += tr("; augmentation: \(augment.map(\.description).joined(separator: ", "))") }
         env.context.stream(.stdout, line + QuickMode.note + "\n")
     }
 }

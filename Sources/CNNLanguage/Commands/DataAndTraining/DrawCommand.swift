@@ -35,7 +35,7 @@ struct DrawCommand: Command {
             (start, name) = (picture.enlarged(to: side, paper: paper), n)
         } else {
             start = DecodedImage(width: side, height: side, rgb: [UInt8](repeating: paper, count: side * side * 3), format: "PNG")
-            name = "a blank pad"
+            name = tr("a blank pad")
         }
         let first: PictureClassification
         do { first = try PictureClassification.run(start, name: name, setting: setting, fit: .pad, invert: .auto, shouldStop: { false }) } catch let p as PictureClassification.Problem {
@@ -43,11 +43,11 @@ struct DrawCommand: Command {
         }
         guard let controls = env.controls, !env.context.silent else {
             var bundle = first.bundle()
-            bundle.data["text/plain"] = .string(first.text + "(the drawing pad needs a frontend with Jupyter widgets and anywidget)\n")
+            bundle.data["text/plain"] = .string(first.text + tr("(the drawing pad needs a frontend with Jupyter widgets and anywidget)\n"))
             return env.context.display(bundle)
         }
         let live = DrawingPadControls(controls: controls, setting: setting, start: start, side: side, brush: max(3, side / 14), dark: dark, first: first)
-        env.context.display(live.box.bundle(text: first.text + "(a drawing pad: JupyterLab or Notebook 7 with anywidget show it)\n", png: first.render().png()))
+        env.context.display(live.box.bundle(text: first.text + tr("(a drawing pad: JupyterLab or Notebook 7 with anywidget show it)\n"), png: first.render().png()))
     }
 }
 
@@ -97,7 +97,7 @@ final class DrawingPadControls {
         pad = controls.anyWidget(
             id: "cnn_kernel.DrawingPad", esm: DrawingPadModule.esm, css: DrawingPadModule.css,
             state: ["side": .int(side), "brush": .int(brush), "paper": .string(dark ? "#000000" : "#ffffff"), "ink": .string(dark ? "#ffffff" : "#000000"),
-                    "sent": 0, "hint": "draw with the mouse, a pen or a finger; the prediction follows"],
+                    "sent": 0, "hint": .string(tr("draw with the mouse, a pen or a finger; the prediction follows"))],
             binary: ["png": start.png], fields: ["png": .bytes(maxLength: Self.maxSketchBytes), "sent": .integer])
         message = controls.html("")
         result = controls.output()
@@ -108,7 +108,7 @@ final class DrawingPadControls {
     }
 
     func sketched() {
-        guard let entry else { return say("this model has been replaced since; run the cell again") }
+        guard let entry else { return say(tr("this model has been replaced since; run the cell again")) }
         guard let bytes = pad.binary["png"] else { return }
         do {
             let picture = try ImageDecoder.decode(bytes) { need in try MemoryBudget.require(need, for: "decoding the sketch", hint: "draw on a smaller pad") }
@@ -120,7 +120,7 @@ final class DrawingPadControls {
         } catch let p as PictureClassification.Problem {
             say(p.message)
         } catch {
-            say("the sketch: \(error)")
+            say(tr("the sketch: \(error)"))
         }
     }
 

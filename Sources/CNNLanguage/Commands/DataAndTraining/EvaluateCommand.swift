@@ -13,8 +13,8 @@ struct EvaluateCommand: Command {
         let (entry, _, _, e) = try env.evaluate(inv, limit: inv[Self.limit] > 0 ? inv[Self.limit] : nil)
         let context = env.context
         let split = inv[Common.split]
-        let text = "accuracy \(percent(e.accuracy)) (loss \(fixed(e.loss, 4))) on \(formatCount(e.labels.count)) \(split) images"
-        let html = "<b>\(escape(entry.name))</b>: accuracy <b>\(percent(e.accuracy))</b>, loss \(fixed(e.loss, 4)) on \(formatCount(e.labels.count)) \(split) images"
+        let text = tr("accuracy \(percent(e.accuracy)) (loss \(fixed(e.loss, 4))) on \(formatCount(e.labels.count)) \(split) images")
+        let html = tr("<b>\(escape(entry.name))</b>: accuracy <b>\(percent(e.accuracy))</b>, loss \(fixed(e.loss, 4)) on \(formatCount(e.labels.count)) \(split) images")
         context.result(MimeBundle(data: [
             "text/plain": .string(text), "text/html": .string(html),
             "application/json": ["model": .string(entry.name), "split": .string(split), "accuracy": .number(e.accuracy), "loss": .number(e.loss), "images": .int(e.labels.count)],

@@ -50,14 +50,14 @@ struct LRFindCommand: Command {
                 }
                 return context.token.isCancelled
             })
-        context.updateDisplay(ProgressBar.bundle(step: r.rates.count, of: total, label: label + (r.endedEarly.map { ": ended early, \($0)" } ?? "")), displayID: progressID)
+        context.updateDisplay(ProgressBar.bundle(step: r.rates.count, of: total, label: label + (r.endedEarly.map { tr(": ended early, \($0)") } ?? "")), displayID: progressID)
         if context.token.isCancelled { throw ExecutionInterrupted() }
         guard r.rates.count >= 5 else {
             throw LanguageError(.value, at: inv.nameToken, "the loss blew up within \(r.rates.count) steps: start lower (start=\(NumberFormat.shortest(inv[Self.start] / 100)))")
         }
-        var chart = LineChart(title: "learning-rate range test of \(entry.name) (\(kind.rawValue), batch \(batch))", xLabel: "learning rate (log scale)", yLabel: "loss",
-                              series: [.init(name: "loss (smoothed)", points: zip(r.rates, r.smoothed).map { ($0, $1) }),
-                                       .init(name: "loss of each step", points: zip(r.rates, r.losses).map { ($0, $1) }, dashed: true)])
+        var chart = LineChart(title: tr("learning-rate range test of \(entry.name) (\(kind.rawValue), batch \(batch))"), xLabel: tr("learning rate (log scale)"), yLabel: tr("loss"),
+                              series: [.init(name: tr("loss (smoothed)"), points: zip(r.rates, r.smoothed).map { ($0, $1) }),
+                                       .init(name: tr("loss of each step"), points: zip(r.rates, r.losses).map { ($0, $1) }, dashed: true)])
         chart.logX = true
         chart.colorKeys = [0, 7]
         // The raw losses of the last steps can be huge: the y axis follows the smoothed curve's range.
@@ -65,20 +65,20 @@ struct LRFindCommand: Command {
         chart.series[1].points = chart.series[1].points.map { ($0.0, min($0.1, shown * 1.5)) }
         // Without a descent there is nothing to suggest, and the lowest point is just where the test began.
         if let s = r.suggestion {
-            chart.marks.append((s, "suggested \(sci(s))"))
-            if let m = r.minimum { chart.marks.append((r.rates[m], "minimum \(sci(r.rates[m]))")) }
+            chart.marks.append((s, tr("suggested \(sci(s))")))
+            if let m = r.minimum { chart.marks.append((r.rates[m], tr("minimum \(sci(r.rates[m]))"))) }
         }
-        var text = "learning-rate range test of \(entry.name): \(r.rates.count) steps, lr \(sci(r.rates.first!)) → \(sci(r.rates.last!))"
-        if let why = r.endedEarly { text += " (ended early: \(why))" }
-        text += "\n" + TextPlot.lines([("loss", zip(r.rates, r.smoothed).map { (log10($0), $1) })], title: "smoothed loss against log10(lr)")
+        var text = tr("learning-rate range test of \(entry.name): \(r.rates.count) steps, lr \(sci(r.rates.first!)) → \(sci(r.rates.last!))")
+        if let why = r.endedEarly { text += tr(" (ended early: \(why))") }
+        text += "\n" + TextPlot.lines([("loss", zip(r.rates, r.smoothed).map { (log10($0), $1) })], title: tr("smoothed loss against log10(lr)"))
         if let s = r.suggestion {
-            text += "suggested lr: \(sci(s)) (where the loss falls fastest)"
-            if let m = r.minimum { text += "; the loss is lowest at \(sci(r.rates[m])), and a tenth of that, \(sci(r.rates[m] / 10)), is the other usual pick" }
+            text += tr("suggested lr: \(sci(s)) (where the loss falls fastest)")
+            if let m = r.minimum { text += tr("; the loss is lowest at \(sci(r.rates[m])), and a tenth of that, \(sci(r.rates[m] / 10)), is the other usual pick") }
             text += "\n"
         } else {
-            text += "no clear descent: the loss did not fall before it rose (a trained model has little left to learn at any rate; on a fresh one, try a wider range or more steps)\n"
+            text += tr("no clear descent: the loss did not fall before it rose (a trained model has little left to learn at any rate; on a fresh one, try a wider range or more steps)\n")
         }
-        text += "the weights of \(entry.name) are as they were before the test\n"
+        text += tr("the weights of \(entry.name) are as they were before the test\n")
         context.display(MimeBundle(data: ["image/svg+xml": .string(chart.svg), "text/plain": .string(text)],
                                    metadata: ["image/svg+xml": ["width": .int(chart.width), "height": .int(chart.height)]]))
     }

@@ -107,7 +107,7 @@ struct TrainCommand: Command {
             // A slider sends its value back when it renders (rounded to its grid): not a change.
             guard let trainer, let v = slider?["value"]?.doubleValue, abs(v - trainer.baseLearningRate) > 1e-6 * trainer.baseLearningRate else { return }
             trainer.baseLearningRate = v
-            display.note("lr set to \(sci(v)) from step \(trainer.history.steps.count + 1)")
+            display.note(tr("lr set to \(sci(v)) from step \(trainer.history.steps.count + 1)"))
         }
         let history = entry.history
         let watchStart: Double? = display.watch == nil ? nil : Timestamps.monotonicSeconds()
@@ -138,20 +138,20 @@ struct TrainCommand: Command {
         display.finish(outcome)
         if display.watch != nil, let started = watchStart {
             let total = Timestamps.monotonicSeconds() - started
-            display.note("the picture was redrawn \(display.watchDraws) times, \(fixed(display.watchSeconds * 1000, 0)) ms in all: \(percent(display.watchSeconds / max(1e-9, total))) of the training time")
+            display.note(tr("the picture was redrawn \(display.watchDraws) times, \(fixed(display.watchSeconds * 1000, 0)) ms in all: \(percent(display.watchSeconds / max(1e-9, total))) of the training time"))
         }
         if let runLog {
-            display.note(logProblem.map { "the run log stopped: \($0)" } ?? "written to \(runLog.directory): metrics.csv and \(runLog.eventsPath.split(separator: "/").last ?? "") (tensorboard --logdir \(runLog.directory))")
+            display.note(logProblem.map { tr("the run log stopped: \($0)") } ?? tr("written to \(runLog.directory): metrics.csv and \(runLog.eventsPath.split(separator: "/").last ?? "") (tensorboard --logdir \(runLog.directory))"))
         }
         if let stop = trainer.stoppedEarly {
-            display.note("stopped early after epoch \(stop.epoch): the validation loss has not improved for \(config.patience ?? 0) epoch\(config.patience == 1 ? "" : "s"); the model keeps the weights of epoch \(stop.bestEpoch) (validation loss \(fixed(stop.bestLoss, 4)))")
+            display.note(tr("stopped early after epoch \(stop.epoch): the validation loss has not improved for \(config.patience ?? 0) epoch\(config.patience == 1 ? "" : "s"); the model keeps the weights of epoch \(stop.bestEpoch) (validation loss \(fixed(stop.bestLoss, 4)))"))
         }
         if let k = config.overfitBatches, case .completed = outcome, let last = entry.history.epochs.last {
             let images = min(data.split.train.count, k * config.batchSize)
             let verdict = last.trainAccuracy >= 0.999
-                ? "the model can learn: it fits them exactly (now train on all the data)"
-                : "not yet fitted: more epochs or a higher lr; if it never gets there, look for a bug (labels that do not match the images, a layer that blocks the gradient, a learning rate of 0)"
-            display.note("overfit check on the same \(formatCount(images)) images: loss \(fixed(last.trainLoss, 4)), accuracy \(percent(last.trainAccuracy)); \(verdict)")
+                ? tr("the model can learn: it fits them exactly (now train on all the data)")
+                : tr("not yet fitted: more epochs or a higher lr; if it never gets there, look for a bug (labels that do not match the images, a layer that blocks the gradient, a learning rate of 0)")
+            display.note(tr("overfit check on the same \(formatCount(images)) images: loss \(fixed(last.trainLoss, 4)), accuracy \(percent(last.trainAccuracy)); \(verdict)"))
         }
         switch outcome {
         case .interrupted: throw ExecutionInterrupted()
@@ -160,7 +160,7 @@ struct TrainCommand: Command {
             entry.optimizer = nil
             let smaller = NumberFormat.shortest(config.learningRate / 10)
             throw LanguageError(.value, at: inv.token(Self.lr),
-                "training diverged at step \(step) (epoch \(e), batch \(b)): \(loss.isFinite ? "the weights overflowed (loss \(fixed(loss, 4)))" : "the loss became \(fixed(loss, 4))"); the model keeps its weights from before that step; try a smaller learning rate, such as lr=\(smaller)")
+                "training diverged at step \(step) (epoch \(e), batch \(b)): \(loss.isFinite ? tr("the weights overflowed (loss \(fixed(loss, 4)))") : tr("the loss became \(fixed(loss, 4))")); the model keeps its weights from before that step; try a smaller learning rate, such as lr=\(smaller)")
         case .completed: break
         }
     }

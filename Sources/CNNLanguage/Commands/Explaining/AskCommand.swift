@@ -13,7 +13,7 @@ import Rendering
 /// the right one and why.
 struct AskCommand: Command {
     static let what = Key<String>("what", .choice(["shape", "params", "class", "choice"]), positional: true,
-                                  "shape: a layer's output shape; params: its parameter count; class: the model's prediction for an image; choice: a written question")
+                                  tr("shape: a layer's output shape; params: its parameter count; class: the model's prediction for an image; choice: a written question"))
     static let question = Key<String>("question", .text, default: "", "choice: the question")
     static let options = Key<ParameterValue>("options", .literal, default: .list([]), "choice: the possible answers, a list of strings")
     static let answer = Key<Int>("answer", .integer(min: 1, max: 26), default: 1, "choice: which option is right (1 is the first)")
@@ -44,21 +44,21 @@ struct AskCommand: Command {
         guard let ask = env.context.requestInput else {
             // Nobody can answer (a notebook built by nbclient, `cnn-kernel run`): the question, and
             // its answer folded away in a notebook so that a reader can still predict first.
-            let text = "Question: \(q.prompt)\nAnswer: \(q.rightAnswer). \(q.explanation)\n(asked interactively in JupyterLab, Notebook or jupyter console)\n"
-            let html = "<div style=\"border-left:3px solid #468;padding:4px 10px\"><b>Question.</b> \(escape(q.prompt))"
-                + "<details><summary>The answer (predict first, then open)</summary><p><b>\(escape(q.rightAnswer)).</b> \(escape(q.explanation))</p></details>"
-                + "<div style=\"color:#777;font-size:90%\">Run the cell to be asked and answer it yourself.</div></div>"
+            let text = tr("Question: \(q.prompt)\nAnswer: \(q.rightAnswer). \(q.explanation)\n(asked interactively in JupyterLab, Notebook or jupyter console)\n")
+            let html = tr("<div style=\"border-left:3px solid #468;padding:4px 10px\"><b>Question.</b> \(escape(q.prompt))")
+                + tr("<details><summary>The answer (predict first, then open)</summary><p><b>\(escape(q.rightAnswer)).</b> \(escape(q.explanation))</p></details>")
+                + tr("<div style=\"color:#777;font-size:90%\">Run the cell to be asked and answer it yourself.</div></div>")
             env.context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
             return
         }
         let given = Self.stripped(try ask(q.prompt + " ", false))
         let verdict: String
         if given.isEmpty {
-            verdict = "No answer given. The answer: \(q.rightAnswer)."
+            verdict = tr("No answer given. The answer: \(q.rightAnswer).")
         } else if q.judge(given) {
-            verdict = "✓ Right: \(q.rightAnswer)."
+            verdict = tr("✓ Right: \(q.rightAnswer).")
         } else {
-            verdict = "✗ Not quite: you said \(given); the answer is \(q.rightAnswer)."
+            verdict = tr("✗ Not quite: you said \(given); the answer is \(q.rightAnswer).")
         }
         env.context.stream(.stdout, "\(verdict) \(q.explanation)\n")
     }
@@ -74,10 +74,10 @@ struct AskCommand: Command {
         case .image(let c, let h, let w): dims = [c, h, w]
         case .flat(let f): dims = [f]
         }
-        let form = dims.count == 3 ? "(channels, height, width)" : "(features)"
+        let form = dims.count == 3 ? tr("(channels, height, width)") : tr("(features)")
         return Question(
-            prompt: "What shape does \(name) give for one image, \(form), when it receives \(layer.inputShape)?",
-            rightAnswer: "\(name) gives \(shape)",
+            prompt: tr("What shape does \(name) give for one image, \(form), when it receives \(layer.inputShape)?"),
+            rightAnswer: tr("\(name) gives \(shape)"),
             judge: { Self.integers(in: $0) == dims },
             explanation: CommandEnvironment.shapeRule(layer))
     }
@@ -87,8 +87,8 @@ struct AskCommand: Command {
         let (name, layer) = try layerFor(inv, env, entry)
         let count = layer.parameterCount
         return Question(
-            prompt: "How many trainable parameters does \(name) (\(layer.typeName)\(layer.detail.isEmpty ? "" : " " + layer.detail)) have, with input \(layer.inputShape)?",
-            rightAnswer: "\(name) has \(formatCount(count))",
+            prompt: tr("How many trainable parameters does \(name) (\(layer.typeName)\(layer.detail.isEmpty ? "" : " " + layer.detail)) have, with input \(layer.inputShape)?"),
+            rightAnswer: tr("\(name) has \(formatCount(count))"),
             judge: { Self.integers(in: $0.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")) == [count] },
             explanation: Self.parameterRule(layer))
     }
@@ -98,20 +98,20 @@ struct AskCommand: Command {
         let names = data.classNames
         let (c, h, w) = env.imageSize(set)
         let scale = max(1, 112 / max(h, w))
-        var canvas = Canvas(width: max(w * scale + 16, Canvas.textWidth("\(inv[Common.split]) image \(i)") + 16), height: h * scale + 28)
-        canvas.text("\(inv[Common.split]) image \(i)", x: 8, y: 6)
+        var canvas = Canvas(width: max(w * scale + 16, Canvas.textWidth(tr("\(inv[Common.split]) image \(i)")) + 16), height: h * scale + 28)
+        canvas.text(tr("\(inv[Common.split]) image \(i)"), x: 8, y: 6)
         canvas.picture(env.pixels(set, i), channels: c, rows: h, cols: w, x: 8, y: 24, scale: scale)
-        env.context.display(env.imageBundle(canvas, text: "\(inv[Common.split]) image \(i) (\(h)×\(w))"))
+        env.context.display(env.imageBundle(canvas, text: tr("\(inv[Common.split]) image \(i) (\(h)×\(w))")))
         let logits = entry.model.forward(x, context: entry.model.context(training: false, rng: RandomSource(seed: 0)))
         let p = SoftmaxCrossEntropy.softmax(logits.values)
         let predicted = p.indices.max { p[$0] < p[$1] }!
         let truth = Int(set.labels[i])
         let second = p.indices.filter { $0 != predicted }.max { p[$0] < p[$1] }
-        var explanation = "It gives \(names[predicted]) \(percent(p[predicted]))"
-        if let second { explanation += ", then \(names[second]) \(percent(p[second]))" }
-        explanation += "; the image is labelled \(names[truth])" + (predicted == truth ? "." : ", so the model is wrong here.")
+        var explanation = tr("It gives \(names[predicted]) \(percent(p[predicted]))")
+        if let second { explanation += tr(", then \(names[second]) \(percent(p[second]))") }
+        explanation += tr("; the image is labelled \(names[truth])") + (predicted == truth ? "." : tr(", so the model is wrong here."))
         return Question(
-            prompt: "Which class will model \(entry.name) predict for this image? (\(names.joined(separator: ", ")))",
+            prompt: tr("Which class will model \(entry.name) predict for this image? (\(names.joined(separator: ", ")))"),
             rightAnswer: names[predicted],
             judge: { Self.matchesClass($0, names: names) == predicted },
             explanation: explanation)
@@ -179,13 +179,13 @@ struct AskCommand: Command {
         switch l {
         case let c as Conv2d:
             let weights = c.cout * (c.cin / c.groups) * c.k * c.k
-            return "\(c.cout) kernels, each \(c.cin / c.groups) channels × \(c.k) × \(c.k) = \(formatCount(weights)) weights" + (c.bias == nil ? ", no bias." : ", plus \(c.cout) biases (one per kernel).")
+            return tr("\(c.cout) kernels, each \(c.cin / c.groups) channels × \(c.k) × \(c.k) = \(formatCount(weights)) weights") + (c.bias == nil ? tr(", no bias.") : tr(", plus \(c.cout) biases (one per kernel)."))
         case let li as Linear:
-            return "\(li.outFeatures) outputs × \(li.inFeatures) inputs = \(formatCount(li.outFeatures * li.inFeatures)) weights" + (li.bias == nil ? ", no bias." : ", plus \(li.outFeatures) biases.")
+            return tr("\(li.outFeatures) outputs × \(li.inFeatures) inputs = \(formatCount(li.outFeatures * li.inFeatures)) weights") + (li.bias == nil ? tr(", no bias.") : tr(", plus \(li.outFeatures) biases."))
         default:
-            if l.typeName == "batchnorm" { return "A scale γ and a shift β per channel (\(l.outputShape.channels) channels); the running mean and variance are statistics, not trained." }
-            if l.children.isEmpty { return "\(l.typeName) computes from its input alone: nothing to learn." }
-            return "The sum of its layers': " + l.children.map { "\($0.name) \(formatCount($0.layer.parameterCount))" }.joined(separator: ", ") + "."
+            if l.typeName == "batchnorm" { return tr("A scale γ and a shift β per channel (\(l.outputShape.channels) channels); the running mean and variance are statistics, not trained.") }
+            if l.children.isEmpty { return tr("\(l.typeName) computes from its input alone: nothing to learn.") }
+            return tr("The sum of its layers': ") + l.children.map { "\($0.name) \(formatCount($0.layer.parameterCount))" }.joined(separator: ", ") + "."
         }
     }
 }

@@ -13,7 +13,10 @@ struct AttributeCommand: Command {
     static let methodNames = ["saliency", "smoothgrad", "integrated", "occlusion", "gradcam", "gradcampp"]
     static let camMethods: Set<String> = ["gradcam", "gradcampp"]
     /// How each is called under its picture.
-    static let titles = ["saliency": "saliency", "smoothgrad": "SmoothGrad", "integrated": "integrated grad.", "occlusion": "occlusion", "gradcam": "Grad-CAM", "gradcampp": "Grad-CAM++"]
+    static var titles: [String: String] {
+        ["saliency": tr("saliency"), "smoothgrad": "SmoothGrad", "integrated": tr("integrated grad."), "occlusion": tr("occlusion"), "gradcam": "Grad-CAM",
+         "gradcampp": "Grad-CAM++"]
+    }
     static let methods = Key<[ParameterValue]>("methods", .words, default: [], "which methods, of saliency, smoothgrad, integrated, occlusion, gradcam, gradcampp (Grad-CAM++) (default: all)")
     static let layers = Key<String>("layers", .choice(["last", "all"]), default: "last", "CAM methods: at the last layer with feature maps, or a row for every such top-level layer")
     static let sanity = Key<Bool>("sanity", .bool, default: false, "add the same maps from the model with random weights (a method that gives the same picture explains nothing the model learnt)")
@@ -77,16 +80,16 @@ struct AttributeCommand: Command {
             let random = try Model(spec: entry.model.spec, input: entry.model.inputShape, registry: env.session.layers)
             random.initialize(RandomSource(seed: 2018), scheme: .pytorch)
             let randomMaps = AttributionMaps(model: random, x: x, baseline: baseline, classIndex: k, token: env.context.token)
-            let randomRow = AttributionRow(label: "random weights", cells: try methods.map { try randomMaps.map($0, layer: camLayers.first) })
+            let randomRow = AttributionRow(label: tr("random weights"), cells: try methods.map { try randomMaps.map($0, layer: camLayers.first) })
             var parts: [String] = []
             for (j, m) in methods.enumerated() {
                 guard let a = rows[0].cells[j], let b = randomRow.cells[j] else { continue }
                 parts.append("\(m) \(fixed(Statistics.spearman(a.values, b.values), 2))")
             }
             rows.append(randomRow)
-            sanityNote = "rank correlation of each map with the random model's (near 1: the method shows the image, not what the model learnt): " + parts.joined(separator: ", ")
+            sanityNote = tr("rank correlation of each map with the random model's (near 1: the method shows the image, not what the model learnt): ") + parts.joined(separator: ", ")
         }
-        let title = "attribution of \(entry.name) for image \(i) (\(data.classNames[Int(set.labels[i])])): class \(data.classNames[k]), p = \(percent(probs[k]))"
+        let title = tr("attribution of \(entry.name) for image \(i) (\(data.classNames[Int(set.labels[i])])): class \(data.classNames[k]), p = \(percent(probs[k]))")
         let canvas = env.attributionGrid(title: title, set: set, index: i, methods: methods, rows: rows, note: sanityNote)
         var text = title + "\n"
         for (j, m) in methods.enumerated() {
@@ -133,13 +136,13 @@ struct AttributionMaps {
         case "smoothgrad":
             let values = x.values
             let sigma = 0.15 * Double((values.max() ?? 1) - (values.min() ?? 0))
-            return cell(model.smoothGrad(x, classIndex: classIndex, samples: 32, sigma: sigma, rng: RandomSource(seed: 7)), h, w, "32 copies, noise σ = 15% of the range")
+            return cell(model.smoothGrad(x, classIndex: classIndex, samples: 32, sigma: sigma, rng: RandomSource(seed: 7)), h, w, tr("32 copies, noise σ = 15% of the range"))
         case "integrated":
             let r = model.integratedGradients(x, baseline: baseline, classIndex: classIndex, steps: 32)
-            return cell(r.map, h, w, "32 steps from black; the map sums to \(fixed(r.sum, 3)), the score changes by \(fixed(r.scoreGap, 3))")
+            return cell(r.map, h, w, tr("32 steps from black; the map sums to \(fixed(r.sum, 3)), the score changes by \(fixed(r.scoreGap, 3))"))
         case "occlusion":
             let patch = max(2, min(h, w) / 7)
-            return cell(model.occlusion(x, baseline: baseline, classIndex: classIndex, patch: patch, stride: max(1, patch / 2)), h, w, "\(patch)×\(patch) black squares")
+            return cell(model.occlusion(x, baseline: baseline, classIndex: classIndex, patch: patch, stride: max(1, patch / 2)), h, w, tr("\(patch)×\(patch) black squares"))
         case "gradcam":
             guard let layer, let r = model.gradCAM(x, layer: layer, classIndex: classIndex) else { return nil }
             return cell(r.cam, r.h, r.w, "at \(layer)")
@@ -168,7 +171,7 @@ extension CommandEnvironment {
             let y = 28 + r * rowH
             canvas.text(row.label, x: 8, y: y + ph / 2 - Canvas.lineHeight / 2, .muted)
             canvas.picture(img, channels: c, rows: h, cols: w, x: labelWidth, y: y, scale: scale)
-            if r == 0 { canvas.text("image", x: labelWidth, y: y + ph + 2, .muted) }
+            if r == 0 { canvas.text(tr("image"), x: labelWidth, y: y + ph + 2, .muted) }
             for (j, method) in methods.enumerated() {
                 let x0 = labelWidth + (j + 1) * cellW
                 guard let cell = row.cells[j] else { continue }

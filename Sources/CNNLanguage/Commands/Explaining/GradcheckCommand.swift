@@ -50,20 +50,20 @@ struct GradcheckCommand: Command {
             x.data[i] = rng.uniform() < 0.5 ? -m : m
         }
         let entries = GradientCheck.run(layer: layer, input: x)
-        var table = Table(title: "gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32",
-                          [.init("tensor"), .init("values checked", .right), .init("of", .right), .init("max abs error", .right), .init("max rel error", .right), .init("result")])
+        var table = Table(title: tr("gradcheck \(layerName) on input \(input.withBatch(batch)), ε = 0.01, float32"),
+                          [.init(tr("tensor")), .init(tr("values checked"), .right), .init(tr("of"), .right), .init(tr("max abs error"), .right), .init(tr("max rel error"), .right), .init(tr("result"))])
         for e in entries {
             table.add([e.tensor, "\(e.checked)", formatCount(e.size), sci(e.maxAbsoluteError), sci(e.maxRelativeError),
-                       e.passed ? "ok" : "FAILED (analytic \(sci(e.worstAnalytic)), numeric \(sci(e.worstNumeric)))"])
+                       e.passed ? tr("ok") : tr("FAILED (analytic \(sci(e.worstAnalytic)), numeric \(sci(e.worstNumeric)))")])
         }
         let kinks = entries.reduce(0) { $0 + $1.kinks }
         if kinks > 0 {
-            table.notes.append("\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was measured again from its smooth side and with smaller steps")
+            table.notes.append(tr("\(kinks) of the values sat at a kink (a ReLU or max switched within ±ε): each was measured again from its smooth side and with smaller steps"))
         }
         if entries.contains(where: { $0.checked < $0.size }) {
-            table.notes.append("a tensor with more values than that is checked at a random sample of them")
+            table.notes.append(tr("a tensor with more values than that is checked at a random sample of them"))
         }
-        table.notes.append(entries.allSatisfy(\.passed) ? "all gradients agree" : "some gradients disagree")
+        table.notes.append(entries.allSatisfy(\.passed) ? tr("all gradients agree") : tr("some gradients disagree"))
         env.context.display(table.bundle)
     }
 }

@@ -26,10 +26,10 @@ struct SetWeightsCommand: Command {
         let bias = inv[Self.bias].map { Float($0) }
         if !bias.isEmpty {
             guard layer.parameters.count > 1, layer.parameters[1].count == bias.count, bias.allSatisfy(\.isFinite) else {
-                throw LanguageError(.value, at: inv.token(Self.bias), "\(name) has \(layer.parameters.count > 1 ? "\(layer.parameters[1].count) biases" : "no bias"); \(bias.count) given")
+                throw LanguageError(.value, at: inv.token(Self.bias), "\(name) has \(layer.parameters.count > 1 ? tr("\(layer.parameters[1].count) biases") : tr("no bias")); \(bias.count) given")
             }
             layer.parameters[1].setValues(inShapeOrder: bias)
         }
-        env.context.stream(.stdout, "set \(name).\(w.name) \(w.shape)\(bias.isEmpty ? "" : " and its bias")\n")
+        env.context.stream(.stdout, tr("set \(name).\(w.name) \(w.shape)\(bias.isEmpty ? "" : " and its bias")\n"))
     }
 }

@@ -49,7 +49,7 @@ struct ConvolveCommand: Command {
         var p = ConvolutionPlayground(pixels: env.pixels(set, index), channels: c, height: h, width: w,
                                       kernel: preset == "custom" ? values : ConvolutionPlayground.preset(preset, size: size), size: size, preset: preset)
         p.stride = inv[Self.stride]; p.padding = inv[Self.padding]; p.dilation = inv[Self.dilation]; p.bias = inv[Self.bias]
-        p.caption = "image \(index) of the \(set.name) set (\(set.classNames[Int(set.labels[index])]))"
+        p.caption = tr("image \(index) of the \(set.name) set (\(set.classNames[Int(set.labels[index])]))")
         guard p.fits else {
             throw LanguageError(.value, at: inv.nameToken, "a \(size)×\(size) kernel with dilation \(p.dilation) and padding \(p.padding) does not fit a \(h)×\(w) image")
         }
@@ -105,15 +105,15 @@ final class ConvolutionControls {
         self.set = set
         ownedSet = ownsSet ? set : nil
         let wide = ["width": "260px"]
-        kernel = controls.dropdown("kernel", options: ConvolutionPlayground.kernelChoices, index: ConvolutionPlayground.kernelChoices.firstIndex(of: p.preset), css: wide)
-        size = controls.intSlider("size", value: p.size, min: 1, max: 7, step: 2, css: wide)
-        stride = controls.intSlider("stride", value: p.stride, min: 1, max: 4, css: wide)
-        padding = controls.intSlider("padding", value: p.padding, min: 0, max: 3, css: wide)
-        dilation = controls.intSlider("dilation", value: p.dilation, min: 1, max: 3, css: wide)
-        image = controls.intSlider("image", value: index, min: 0, max: max(0, min(set.count, 10_000) - 1), css: wide)
-        y = controls.intSlider("row", value: p.y, min: 0, max: max(0, p.outputHeight - 1), css: wide)
-        x = controls.intSlider("column", value: p.x, min: 0, max: max(0, p.outputWidth - 1), css: wide)
-        values = controls.text("values", value: p.kernelText, css: ["width": "530px"])
+        kernel = controls.dropdown(tr("kernel"), options: ConvolutionPlayground.kernelChoices, index: ConvolutionPlayground.kernelChoices.firstIndex(of: p.preset), css: wide)
+        size = controls.intSlider(tr("size"), value: p.size, min: 1, max: 7, step: 2, css: wide)
+        stride = controls.intSlider(tr("stride"), value: p.stride, min: 1, max: 4, css: wide)
+        padding = controls.intSlider(tr("padding"), value: p.padding, min: 0, max: 3, css: wide)
+        dilation = controls.intSlider(tr("dilation"), value: p.dilation, min: 1, max: 3, css: wide)
+        image = controls.intSlider(tr("image"), value: index, min: 0, max: max(0, min(set.count, 10_000) - 1), css: wide)
+        y = controls.intSlider(tr("row"), value: p.y, min: 0, max: max(0, p.outputHeight - 1), css: wide)
+        x = controls.intSlider(tr("column"), value: p.x, min: 0, max: max(0, p.outputWidth - 1), css: wide)
+        values = controls.text(tr("values"), value: p.kernelText, css: ["width": "530px"])
         message = controls.html("")
         picture = controls.image(png: png)
         arithmetic = controls.html(html)
@@ -148,12 +148,12 @@ final class ConvolutionControls {
         case dilation.id: p.dilation = dilation["value"]?.intValue ?? p.dilation
         case image.id:
             guard let set else {
-                message.say(problem: "the data has been replaced since; run the cell again to pick from the new images")
+                message.say(problem: tr("the data has been replaced since; run the cell again to pick from the new images"))
                 return
             }
             let i = min(set.count - 1, max(0, image["value"]?.intValue ?? 0))
             p.pixels = (0..<set.shape.count).map { Double(set.images[i * set.shape.count + $0]) / 255 }
-            p.caption = "image \(i) of the \(set.name) set (\(set.classNames[Int(set.labels[i])]))"
+            p.caption = tr("image \(i) of the \(set.name) set (\(set.classNames[Int(set.labels[i])]))")
         case y.id: p.y = y["value"]?.intValue ?? p.y
         case x.id: p.x = x["value"]?.intValue ?? p.x
         case values.id:
@@ -162,13 +162,13 @@ final class ConvolutionControls {
                 p.size = Int(Double(k.count).squareRoot().rounded())
                 p.preset = "custom"
             } else {
-                message.say(problem: "values: a square of numbers with an odd side up to 7, rows separated by ; (as -1 0 1; -2 0 2; -1 0 1)")
+                message.say(problem: tr("values: a square of numbers with an odd side up to 7, rows separated by ; (as -1 0 1; -2 0 2; -1 0 1)"))
                 return
             }
         default: return
         }
         guard p.fits else {
-            message.say(problem: "a \(p.size)×\(p.size) kernel with dilation \(p.dilation) and padding \(p.padding) does not fit a \(p.height)×\(p.width) image: the output would be empty")
+            message.say(problem: tr("a \(p.size)×\(p.size) kernel with dilation \(p.dilation) and padding \(p.padding) does not fit a \(p.height)×\(p.width) image: the output would be empty"))
             return
         }
         // The position keeps its place in the picture when the output changes size.

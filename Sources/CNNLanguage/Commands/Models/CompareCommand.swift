@@ -14,8 +14,8 @@ struct CompareCommand: Command {
         var entries = try env.models(inv)
         if entries.isEmpty { entries = session.modelOrder.compactMap { session.models[$0] } }
         guard !entries.isEmpty else { throw LanguageError(.state, at: inv.nameToken, "no models to compare") }
-        var table = Table([.init("model"), .init("parameters", .right), .init("multiply-adds", .right), .init("s/epoch", .right),
-                           .init("best val. acc.", .right), .init("test acc.", .right)])
+        var table = Table([.init(tr("model")), .init(tr("parameters"), .right), .init(tr("multiply-adds"), .right), .init(tr("s/epoch"), .right),
+                           .init(tr("best val. acc."), .right), .init(tr("test acc."), .right)])
         for e in entries {
             let epochs = e.history.epochs
             let perEpoch = epochs.isEmpty ? "–" : fixed(epochs.map(\.seconds).reduce(0, +) / Double(epochs.count), 1)

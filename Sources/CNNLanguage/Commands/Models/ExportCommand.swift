@@ -6,7 +6,7 @@ import JupyterKernel
 struct ExportCommand: Command {
     static let path = Key<String>("path", .path, positional: true, "the .onnx file to write")
     static let normalize = Key<String>("normalize", .choice(["auto", "yes", "no"]), default: "auto",
-                                       "put the data's normalisation in the graph, so it takes pixel values in [0, 1] (auto: when the model has data)")
+                                       tr("put the data's normalisation in the graph, so it takes pixel values in [0, 1] (auto: when the model has data)"))
     let spec = CommandSpec(
         name: "export",
         summary: "Writes a model as an ONNX file that onnxruntime runs and Netron draws (opset 17, written atomically).",
@@ -49,8 +49,8 @@ struct ExportCommand: Command {
     func report(_ entry: ModelEntry, path: String, _ r: ONNXExport.Result) -> MimeBundle {
         let shape = ONNXExport.shapeText(entry.model.inputShape)
         let input = r.normalizes
-            ? "pixel values in [0, 1], shape (N, \(shape)); the graph normalises them as training did"
-            : "images already normalised as the model sees them, shape (N, \(shape))"
+            ? tr("pixel values in [0, 1], shape (N, \(shape)); the graph normalises them as training did")
+            : tr("images already normalised as the model sees them, shape (N, \(shape))")
         let ops = r.operators.map { "\($0.name) ×\($0.count)" }.joined(separator: ", ")
         let size = MemoryBudget.formatBytes(r.bytes.count)
         let snippet = """
@@ -59,19 +59,19 @@ struct ExportCommand: Command {
             images = np.zeros((1, \(shape)), np.float32)  # your images here
             logits, probabilities = session.run(None, {"\(r.inputName)": images})
             """
-        var text = "exported \(entry.name) to \(path) (ONNX, opset \(ONNXGraph.opset), \(size))\n"
-        text += "  input   \(r.inputName): \(input)\n"
-        text += "  outputs \(ONNXExport.logitsName) and \(ONNXExport.probabilitiesName), shape (N, \(entry.model.classes))\n"
-        text += "  \(r.nodeCount) nodes: \(ops)\n"
-        text += "  \(formatCount(r.weightCount)) stored values (weights and normalisation statistics)\n"
-        text += "Open it in Netron (https://netron.app) to see the graph, or run it with onnxruntime:\n"
+        var text = tr("exported \(entry.name) to \(path) (ONNX, opset \(ONNXGraph.opset), \(size))\n")
+        text += tr("  input   \(r.inputName): \(input)\n")
+        text += tr("  outputs \(ONNXExport.logitsName) and \(ONNXExport.probabilitiesName), shape (N, \(entry.model.classes))\n")
+        text += tr("  \(r.nodeCount) nodes: \(ops)\n")
+        text += tr("  \(formatCount(r.weightCount)) stored values (weights and normalisation statistics)\n")
+        text += tr("Open it in Netron (https://netron.app) to see the graph, or run it with onnxruntime:\n")
         text += snippet.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-        var html = "<div><b>exported \(escape(entry.name))</b> to <code>\(escape(path))</code> (ONNX, opset \(ONNXGraph.opset), \(escape(size)))"
-        html += "<table><tr><td>input</td><td><code>\(r.inputName)</code>: \(escape(input))</td></tr>"
-        html += "<tr><td>outputs</td><td><code>\(ONNXExport.logitsName)</code> and <code>\(ONNXExport.probabilitiesName)</code>, shape (N, \(entry.model.classes))</td></tr>"
-        html += "<tr><td>nodes</td><td>\(r.nodeCount): \(escape(ops))</td></tr>"
-        html += "<tr><td>stored values</td><td>\(escape(formatCount(r.weightCount)))</td></tr></table>"
-        html += "<p>Open it in <a href=\"https://netron.app\" target=\"_blank\">Netron</a> to see the graph, or run it with onnxruntime:</p>"
+        var html = tr("<div><b>exported \(escape(entry.name))</b> to <code>\(escape(path))</code> (ONNX, opset \(ONNXGraph.opset), \(escape(size)))")
+        html += tr("<table><tr><td>input</td><td><code>\(r.inputName)</code>: \(escape(input))</td></tr>")
+        html += tr("<tr><td>outputs</td><td><code>\(ONNXExport.logitsName)</code> and <code>\(ONNXExport.probabilitiesName)</code>, shape (N, \(entry.model.classes))</td></tr>")
+        html += tr("<tr><td>nodes</td><td>\(r.nodeCount): \(escape(ops))</td></tr>")
+        html += tr("<tr><td>stored values</td><td>\(escape(formatCount(r.weightCount)))</td></tr></table>")
+        html += tr("<p>Open it in <a href=\"https://netron.app\" target=\"_blank\">Netron</a> to see the graph, or run it with onnxruntime:</p>")
         html += "<pre>\(escape(snippet))</pre></div>"
         return MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)])
     }

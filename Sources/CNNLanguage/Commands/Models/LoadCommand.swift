@@ -30,6 +30,6 @@ struct LoadCommand: Command {
         }
         entry.classNames = contents.extra["classes"]?.arrayValue?.compactMap(\.stringValue)
         env.session.add(entry)
-        env.context.stream(.stdout, "loaded \(name) from \(path): \(contents.model.inputShape) → \(contents.model.root.outputShape), \(formatCount(contents.model.parameterCount)) parameters, \(contents.history.epochs.count) epochs of history\n")
+        env.context.stream(.stdout, tr("loaded \(name) from \(path): \(contents.model.inputShape) → \(contents.model.root.outputShape), \(formatCount(contents.model.parameterCount)) parameters, \(contents.history.epochs.count) epochs of history\n"))
     }
 }

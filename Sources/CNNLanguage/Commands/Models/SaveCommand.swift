@@ -18,6 +18,6 @@ struct SaveCommand: Command {
         do { try Checkpoint.save(path, model: entry.model, optimizer: entry.optimizer, history: entry.history, extra: extra) } catch let e as DataError {
             throw LanguageError(.value, at: inv.token(Self.path), Phrase(verbatim: e.description))
         }
-        env.context.stream(.stdout, "saved \(entry.name) to \(path)\n")
+        env.context.stream(.stdout, tr("saved \(entry.name) to \(path)\n"))
     }
 }

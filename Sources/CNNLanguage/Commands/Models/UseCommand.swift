@@ -10,6 +10,6 @@ struct UseCommand: Command {
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let entry = try env.model(inv, Self.model)
         env.session.current = entry.name
-        env.context.stream(.stdout, "current model: \(entry.name)\n")
+        env.context.stream(.stdout, tr("current model: \(entry.name)\n"))
     }
 }

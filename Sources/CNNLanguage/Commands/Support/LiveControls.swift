@@ -22,14 +22,14 @@ extension CommandEnvironment {
     func trainingControls(learningRate: Double) -> (stop: Widget, lr: Widget)? {
         guard let controls, !context.silent else { return nil }
         controls.close(session.trainingControls)
-        let stop = controls.button("Stop", style: "danger", icon: "stop", css: ["width": "90px"])
+        let stop = controls.button(tr("Stop"), style: "danger", icon: "stop", css: ["width": "90px"])
         // The exponent grid (steps of 0.05) goes through the given rate, so the slider can show it exactly.
         let e = log10(max(learningRate, 1e-12))
         let lr = controls.floatLogSlider("lr", value: learningRate, minExponent: e - 0.05 * ((e + 5) / 0.05).rounded(),
                                          maxExponent: e + 0.05 * ((1 - e) / 0.05).rounded(), step: 0.05, css: ["width": "360px"])
         let box = controls.hbox([stop, lr])
         session.trainingControls = [box, stop, lr]
-        context.display(box.bundle(text: "[Stop] [lr \(sci(learningRate))]  (live controls; a frontend with Jupyter widgets shows them)"))
+        context.display(box.bundle(text: tr("[Stop] [lr \(sci(learningRate))]  (live controls; a frontend with Jupyter widgets shows them)")))
         return (stop, lr)
     }
 }
@@ -42,10 +42,10 @@ extension CommandEnvironment {
             let (name, layer) = try firstLayer(entry, inv, types: ["conv"])
             return { [weak self] in
                 guard let self else { return nil }
-                return (self.filters(name, layer).canvas.png(), "filters of \(name), as training changes them")
+                return (self.filters(name, layer).canvas.png(), tr("filters of \(name), as training changes them"))
             }
         }
-        let (name, _) = try layerOrDefault(entry, inv, "layer with feature maps") { l in
+        let (name, _) = try layerOrDefault(entry, inv, tr("layer with feature maps")) { l in
             if case .image = l.layer.outputShape { return true }
             return false
         }
@@ -55,7 +55,7 @@ extension CommandEnvironment {
         let normalization = data.split.normalization, classes = data.classNames
         return { [weak self, weak entry] in
             guard let self, let entry, let drawn = try? self.featureMaps(entry, normalization, classes, set, image: 0, layer: name, check: {}) else { return nil }
-            return (drawn.canvas.png(), "feature maps of \(name) for image 0, as training changes them")
+            return (drawn.canvas.png(), tr("feature maps of \(name) for image 0, as training changes them"))
         }
     }
 }

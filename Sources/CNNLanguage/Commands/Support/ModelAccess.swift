@@ -21,7 +21,7 @@ extension CommandEnvironment {
         guard let e = session.models[name] else {
             let known = session.modelOrder
             let hint = Suggest.hint(for: name, in: known)
-            throw LanguageError(.name, at: token, "no model named `\(name)`\(hint.isEmpty ? (known.isEmpty ? " (no models yet)" : " (models: \(known.joined(separator: ", ")))") : hint)")
+            throw LanguageError(.name, at: token, "no model named `\(name)`\(hint.isEmpty ? (known.isEmpty ? tr(" (no models yet)") : tr(" (models: \(known.joined(separator: ", ")))")) : hint)")
         }
         return e
     }
@@ -102,11 +102,11 @@ extension CommandEnvironment {
         if inv.given(Common.layer) {
             let (n, l) = try layerNamed(entry, inv)
             guard types.contains(l.typeName) else {
-                throw LanguageError(.value, at: inv.token(Common.layer), "\(n) is a \(l.typeName) layer, not \(types.joined(separator: " or "))")
+                throw LanguageError(.value, at: inv.token(Common.layer), "\(n) is a \(l.typeName) layer, not \(types.joined(separator: tr(" or ")))")
             }
             return (n, l)
         }
-        return try defaultLayer(entry, inv, "\(types.joined(separator: " or ")) layer") { types.contains($0.layer.typeName) }
+        return try defaultLayer(entry, inv, tr("\(types.joined(separator: tr(" or "))) layer")) { types.contains($0.layer.typeName) }
     }
 
     /// The layer named by `layer=`, or else the model's first layer (`last`: the last) that `matches`.

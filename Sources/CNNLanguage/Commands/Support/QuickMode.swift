@@ -1,3 +1,4 @@
+import CNNCore
 import CNNEngine
 import JupyterKernel
 
@@ -26,5 +27,5 @@ enum QuickMode {
     }
 
     /// What a line about the loaded data adds.
-    static var note: String { isOn ? " (quick mode, CNN_KERNEL_QUICK=1: data shrunk)" : "" }
+    static var note: String { isOn ? tr(" (quick mode, CNN_KERNEL_QUICK=1: data shrunk)") : "" }
 }

@@ -35,27 +35,27 @@ struct MemoryCommand: Command {
         var table = Table([.init(""), .init("", .right), .init("")])
         if let s = MemoryBudget.standing() {
             table.add(["limit", f(s.limit.bytes), s.limit.source])
-            table.add(["in use", f(s.inUse), s.limit.measure == .addressSpace ? "address space of the kernel" : "resident memory of the kernel"])
-            table.add(["free", f(s.free), s.systemFree != nil ? "what other programs leave" : ""], strong: true)
+            table.add([tr("in use"), f(s.inUse), s.limit.measure == .addressSpace ? tr("address space of the kernel") : tr("resident memory of the kernel")])
+            table.add(["free", f(s.free), s.systemFree != nil ? tr("what other programs leave") : ""], strong: true)
         }
         let heap = MemoryBudget.heap()
-        table.add(["allocated", f(heap.inUse), "by the kernel's code, of which:"])
-        table.add(["held by tensors", f(Tensor.liveBytes), "weights, gradients, activations"])
+        table.add(["allocated", f(heap.inUse), tr("by the kernel's code, of which:")])
+        table.add([tr("held by tensors"), f(Tensor.liveBytes), tr("weights, gradients, activations")])
         if let d = env.session.data?.split {
             let bytes = [d.train, d.validation, d.test].compactMap { $0 }.reduce(0) { $0 + $1.images.count + $1.labels.count }
-            table.add(["held by the data", f(bytes), "\(d.train.name), one byte per pixel"])
+            table.add([tr("held by the data"), f(bytes), tr("\(d.train.name), one byte per pixel")])
         }
-        table.add(["kept for reuse", f(heap.free), "freed, not counted as in use"])
+        table.add([tr("kept for reuse"), f(heap.free), tr("freed, not counted as in use")])
         if let name = env.session.current, let entry = env.session.models[name] {
             let b = inv[Self.batch]
             let kind = entry.optimizer?.kind ?? .sgd, momentum = (entry.optimizer?.momentum ?? 0.9) > 0
             let step = entry.model.trainingMemory(optimizer: kind, momentum: momentum)
             let more = { (batch: Int) in entry.model.trainingRunBytes(batch: batch, optimizer: kind, momentum: momentum, keptState: entry.optimizer != nil) }
-            table.add(["\(name): training at batch \(b)", f(step.bytes(batch: b)),
-                       "\(f(step.fixed)) for the weights, copies and optimiser + \(f(step.perImage)) per image; \(f(more(b))) more than it holds now"])
+            table.add([tr("\(name): training at batch \(b)"), f(step.bytes(batch: b)),
+                       tr("\(f(step.fixed)) for the weights, copies and optimiser + \(f(step.perImage)) per image; \(f(more(b))) more than it holds now")])
             if let s = MemoryBudget.standing() {
                 let fits = MemoryNeed.largestBatch(upTo: 65_536, fitting: s.free, need: more)
-                table.add(["\(name): largest batch that fits", fits == 65_536 ? "65,536 or more" : formatCount(fits), ""])
+                table.add([tr("\(name): largest batch that fits"), fits == 65_536 ? tr("65,536 or more") : formatCount(fits), ""])
             }
         }
         env.context.display(table.bundle)

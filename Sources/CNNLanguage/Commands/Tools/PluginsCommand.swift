@@ -8,12 +8,12 @@ struct PluginsCommand: Command {
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
         let reg = env.session.layers
-        var table = Table(title: "plugin search path: \(CNNInterpreter.pluginSearchPath())", [.init("layer"), .init("from"), .init("summary")])
+        var table = Table(title: tr("plugin search path: \(CNNInterpreter.pluginSearchPath())"), [.init(tr("layer")), .init(tr("from")), .init(tr("summary"))])
         for n in reg.names {
             guard let p = reg.plugin(named: n) else { continue }
             table.add([n, reg.origin(of: n) ?? "?", p.summary])
         }
-        table.notes = env.interpreter.startupPluginProblems.map { "not loaded at start-up: \($0)" }
+        table.notes = env.interpreter.startupPluginProblems.map { tr("not loaded at start-up: \($0)") }
         env.context.display(table.bundle)
     }
 }
