@@ -56,7 +56,11 @@ final class LocalizationTests: XCTestCase {
         XCTAssertNotEqual(error, englishError, "the catalogue has this error in Portuguese")
         XCTAssertTrue(error.contains("`trian`") && error.contains("`train`"), "names stay as written")
 
-        let help = kernel.execute("help maxpool").outputs.compactMap { $0.content["text"]?.stringValue ?? $0.content["data"]?["text/plain"]?.stringValue }.joined()
+        // help answers as a page: the execute reply's payload.
+        // (A fresh kernel: after an error, the queued requests of the same batch are aborted.)
+        let reply = InMemoryKernel(interpreter: CNNInterpreter(loadPluginDirectories: false)).execute("help maxpool").reply
+        guard case .array(let pages)? = reply.content["payload"] else { return XCTFail("no help page: \(reply.content)") }
+        let help = pages.compactMap { $0["data"]?["text/plain"]?.stringValue }.joined()
         XCTAssertTrue(help.contains(tr("Parameters:")) && !help.contains("Parameters:"), help)
         XCTAssertTrue(help.contains(translated(LayerRegistry.shared.plugin(named: "maxpool")!.summary)))
     }

@@ -11,6 +11,9 @@ cnn kernel.
 - JupyterLab and Notebook 7: a stroke drawn with the mouse on `draw`'s pad (an anywidget module
   the kernel sends) changes the prediction's picture, and a file given to `classify`'s Upload
   button is classified (artifacts/browser-draw-*.png).
+- JupyterLab: notebook 2 in Brazilian Portuguese (notebooks/pt-BR/, kernelspec `cnn-pt`) opens
+  with the Portuguese kernel, and a cell's help and error come back in Portuguese
+  (artifacts/browser-portuguese.png).
 - JupyterLab and Notebook 7: a cell in the language is highlighted by the extension
   cnn-kernel-highlight (tools/jupyterlab-cnn) — its editor has the language `cnn`, keywords,
   commands, layers, options, numbers, strings and comments are in styled spans with colours of
@@ -34,6 +37,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "artifacts"
 
 CELL = "data shapes n=200 size=28\nmodel m = simplecnn input=[1, 28, 28]\nshow featuremaps layer=conv1 image=1"
+# Run first in the Portuguese notebook: help, then a misspelt command.
+PORTUGUESE_CELL = "help maxpool\ntrian epochs=1"
 # Shown, not run: one of each kind of token.
 HIGHLIGHT_CELL = 'model net  # a small net\n  conv2d 16 kernel=5 padding=2\n  relu\nend\ntrain epochs=2\nsave "net.ckpt"'
 
@@ -66,6 +71,14 @@ def lab(tmp_path_factory):
     nb = nbformat.read(notebooks / "2-a-first-cnn.ipynb", as_version=4)
     nb.cells[0:0] = [nbformat.v4.new_code_cell(CELL), nbformat.v4.new_code_cell(HIGHLIGHT_CELL)]
     nbformat.write(nb, notebooks / "2-a-first-cnn.ipynb")
+    # The Portuguese notebook 2, as build.py makes it, with the cell to run first.
+    import sys
+    sys.path.insert(0, str(ROOT / "notebooks"))
+    import build
+    pt = build.build("2-a-first-cnn.ipynb", "pt-BR")
+    pt.cells.insert(0, nbformat.v4.new_code_cell(PORTUGUESE_CELL))
+    (notebooks / "pt-BR").mkdir(exist_ok=True)
+    nbformat.write(pt, notebooks / "pt-BR" / "2-uma-primeira-cnn.ipynb")
     # The widget tests: one notebook per cell and frontend (each opens its own kernel, and the
     # cell to run is the first: a windowed notebook does not lay out cells out of view).
     for i, code in enumerate(WIDGET_CELLS):
@@ -154,6 +167,32 @@ def test_browser_renders_feature_maps(lab, driver):
     assert img.size["width"] > 200 and img.size["height"] > 50, img.size
     driver.execute_script("arguments[0].scrollIntoView()", img)
     driver.save_screenshot(str(ARTIFACTS / "browser-featuremaps.png"))
+
+
+def test_browser_runs_a_portuguese_notebook(lab, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, token = lab
+    open_notebook(driver, f"{url}/lab/tree/pt-BR/2-uma-primeira-cnn.ipynb?token={token}")
+    kernel_name = driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")[0].text
+    assert "português" in kernel_name, kernel_name
+    first = driver.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")[0]
+    first.find_element(By.CSS_SELECTOR, ".jp-InputPrompt").click()
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
+
+    def output_text(d):
+        text = d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")[0].find_element(By.CSS_SELECTOR, ".jp-OutputArea").text
+        return text if "comando desconhecido" in text else False
+
+    text = WebDriverWait(driver, 60).until(output_text)
+    driver.save_screenshot(str(ARTIFACTS / "browser-portuguese.png"))
+    assert "Parâmetros:" in text, text[:500]
+    assert "comando desconhecido `trian`; você quis dizer `train`?" in text, text[-500:]
+    # The notebook's own prose is the Portuguese lesson.
+    assert "camada" in driver.find_element(By.CSS_SELECTOR, ".jp-Notebook").text
 
 
 # In the page: the editor of the cell holding HIGHLIGHT_CELL, its language, the colour of plain

@@ -12,7 +12,12 @@ import sys
 import pytest
 
 from conftest import BIN, ROOT
-from kernel_helpers import execute, running_kernel, stdout_of
+from kernel_helpers import execute, running_kernel
+
+
+def shown_text(outputs):
+    """What a person reads of the outputs: streams and the text/plain of displays."""
+    return "".join(m["content"].get("text") or m["content"].get("data", {}).get("text/plain", "") for m in outputs)
 
 sys.path.insert(0, str(ROOT / "tools"))
 import messages  # noqa: E402
@@ -69,13 +74,14 @@ def test_the_portuguese_kernelspec_speaks_portuguese():
         assert "você quis dizer `train`?" in content["evalue"], content["evalue"]
         assert content["traceback"][1] == "1 | trian epochs=1"
 
+        # help answers as a page (the execute reply's payload), as `?` does in IPython.
         reply, outputs = execute(kc, "help conv")
-        text = stdout_of(outputs)
-        assert "Parâmetros:" in text and "convolução" in text, text[:400]
+        text = shown_text(outputs) + "".join(p["data"]["text/plain"] for p in reply["content"]["payload"])
+        assert "Parâmetros:" in text and "Convolução 2-D" in text, text[:400]
         assert "out_channels" in text, "parameter names are code and stay as they are"
 
         reply, outputs = execute(kc, "help")
-        assert "Comandos:" in stdout_of(outputs)
+        assert "Comandos:" in shown_text(outputs) + "".join(p["data"]["text/plain"] for p in reply["content"]["payload"])
 
         msg_id = kc.inspect("train lr", cursor_pos=len("train lr"))
         inspect = kc.get_shell_msg(timeout=10)

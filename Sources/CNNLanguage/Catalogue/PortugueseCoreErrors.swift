@@ -394,9 +394,6 @@ enum PortugueseCoreErrors {
         // Sources/CNNLanguage/Syntax/Parser.swift:46
         ("unexpected {1} at the end of the line",
          "não se esperava {1} no fim da linha"),
-        // Sources/CNNLanguage/Syntax/Parser.swift:52
-        ("`{1}` without a block to {2}",
-         "`{1}` sem um bloco para {2}"),
         // Sources/CNNLanguage/Syntax/Parser.swift:87
         ("unexpected {1} after the expression",
          "não se esperava {1} depois da expressão"),

@@ -70,18 +70,12 @@ enum PortugueseDisplay {
         // Packages/CNNCore/Sources/CNNCore/Parameters.swift:324
         ("takes no positional values",
          "não aceita argumentos por posição"),
-        // Packages/CNNCore/Sources/CNNCore/Parameters.swift:324
-        ("takes {1} positional value{2}",
-         "aceita {1} argumento{2} por posição"),
         // Packages/CNNCore/Sources/CNNCore/Parameters.swift:326
         ("; name the others ({1})",
          "; dê nome aos demais ({1})"),
         // Packages/CNNCore/Sources/CNNCore/PluginLoader.swift:38
         ("unknown error",
          "erro desconhecido"),
-        // Sources/CNNEngine/Data/PicturePreparation.swift:106
-        ("inverted: its background is {1}, the data's is {2} (invert=no keeps it)",
-         "invertida: o fundo dela é {1}, o dos dados é {2} (invert=no a mantém como está)"),
         // Sources/CNNEngine/Data/PicturePreparation.swift:115
         ("grey levels spread as the data's are ({1}…{2} → {3}…{4})",
          "níveis de cinza espalhados como os dos dados ({1}…{2} → {3}…{4})"),

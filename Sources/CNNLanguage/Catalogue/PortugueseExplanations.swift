@@ -133,9 +133,6 @@ enum PortugueseExplanations {
         // Sources/CNNLanguage/Explanations/ByHandExplanation.swift:12
         ("explain byhand image=0|1                             the five steps (initialise, forward, loss, backward, update) by hand on a tiny CNN and a 6×6 T or L, every δ printed, then checked against the engine",
          "explain byhand image=0|1                             as cinco etapas (inicialização, propagação direta, perda, retropropagação, atualização) à mão, numa CNN minúscula e num T ou L de 6×6, com cada δ impresso, depois conferidas com o motor"),
-        // Sources/CNNLanguage/Explanations/ByHandExplanation.swift:66
-        ("Backpropagation by hand: a 6×6 picture of a{1} (class {2}, {3}), through",
-         "Retropropagação à mão: uma imagem 6×6 de um{1} (classe {2}, {3}), passando por"),
         // Sources/CNNLanguage/Explanations/ByHandExplanation.swift:67
         ("conv (one 3×3 kernel, no padding) → relu → maxpool 2 → flatten → linear 4 → 2 → softmax cross-entropy.",
          "conv (um filtro 3×3, sem preenchimento) → relu → maxpool 2 → flatten → linear 4 → 2 → softmax com entropia cruzada."),

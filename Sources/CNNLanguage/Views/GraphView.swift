@@ -113,7 +113,7 @@ extension CommandEnvironment {
         if let cat = l as? Concat {
             let boxes = cat.branches.map { graphBox($0.layer, $0.name, fold: fold) }
             // The join says what it adds up: each branch's channels (a dense layer's new ones, then its input).
-            let join = graphNode(tr("concat: \(cat.detail)\(cat.typeName == "dense" ? " (new, input)" : "")"), cat.outputShape.description, fill: "#fde8c8")
+            let join = graphNode(cat.typeName == "dense" ? tr("concat: \(cat.detail) (new, input)") : tr("concat: \(cat.detail)"), cat.outputShape.description, fill: "#fde8c8")
             let inner = boxes.reduce(0) { $0 + $1.width } + Double(max(0, boxes.count - 1)) * 12
             let w = max(inner, join.width) + 10
             let h = 10 + (boxes.map(\.height).max() ?? 0) + CommandEnvironment.gap + join.height

@@ -30,6 +30,6 @@ struct SetWeightsCommand: Command {
             }
             layer.parameters[1].setValues(inShapeOrder: bias)
         }
-        env.context.stream(.stdout, tr("set \(name).\(w.name) \(w.shape)\(bias.isEmpty ? "" : " and its bias")\n"))
+        env.context.stream(.stdout, bias.isEmpty ? tr("set \(name).\(w.name) \(w.shape)\n") : tr("set \(name).\(w.name) \(w.shape) and its bias\n"))
     }
 }

@@ -15,7 +15,7 @@ struct PluginCommand: Command {
         let path = inv[Self.path]
         do {
             let names = try PluginLoader.load(path: path)
-            env.context.stream(.stdout, tr("loaded \(path): \(names.isEmpty ? "no new layers" : names.joined(separator: ", "))\n"))
+            env.context.stream(.stdout, names.isEmpty ? tr("loaded \(path): no new layers\n") : tr("loaded \(path): \(names.joined(separator: ", "))\n"))
         } catch let e as PluginLoader.Failure {
             throw LanguageError(.value, at: inv.token(Self.path), Phrase(verbatim: e.description))
         }

@@ -1,0 +1,221 @@
+"""The cells of 2-a-first-cnn.ipynb: each prose cell in English and Brazilian Portuguese
+(see ../build.py and ../glossary.md)."""
+from cells import code, md, swift_excerpt  # noqa: F401
+
+CELLS = [
+        md("""
+# 2 · A first CNN on Fashion-MNIST
+
+Fashion-MNIST: 70,000 grey 28×28 images of ten kinds of clothing (Debian's
+`dataset-fashion-mnist`). We hold out 5,000 training images to validate each epoch, and flip
+training images left-right at random (augmentation).
+""", """
+# 2 · Uma primeira CNN no Fashion-MNIST
+
+Fashion-MNIST: 70,000 imagens em tons de cinza, de 28×28, de dez tipos de roupa (o pacote
+`dataset-fashion-mnist` do Debian). Separamos 5,000 imagens de treino para a validação de cada
+época e, ao acaso, espelhamos as imagens de treino da esquerda para a direita (aumento de dados,
+ou augmentation).
+"""),
+        code("""
+seed 42
+data fashion-mnist val=5000 augment=[flip]
+show images n=16
+"""),
+        md("""
+Two convolution and pooling stages find local patterns, then two fully connected layers classify.
+The summary lists each layer's output shape, parameters, multiply-adds, measured time and
+receptive field (how much of the image one output sees).
+""", """
+Dois estágios de convolução e pooling encontram padrões locais; depois, duas camadas totalmente
+conectadas fazem a classificação. O resumo lista, para cada camada, a forma de saída, os
+parâmetros, as multiplicações-adições, o tempo medido e o campo receptivo (quanto da imagem uma
+saída enxerga).
+"""),
+        code("""
+model net
+  conv 16 kernel=5 pad=2
+  relu
+  maxpool 2
+  conv 32 kernel=5 pad=2
+  relu
+  maxpool 2
+  flatten
+  linear 128
+  relu
+  linear 10
+end
+summary
+"""),
+        md("""
+Before training, look at what the first layer's 16 filters are: predict first.
+""", """
+Antes do treino, veja como são os 16 filtros (kernels) da primeira camada. Mas primeiro faça a
+sua previsão.
+"""),
+        code("""
+ask choice question="Before any training, what do conv1's 5×5 filters look like?" options=["edge detectors", "random speckle", "all the same grey"] answer=2 why="Step 1 of training draws every weight at random (uniformly within ±1/√fan_in), so each filter is noise; training is what turns them into detectors."
+show filters layer=conv1
+""", """
+ask choice question="Antes de qualquer treino, como são os filtros 5×5 da conv1?" options=["detectores de bordas", "pontilhado aleatório", "todos do mesmo cinza"] answer=2 why="A etapa 1 do treino sorteia cada peso ao acaso (uniformemente dentro de ±1/√fan_in), então cada filtro é ruído; é o treino que os transforma em detectores."
+show filters layer=conv1
+"""),
+        md("""
+Training shows one live display: progress, loss, accuracy, speed and the curves so far. AdamW with
+a one-cycle schedule (warm up, then anneal) reaches about 92% in ten epochs. The weights of the
+best validation epoch are kept.
+""", """
+O treino mostra um único painel ao vivo: progresso, perda, acurácia, velocidade e as curvas até
+ali. O AdamW, com um cronograma da taxa de aprendizado one-cycle (aquecimento, depois redução
+gradual), chega a cerca de 92% em dez épocas. Ficam guardados os pesos da época que foi melhor
+na validação.
+"""),
+        code("train epochs=10 batch=128 optimizer=adamw lr=0.003 weight_decay=1e-4 schedule=onecycle"),
+        md("""
+The model now scores the 10,000 test images it has never seen. Will it do better or worse on
+the 55,000 images it trained on?
+""", """
+Agora o modelo é avaliado nas 10,000 imagens de teste, que ele nunca viu. Nas 55,000 imagens em
+que ele treinou, ele vai se sair melhor ou pior?
+"""),
+        code("""
+ask choice question="Is the accuracy on the training images higher or lower than on the test images?" options=["higher", "lower", "the same"] answer=1 why="The weights were fitted to the training images, so they score a little better there. The difference, the generalisation gap, is what regularisation (weight decay, augmentation, dropout) tries to keep small."
+evaluate
+evaluate split=train
+""", """
+ask choice question="A acurácia nas imagens de treino é maior ou menor que nas imagens de teste?" options=["maior", "menor", "a mesma"] answer=1 why="Os pesos foram ajustados às imagens de treino, por isso se saem um pouco melhor nelas. Essa diferença, a lacuna de generalização, é o que a regularização (decaimento de pesos, ou weight decay, aumento de dados, dropout) tenta manter pequena."
+evaluate
+evaluate split=train
+"""),
+        md("""
+In the loss curves below, the training loss keeps falling while the validation loss flattens:
+the gap between them is the same generalisation gap, seen while training.
+""", """
+Nas curvas de perda abaixo, a perda de treino continua caindo enquanto a perda de validação se
+estabiliza: a distância entre elas é a mesma lacuna de generalização, vista durante o treino.
+"""),
+        code("plot loss"),
+        md("## What the network learned\n\nThe same 16 filters after training, and what they make of one test image. Compare them with the speckle above: most are now smooth strokes and edges at different angles.\n",
+           "## O que a rede aprendeu\n\nOs mesmos 16 filtros depois do treino, e o que eles fazem com uma imagem de teste. Compare-os com o pontilhado lá de cima: a maioria agora são traços suaves e bordas em ângulos diferentes.\n"),
+        code("""
+show filters layer=conv1
+show featuremaps layer=relu1 image=0
+show featuremaps layer=relu2 image=0
+"""),
+        md("Where it goes wrong: the confusion matrix (shirts, T-shirts, pullovers and coats are the hard ones) and the mistakes that cost the most loss: the images whose true class got the lowest probability.",
+           "Onde ela erra: a matriz de confusão (camisas, camisetas, pulôveres e casacos, que o kernel chama de Shirt, T-shirt/top, Pullover e Coat, são as classes difíceis) e os erros que mais custam em perda: as imagens cuja classe verdadeira recebeu a menor probabilidade."),
+        code("""
+show confusion
+show mistakes n=16
+"""),
+        md("""
+## Where the network looks
+
+Two ways to ask which pixels a prediction rests on. A **saliency map** is the gradient of the
+class's score with respect to each pixel: bright where a small change of the pixel would change
+the score most. **Grad-CAM** weighs the last convolution's feature maps by how much the class's
+score depends on each, a coarser map of the regions that matter. First a test image the network
+gets right:
+""", """
+## Para onde a rede olha
+
+Há duas maneiras de perguntar em quais pixels uma previsão se apoia. Um **mapa de saliência** é
+o gradiente da pontuação da classe em relação a cada pixel: claro onde uma pequena mudança no
+pixel mais mudaria a pontuação. O **Grad-CAM** pondera os mapas de características da última
+convolução pelo quanto a pontuação da classe depende de cada um: um mapa mais grosseiro das
+regiões que importam. Primeiro, uma imagem de teste que a rede acerta:
+"""),
+        code("""
+show saliency image=0
+show gradcam image=0 layer=relu2
+"""),
+        md("""
+Now one of the mistakes. Look at the picture the next cell shows and answer as a person would;
+the kernel then says what the network predicted.
+""", """
+Agora, um dos erros. Olhe a imagem que a próxima célula mostra e responda como uma pessoa
+responderia; depois o kernel diz o que a rede previu.
+"""),
+        code("ask class image=787"),
+        code("""
+show gradcam image=787 layer=relu2
+show saliency image=787
+"""),
+        md("""
+Reading the maps. For the ankle boot, Grad-CAM's evidence sits on the heel and sole and along
+the back of the shoe: parts a sneaker or a sandal would not have in that shape. For image 787,
+look at the picture before the maps: labelled trousers, it is one long shape with no gap between
+the legs, and most people would call it a dress too. The network's evidence for "dress" runs down
+the straight outer edges, where a pair of trousers would part. Some of the mistakes with the
+highest loss are doubtful labels: read the image before blaming the model. The saliency maps are
+speckled, because a single pixel's gradient is noisy; `attribute` (in the gallery) adds SmoothGrad,
+which averages it over noisy copies of the image, and other methods beside it.
+""", """
+Lendo os mapas. Na bota de cano curto (Ankle boot), a evidência do Grad-CAM fica no salto, na
+sola e ao longo da parte de trás do calçado: partes que um tênis (Sneaker) ou uma sandália
+(Sandal) não teriam com esse formato. Na imagem 787, olhe a figura antes dos mapas: rotulada
+como calça (Trouser), ela é uma única forma comprida, sem vão entre as pernas, e a maioria das
+pessoas também diria que é um vestido. A evidência da rede para "Dress" (vestido) desce pelas
+bordas externas retas, onde uma calça se abriria. Alguns dos erros de maior perda são rótulos
+duvidosos: olhe bem a imagem antes de culpar o modelo. Os mapas de saliência são granulados,
+porque o gradiente de um único pixel é ruidoso; `attribute` (na galeria) acrescenta o
+SmoothGrad, que tira a média desse gradiente sobre cópias ruidosas da imagem, e outros métodos
+ao lado dele.
+"""),
+        md("""
+## Experiment: the learning rate
+
+Three copies of the same network, with the same starting weights (`seed 5` before each), the same
+6,000 training images, the same optimiser and two epochs each. Only the learning rate differs:
+3·10⁻⁵, 3·10⁻³ and 3·10⁻².
+""", """
+## Experimento: a taxa de aprendizado
+
+Três cópias da mesma rede, com os mesmos pesos iniciais (`seed 5` antes de cada uma), as mesmas
+6,000 imagens de treino, o mesmo otimizador e duas épocas para cada uma. Só a taxa de
+aprendizado muda: 3·10⁻⁵, 3·10⁻³ e 3·10⁻².
+"""),
+        code("""
+ask choice question="Which learning rate ends with the lowest training loss after two epochs?" options=["3e-5, the smallest", "3e-3, the middle one", "3e-2, the largest"] answer=2 why="Too small a rate moves the weights so little that two epochs barely change the loss; too large a rate overshoots, and the loss jumps about or blows up; the middle one descends steadily."
+""", """
+ask choice question="Qual taxa de aprendizado termina com a menor perda de treino depois de duas épocas?" options=["3e-5, a menor", "3e-3, a do meio", "3e-2, a maior"] answer=2 why="Uma taxa pequena demais mexe tão pouco nos pesos que duas épocas mal mudam a perda; uma taxa grande demais passa do ponto, e a perda pula de um lado para o outro ou explode; a do meio desce de forma constante."
+"""),
+        code("""
+data fashion-mnist limit=6000 val=1000
+seed 5
+model slow = simplecnn
+seed 5
+model right = simplecnn
+seed 5
+model fast = simplecnn
+train model=slow epochs=2 batch=64 optimizer=adamw lr=3e-5
+train model=right epochs=2 batch=64 optimizer=adamw lr=3e-3
+train model=fast epochs=2 batch=64 optimizer=adamw lr=0.03
+plot loss models=[slow, right, fast]
+compare models=[slow, right, fast]
+"""),
+        md("""
+The smallest rate's loss creeps down: after two epochs it is still far above the middle one's,
+which falls fast. The largest rate's loss jumps up in the first steps, then sits at 2.3, the loss
+of a uniform guess over ten classes, with the accuracy at chance: the first steps were so large
+that the network stopped learning. `show histograms` below counts why: every unit of the second
+convolution and of the hidden linear layer now outputs 0 for every image (a dead ReLU), so no
+gradient flows back through them and nothing can change.
+""", """
+A perda da menor taxa desce devagarinho: depois de duas épocas, ainda está muito acima da perda
+da taxa do meio, que cai rápido. A perda da maior taxa dá um salto para cima nos primeiros
+passos e depois fica parada em 2.3, a perda de um chute uniforme entre dez classes, com a
+acurácia no nível do acaso: os primeiros passos foram tão grandes que a rede parou de aprender.
+O `show histograms` abaixo faz a contagem que explica por quê: cada unidade da segunda
+convolução e da camada linear oculta agora dá 0 para toda imagem (uma ReLU morta), então nenhum
+gradiente volta por elas e nada pode mudar.
+"""),
+        code("show histograms model=fast layer=relu3"),
+        md("""
+`lrfind` (in the gallery) finds a good rate without guessing: it tries rates from 10⁻⁷ to 10 in
+one short run and marks where the loss falls fastest.
+""", """
+`lrfind` (na galeria) encontra uma boa taxa sem chute: ele testa taxas de 10⁻⁷ a 10 numa única
+execução curta e marca onde a perda cai mais rápido.
+"""),
+]
