@@ -77,7 +77,8 @@ What to look for:
 - **ReLU's backward.** The all-negative window's winner does get a δ in δa, but its z was
   negative, so δz is 0 there: a unit that was off does not learn from this picture.
 - **The kernel's gradient** is the input correlated with δz: each ∂L/∂K[i,j] adds up the pixels
-  that sat under K[i,j] wherever δz is not zero.
+  that sat under K[i,j], each weighted by the δz of that position (Σ δz[r,c]·x[r+i, c+j]): only
+  the positions where δz is not zero count.
 - **δx** is what a layer below would receive: δz spread back through the kernel turned 180°.
 - **Update.** One step with learning rate 0.5 moves the true class's probability a long way,
   and the check at the end shows the engine's own layers computing every one of these numbers.
@@ -97,7 +98,8 @@ O que observar:
   o seu z era negativo, então δz é 0 ali: uma unidade que estava desligada não aprende com esta
   imagem.
 - **O gradiente do filtro** é a entrada correlacionada com δz: cada ∂L/∂K[i,j] soma os pixels que
-  ficaram sob K[i,j] onde quer que δz não seja zero.
+  ficaram sob K[i,j], cada um ponderado pelo δz daquela posição (Σ δz[r,c]·x[r+i, c+j]): só
+  contam as posições onde δz não é zero.
 - **δx** é o que uma camada abaixo receberia: δz espalhado de volta através do filtro girado em
   180°.
 - **Atualização.** Um único passo com taxa de aprendizado 0.5 faz a probabilidade da classe

@@ -67,6 +67,9 @@ registram a camada no kernel:
         code("""
 plugin load "../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
 plugins
+""", """
+plugin load "../../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
+plugins
 """),
         code("""
 data shapes n=2000 size=20 seed=5
