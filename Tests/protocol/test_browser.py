@@ -12,7 +12,7 @@ cnn kernel.
   the kernel sends) changes the prediction's picture, and a file given to `classify`'s Upload
   button is classified (artifacts/browser-draw-*.png).
 - JupyterLab: notebook 2 in Brazilian Portuguese (notebooks/pt-BR/, kernelspec `cnn-pt`) opens
-  with the Portuguese kernel, and a cell's help and error come back in Portuguese
+  with the Portuguese kernel, and a cell's output and error come back in Portuguese
   (artifacts/browser-portuguese.png).
 - JupyterLab and Notebook 7: a cell in the language is highlighted by the extension
   cnn-kernel-highlight (tools/jupyterlab-cnn) — its editor has the language `cnn`, keywords,
@@ -37,8 +37,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "artifacts"
 
 CELL = "data shapes n=200 size=28\nmodel m = simplecnn input=[1, 28, 28]\nshow featuremaps layer=conv1 image=1"
-# Run first in the Portuguese notebook: help, then a misspelt command.
-PORTUGUESE_CELL = "help maxpool\ntrian epochs=1"
+# Run first in the Portuguese notebook: a data set's description, then a command that needs a model.
+PORTUGUESE_CELL = "data shapes n=60 size=16\nevaluate"
 # Shown, not run: one of each kind of token.
 HIGHLIGHT_CELL = 'model net  # a small net\n  conv2d 16 kernel=5 padding=2\n  relu\nend\ntrain epochs=2\nsave "net.ckpt"'
 
@@ -179,18 +179,20 @@ def test_browser_runs_a_portuguese_notebook(lab, driver):
     open_notebook(driver, f"{url}/lab/tree/pt-BR/2-uma-primeira-cnn.ipynb?token={token}")
     kernel_name = driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")[0].text
     assert "português" in kernel_name, kernel_name
-    first = driver.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")[0]
-    first.find_element(By.CSS_SELECTOR, ".jp-InputPrompt").click()
+    first = WebDriverWait(driver, 30).until(lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-CodeCell")
+                                                        if "evaluate" in c.text and "data shapes" in c.text][:1])[0]
+    driver.execute_script("arguments[0].scrollIntoView()", first)
+    ActionChains(driver).move_to_element(first.find_element(By.CSS_SELECTOR, ".jp-InputArea")).click().perform()
     ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
 
     def output_text(d):
-        text = d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")[0].find_element(By.CSS_SELECTOR, ".jp-OutputArea").text
-        return text if "comando desconhecido" in text else False
+        text = first.find_element(By.CSS_SELECTOR, ".jp-OutputArea").text
+        return text if "ainda não há modelo" in text else False
 
     text = WebDriverWait(driver, 60).until(output_text)
     driver.save_screenshot(str(ARTIFACTS / "browser-portuguese.png"))
-    assert "Parâmetros:" in text, text[:500]
-    assert "comando desconhecido `trian`; você quis dizer `train`?" in text, text[-500:]
+    assert "de treino" in text and "de validação" in text, text[:500]
+    assert "StateError em linha 2, coluna 1: ainda não há modelo" in text, text[-500:]
     # The notebook's own prose is the Portuguese lesson.
     assert "camada" in driver.find_element(By.CSS_SELECTOR, ".jp-Notebook").text
 

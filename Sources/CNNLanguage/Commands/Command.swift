@@ -38,7 +38,7 @@ enum Commands {
         SaveCommand(), LoadCommand(), ExportCommand(), SeedCommand(), ThreadsCommand(), MemoryCommand(),
         // Tools, looking inside, explaining.
         PluginCommand(), PluginsCommand(), GradcheckCommand(), ShowCommand(), PlotCommand(), ExplainCommand(), AttributeCommand(), ConvolveCommand(),
-        SetWeightsCommand(), CompareCommand(), AskCommand(),
+        SetWeightsCommand(), CompareCommand(), AskCommand(), CheckCommand(),
     ]
 }
 

@@ -35,7 +35,7 @@ public struct LanguageError: Error, Equatable, Sendable {
     /// A very long line or message (a cell of one 8 MB word) is shown cut around the place it is about.
     public func kernelError(source: String) -> KernelError {
         let text = Self.shortened(message, to: 400)
-        var tb = ["\(kind.rawValue) at \(location): \(text)"]
+        var tb = [tr("\(kind.rawValue) at \(location): \(text)")]
         if location.line >= 1, let lineText = Self.line(location.line, of: source) {
             var scalars = Array(lineText.unicodeScalars).map { $0 == "\t" ? " " : $0 }
             var caretStart = max(0, location.column - 1)

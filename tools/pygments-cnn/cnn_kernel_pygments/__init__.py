@@ -6,7 +6,7 @@ from pygments.token import Comment, Keyword, Name, Number, Operator, Punctuation
 
 COMMANDS = (
     "data", "use", "summary", "params", "train", "lrfind", "evaluate", "predict", "classify", "draw", "save", "load", "export", "seed", "threads",
-    "memory", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "attribute", "convolve", "setweights", "compare", "ask",
+    "memory", "plugin", "plugins", "gradcheck", "show", "plot", "explain", "attribute", "convolve", "setweights", "compare", "ask", "check",
     "print", "warn", "fail", "sleep", "progress", "clear", "help", "exit",
 )
 BLOCKS = ("model", "block", "residual", "shortcut", "concat", "branch", "dense", "repeat", "if", "else", "end", "as")
