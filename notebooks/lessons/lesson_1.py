@@ -11,6 +11,14 @@ multiplies the kernel with the patch of pixels under it and adds the products (p
 number of the output, the **feature map**. A layer has one kernel per output channel, and each
 kernel spans every input channel.
 
+The idea comes from the visual cortex. Hubel and Wiesel found that a neuron of a cat's first
+visual area answers to an edge of one orientation in one small patch of the visual field, and
+that neighbouring neurons repeat the same detector over neighbouring patches; deeper areas
+combine them into larger, more complex patterns. A convolution does the same with arithmetic:
+one kernel is one detector, and sliding it means the **same weights** look at every position.
+That is **weight sharing**: a 3×3 kernel has 9 weights whether the image is 28×28 or 1000×1000,
+and a pattern it has learnt to find is found wherever it appears.
+
 Here we hand-set two classic edge kernels and watch what they find in a synthetic image.
 """, """
 # 1 · O que uma convolução faz
@@ -19,6 +27,14 @@ Uma convolução desliza uma pequena grade de pesos, o **filtro (kernel)**, sobr
 posição, ela multiplica o filtro pelo recorte de pixels que está embaixo dele e soma os produtos
 (mais um viés): o resultado é um número da saída, o **mapa de características**. Uma camada tem um
 filtro por canal de saída, e cada filtro abrange todos os canais de entrada.
+
+A ideia vem do córtex visual. Hubel e Wiesel descobriram que um neurônio da primeira área visual
+de um gato responde a uma borda de uma orientação numa pequena região do campo visual, e que os
+neurônios vizinhos repetem o mesmo detector em regiões vizinhas; áreas mais profundas os combinam
+em padrões maiores e mais complexos. Uma convolução faz o mesmo com aritmética: um filtro é um
+detector, e deslizá-lo quer dizer que os **mesmos pesos** olham para cada posição. Isso é o
+**compartilhamento de pesos**: um filtro 3×3 tem 9 pesos, seja a imagem 28×28 ou 1000×1000, e um
+padrão que ele aprendeu a encontrar é encontrado onde quer que apareça.
 
 Aqui vamos definir à mão dois filtros clássicos de detecção de bordas e ver o que eles encontram
 numa imagem sintética.
@@ -79,6 +95,18 @@ explain relu layer=relu1 image=2 channel=0
 explain pool layer=maxpool1 image=2 channel=0 at=[7, 5]
 """),
         md("""
+Why is there a ReLU at all? Each convolution is a weighted sum: a *linear* map of its input.
+Predict what two of them in a row, with nothing between, can compute.
+""", """
+Por que existe uma ReLU? Cada convolução é uma soma ponderada: uma função *linear* da sua
+entrada. Preveja o que duas delas em sequência, sem nada entre elas, conseguem calcular.
+"""),
+        code("""
+ask choice question="Two 3×3 convolutions follow each other with no activation between them. What can the pair compute?" options=["only what one 5×5 convolution can", "more than any single convolution", "less than one 3×3 convolution"] answer=1 why="A weighted sum of weighted sums is a weighted sum: the pair is one linear map, a 5×5 convolution whose kernel is the two 3×3 kernels convolved with each other. However many linear layers are stacked, they collapse into one; the non-linearity between them is what lets depth build curves out of edges and shapes out of curves."
+""", """
+ask choice question="Duas convoluções 3×3 vêm uma depois da outra, sem ativação entre elas. O que o par consegue calcular?" options=["só o que uma convolução 5×5 consegue", "mais do que qualquer convolução sozinha", "menos do que uma convolução 3×3"] answer=1 why="Uma soma ponderada de somas ponderadas é uma soma ponderada: o par é uma só função linear, uma convolução 5×5 cujo filtro é a convolução dos dois filtros 3×3 entre si. Por mais camadas lineares que se empilhem, elas se reduzem a uma; é a não linearidade entre elas que deixa a profundidade montar curvas a partir de bordas e formas a partir de curvas."
+"""),
+        md("""
 ## Stride and padding
 
 The output size follows from the input size *n*, kernel *k*, padding *p* and stride *s*:
@@ -105,6 +133,44 @@ end
            "Calcule a saída da conv3 antes de perguntar ao kernel: a conv1 dá 26×26 (sem preenchimento, perde-se um pixel de cada lado), e a conv2 mantém esse tamanho."),
         code("ask shape layer=conv3 model=sizes"),
         code("explain shapes model=sizes"),
+        md("""
+**Exercise.** Edit the model below so that conv1 turns the 28×28 input into 8 maps of 14×14,
+then run the cell: `check` says whether it does, and gives a hint until it does. The model
+starts with kernel 3 and no stride or padding, so the check does not pass yet.
+
+<details><summary>Solution (try first)</summary>
+
+`conv 8 kernel=3 stride=2 pad=1`: ⌊(28 + 2·1 − 3)/2⌋ + 1 = 14. (`kernel=4 stride=2 pad=1` and
+`kernel=2 stride=2` work too: any choice where the formula gives 14.)
+</details>
+""", """
+**Exercício.** Edite o modelo abaixo para que a conv1 transforme a entrada 28×28 em 8 mapas de
+14×14 e rode a célula: `check` diz se isso acontece e dá uma dica até acontecer. O modelo começa
+com filtro 3, sem passo nem preenchimento, então a conferência ainda não passa.
+
+<details><summary>Solução (tente antes)</summary>
+
+`conv 8 kernel=3 stride=2 pad=1`: ⌊(28 + 2·1 − 3)/2⌋ + 1 = 14. (`kernel=4 stride=2 pad=1` e
+`kernel=2 stride=2` também servem: qualquer escolha em que a fórmula dê 14.)
+</details>
+"""),
+        code("""
+model exercise input=[1, 28, 28]
+  conv 8 kernel=3
+  relu
+  flatten
+  linear 10
+end
+check shape layer=conv1 expect=[8, 14, 14] hint="A stride of 2 roughly halves the size; then choose the padding so that ⌊(28 + 2·p − k)/2⌋ + 1 = 14."
+""", """
+model exercise input=[1, 28, 28]
+  conv 8 kernel=3
+  relu
+  flatten
+  linear 10
+end
+check shape layer=conv1 expect=[8, 14, 14] hint="Um passo de 2 divide o tamanho mais ou menos pela metade; depois escolha o preenchimento para que ⌊(28 + 2·p − k)/2⌋ + 1 = 14."
+"""),
         md("""
 ## Many channels in, one map out
 

@@ -397,4 +397,64 @@ Lendo os resultados (os pesos mantidos são os da melhor época de validação d
 Experimente: dê `epochs=20` às quatro e veja qual lacuna cresce e qual acurácia de teste continua
 subindo.
 """),
+        md("""
+**Exercise: global average pooling.** In the network above, `flatten` hands the first linear
+layer 32 × 7 × 7 = 1,568 numbers, and that layer holds 200,832 of the 215,370 weights. `gap`
+(global average pooling) replaces each of the 32 maps by its mean: one number per channel,
+wherever in the map the feature was found. Edit the model below, a copy of the network, so that
+it uses `gap` instead of `flatten`, and run the cell: `check` compares its parameter count with
+the target.
+
+<details><summary>Solution (try first)</summary>
+
+Replace `flatten` by `gap`. The first linear layer then has 32 × 128 + 128 = 4,224 parameters,
+and the model 416 + 12,832 + 4,224 + 1,290 = 18,762: eleven times fewer. ResNet and DenseNet in
+lesson 3 end this way; train it (`train model=small epochs=8 batch=64 optimizer=adamw lr=1e-3`)
+to see what the saving costs in accuracy.
+</details>
+""", """
+**Exercício: global average pooling.** Na rede acima, `flatten` entrega à primeira camada linear
+32 × 7 × 7 = 1,568 números, e essa camada guarda 200,832 dos 215,370 pesos. `gap` (global average
+pooling, o pooling pela média global) troca cada um dos 32 mapas pela sua média: um número por
+canal, não importa em que ponto do mapa a característica foi encontrada. Edite o modelo abaixo,
+uma cópia da rede, para que ele use `gap` em vez de `flatten`, e rode a célula: `check` compara a
+contagem de parâmetros dele com o alvo.
+
+<details><summary>Solução (tente antes)</summary>
+
+Troque `flatten` por `gap`. A primeira camada linear passa a ter 32 × 128 + 128 = 4,224
+parâmetros, e o modelo 416 + 12,832 + 4,224 + 1,290 = 18,762: onze vezes menos. A ResNet e a
+DenseNet da lição 3 terminam assim; treine-o (`train model=small epochs=8 batch=64
+optimizer=adamw lr=1e-3`) para ver quanto essa economia custa em acurácia.
+</details>
+"""),
+        code("""
+model small input=[1, 28, 28]
+  conv 16 kernel=5 pad=2
+  relu
+  maxpool 2
+  conv 32 kernel=5 pad=2
+  relu
+  maxpool 2
+  flatten
+  linear 128
+  relu
+  linear 10
+end
+check params model=small expect=18762 hint="Which layer turns the 32 maps into the numbers the linear layer reads? Replace it by one that keeps one number per map."
+""", """
+model small input=[1, 28, 28]
+  conv 16 kernel=5 pad=2
+  relu
+  maxpool 2
+  conv 32 kernel=5 pad=2
+  relu
+  maxpool 2
+  flatten
+  linear 128
+  relu
+  linear 10
+end
+check params model=small expect=18762 hint="Qual camada transforma os 32 mapas nos números que a camada linear lê? Troque-a por uma que guarde um número por mapa."
+"""),
 ]

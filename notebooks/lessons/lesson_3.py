@@ -34,6 +34,76 @@ As três estão escritas nesta linguagem, a partir dos seus blocos. `show source
         code("show source resblock"),
         code("show source denselayer"),
         md("""
+Read the inception block's branches: the 3×3 and 5×5 convolutions each come after a 1×1
+convolution to fewer channels. That 1×1 **reduction** is what makes four branches affordable: a
+1×1 convolution mixes the channels at each pixel without looking around it, so it is cheap, and
+the wide kernel after it then works on few channels. DenseNet has the same trick twice: each
+dense layer's 3×3 convolution reads a 1×1 bottleneck, and a **transition** (1×1 convolution to
+half the channels, then 2×2 average pooling) between its stages stops the concatenated channels
+from growing without bound.
+
+**Exercise.** `direct` is one 5×5 convolution from 192 channels to 32 (the size of an inception
+branch in GoogLeNet's third stage), with a small classifier after it. Make `reduced` put a 1×1
+convolution to 16 channels in front of the same 5×5 convolution, and run the cell: `check` wants
+its parameter count.
+
+<details><summary>Solution (try first)</summary>
+
+Add `conv 16 kernel=1` before `conv 32 kernel=5 pad=2`. The 1×1 layer has 192 × 16 + 16 = 3,088
+parameters, the 5×5 one now 16 × 32 × 25 + 32 = 12,832 instead of 153,632; with the classifier's
+330, `reduced` has 16,250 against `direct`'s 153,962: nine and a half times fewer, and the same
+saving in multiply-adds at every pixel.
+</details>
+""", """
+Leia os ramos do bloco inception: as convoluções 3×3 e 5×5 vêm cada uma depois de uma convolução
+1×1 para menos canais. Essa **redução** 1×1 é o que torna quatro ramos viáveis: uma convolução 1×1
+mistura os canais em cada pixel sem olhar em volta, então é barata, e o filtro largo depois dela
+trabalha com poucos canais. A DenseNet usa o mesmo truque duas vezes: a convolução 3×3 de cada
+camada densa lê um gargalo (bottleneck) 1×1, e uma **transição** (convolução 1×1 para metade dos
+canais, depois average pooling 2×2) entre os seus estágios impede que os canais concatenados
+cresçam sem limite.
+
+**Exercício.** `direct` é uma convolução 5×5 de 192 canais para 32 (o tamanho de um ramo
+inception no terceiro estágio da GoogLeNet), com um pequeno classificador depois dela. Faça
+`reduced` pôr uma convolução 1×1 para 16 canais antes da mesma convolução 5×5 e rode a célula:
+`check` pede a contagem de parâmetros dela.
+
+<details><summary>Solução (tente antes)</summary>
+
+Acrescente `conv 16 kernel=1` antes de `conv 32 kernel=5 pad=2`. A camada 1×1 tem
+192 × 16 + 16 = 3,088 parâmetros, e a 5×5 agora 16 × 32 × 25 + 32 = 12,832 em vez de 153,632;
+com os 330 do classificador, `reduced` tem 16,250 contra 153,962 de `direct`: nove vezes e meia
+menos, e a mesma economia em multiplicações-adições em cada pixel.
+</details>
+"""),
+        code("""
+model direct input=[192, 28, 28]
+  conv 32 kernel=5 pad=2
+  gap
+  linear 10
+end
+model reduced input=[192, 28, 28]
+  conv 32 kernel=5 pad=2
+  gap
+  linear 10
+end
+check params model=direct expect=153962
+check params model=reduced expect=16250 hint="A 1×1 convolution to 16 channels goes before the 5×5 one: 192·16 + 16 parameters for it, and the 5×5 then sees 16 channels instead of 192."
+""", """
+model direct input=[192, 28, 28]
+  conv 32 kernel=5 pad=2
+  gap
+  linear 10
+end
+model reduced input=[192, 28, 28]
+  conv 32 kernel=5 pad=2
+  gap
+  linear 10
+end
+check params model=direct expect=153962
+check params model=reduced expect=16250 hint="Uma convolução 1×1 para 16 canais vem antes da 5×5: 192·16 + 16 parâmetros para ela, e a 5×5 passa a ver 16 canais em vez de 192."
+"""),
+        md("""
 ## Why a residual connection helps: a controlled experiment
 
 Two networks of the same depth, trained the same way on the same data: eleven 3×3 convolutions

@@ -35,6 +35,11 @@ summary
         code("show featuremaps image=7"),
         code("show filters layer=conv1"),
         code("show filters layer=conv2"),
+        code("""
+ask choice question="Which class will the confusion matrix show the network mistaking most often for another?" options=["Trouser", "Shirt", "Bag", "Sneaker"] answer=2 why="A shirt shares its outline with T-shirts, pullovers and coats; at 28×28 in grey, a collar or buttons are a few pixels. Trousers, bags and sneakers have shapes of their own."
+""", """
+ask choice question="Qual classe a matriz de confusão vai mostrar a rede confundindo mais vezes com outra?" options=["Trouser (calça)", "Shirt (camisa)", "Bag (bolsa)", "Sneaker (tênis)"] answer=2 why="Uma camisa tem o mesmo contorno de camisetas, pulôveres e casacos; em 28×28 e em tons de cinza, uma gola ou botões são poucos pixels. Calças, bolsas e tênis têm formas próprias."
+"""),
         code("show confusion normalize=true"),
         code("show mistakes n=12"),
         code("show saliency image=7"),
