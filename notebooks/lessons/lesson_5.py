@@ -34,6 +34,11 @@ end
 show source convbnrelu
 gradcheck convbnrelu 4 input=[3, 6, 6]
 """),
+        code("""
+ask choice question="The block's convolution has bias=false. Why is a bias useless just before batch normalisation?" options=["batch normalisation subtracts each channel's mean over the batch, so a constant added to the channel is removed", "the ReLU after it would cancel it", "biases never help a convolution"] answer=1 why="Batch normalisation computes (x − mean)/std per channel: adding b to every value of a channel adds b to its mean too, and the subtraction takes it away. Its own shift β does the bias's job."
+""", """
+ask choice question="A convolução do bloco tem bias=false. Por que um viés é inútil logo antes de uma normalização em lote?" options=["a normalização em lote subtrai a média de cada canal sobre o lote, então uma constante somada ao canal é removida", "a ReLU depois dela o anularia", "vieses nunca ajudam uma convolução"] answer=1 why="A normalização em lote calcula (x − média)/desvio por canal: somar b a todos os valores de um canal soma b à média dele também, e a subtração o remove. O deslocamento β dela faz o papel do viés."
+"""),
         md("""
 The second is compiled: a Swift package built as a shared library against the kernel's `CNNCore`
 library. `Plugins/SwishPlugin` implements the Swish activation x·σ(βx) with its forward and
@@ -63,11 +68,6 @@ quando a passagem vai ser diferenciada; o backward devolve dy·(s + βx·s(1 −
 registram a camada no kernel:
 
 """ + swift_excerpt("Plugins/SwishPlugin/Sources/SwishPlugin/Swish.swift", "/// The interface version this library", None) + """
-"""),
-        code("""
-ask choice question="The block's convolution has bias=false. Why is a bias useless just before batch normalisation?" options=["batch normalisation subtracts each channel's mean over the batch, so a constant added to the channel is removed", "the ReLU after it would cancel it", "biases never help a convolution"] answer=1 why="Batch normalisation computes (x − mean)/std per channel: adding b to every value of a channel adds b to its mean too, and the subtraction takes it away. Its own shift β does the bias's job."
-""", """
-ask choice question="A convolução do bloco tem bias=false. Por que um viés é inútil logo antes de uma normalização em lote?" options=["a normalização em lote subtrai a média de cada canal sobre o lote, então uma constante somada ao canal é removida", "a ReLU depois dela o anularia", "vieses nunca ajudam uma convolução"] answer=1 why="A normalização em lote calcula (x − média)/desvio por canal: somar b a todos os valores de um canal soma b à média dele também, e a subtração o remove. O deslocamento β dela faz o papel do viés."
 """),
         code("""
 plugin load "../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
