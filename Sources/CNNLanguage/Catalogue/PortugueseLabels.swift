@@ -530,5 +530,18 @@ enum PortugueseLabels {
          "o alvo: uma forma como lista ([8, 14, 14]) ou uma contagem de parâmetros (15920)"),
         ("what to try when the check does not pass yet",
          "o que tentar quando a conferência ainda não passa"),
+        // Sources/CNNLanguage/Commands/Support/Formatting.swift: split names and display states
+        ("test",
+         "teste"),
+        ("starting",
+         "começando"),
+        ("training",
+         "treinando"),
+        ("done",
+         "concluído"),
+        ("interrupted",
+         "interrompido"),
+        ("progress",
+         "progresso"),
     ]
 }

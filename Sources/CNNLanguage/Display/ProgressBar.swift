@@ -12,7 +12,7 @@ enum ProgressBar {
         if eighths / 8 < width { bar += partials[eighths % 8] }
         bar += String(repeating: " ", count: max(0, width - bar.count))
         let percent = Int((fraction * 100).rounded(.down))
-        let text = "\(label) ▕\(bar)▏ \(step)/\(total) (\(percent)%)"
+        let text = "\(shownStatus(label)) ▕\(bar)▏ \(step)/\(total) (\(percent)%)"
         let html =
             "<div style=\"font-family:monospace\"><progress value=\"\(step)\" max=\"\(total)\" style=\"width:20em\"></progress>"
             + " \(step)/\(total) (\(percent)%)</div>"

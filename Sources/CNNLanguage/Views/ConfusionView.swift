@@ -50,7 +50,7 @@ extension CommandEnvironment {
         // Wide enough for a column label of two lines (Ankle / boot, T-shirt/ / top).
         let columnLabels = names.map { ConfusionView.twoLines($0, width: 60) }
         let cell = max(44, (columnLabels.flatMap { $0 }.map(Canvas.textWidth).max() ?? 0) + 6)
-        let confusionTitle = tr("confusion of \(entry.name) on \(e.labels.count) \(inv[Common.split]) images (rows: true class, columns: predicted)\(normalize ? tr(", row-normalised") : "")")
+        let confusionTitle = tr("confusion of \(entry.name) on \(e.labels.count) \(shownSplit(inv[Common.split])) images (rows: true class, columns: predicted)\(normalize ? tr(", row-normalised") : "")")
         var canvas = Canvas(width: max(labelW + k * cell + 20, Canvas.textWidth(confusionTitle) + 16), height: 30 + k * cell + 12 + 2 * Canvas.lineHeight)
         canvas.text(confusionTitle, x: 8, y: 6)
         let top = 30
@@ -70,7 +70,7 @@ extension CommandEnvironment {
             }
         }
         // Per-class precision, recall, F1: a table of its own (the image's text form holds the matrix).
-        var table = Table(title: tr("per class, on \(e.labels.count) \(inv[Common.split]) images"),
+        var table = Table(title: tr("per class, on \(e.labels.count) \(shownSplit(inv[Common.split])) images"),
                           [.init(tr("class")), .init(tr("precision"), .right), .init(tr("recall"), .right), .init("F1", .right), .init(tr("support"), .right)])
         for i in 0..<k {
             let tp = Double(m[i][i]), predicted = Double((0..<k).map { m[$0][i] }.reduce(0, +)), actual = Double(m[i].reduce(0, +))

@@ -16,9 +16,9 @@ extension CommandEnvironment {
         let (data, set) = try displaySet(inv)
         let n = min(inv[ShowCommand.n], 256, set.count)
         let indices = Array(0..<n)
-        let canvas = imageGrid(set, indices, title: tr("\(set.name): \(inv[Common.split]) images 0–\(n - 1)")) { i in [("\(i): \(data.classNames[Int(set.labels[i])])", .text)] }
+        let canvas = imageGrid(set, indices, title: tr("\(set.name): \(shownSplit(inv[Common.split])) images 0–\(n - 1)")) { i in [("\(i): \(data.classNames[Int(set.labels[i])])", .text)] }
         let (c, h, w) = imageSize(set)
-        var text = tr("\(n) \(inv[Common.split]) images of \(set.name) (\(c)×\(h)×\(w)):\n")
+        var text = tr("\(n) \(shownSplit(inv[Common.split])) images of \(set.name) (\(c)×\(h)×\(w)):\n")
         for i in indices { text += "  \(i): \(data.classNames[Int(set.labels[i])])\n" }
         if let first = indices.first {
             let px = pixels(set, first)

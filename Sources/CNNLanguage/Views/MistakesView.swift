@@ -26,7 +26,7 @@ extension CommandEnvironment {
         wrong.sort { $0.1 > $1.1 }
         let shown = Array(wrong.prefix(min(256, inv[ShowCommand.n])))
         let names = data.classNames
-        let canvas = imageGrid(set, shown.map(\.0), title: tr("\(entry.name): \(wrong.count) of \(e.labels.count) \(inv[Common.split]) images misclassified, highest loss first (green: true class, red: predicted)")) { i in
+        let canvas = imageGrid(set, shown.map(\.0), title: tr("\(entry.name): \(wrong.count) of \(e.labels.count) \(shownSplit(inv[Common.split])) images misclassified, highest loss first (green: true class, red: predicted)")) { i in
             let pred = e.predictions[i]
             return [("\(names[e.labels[i]])", .good), ("\(names[pred]) \(Int((Double(e.probabilities[i * k + pred]) * 100).rounded()))%", .bad)]
         }

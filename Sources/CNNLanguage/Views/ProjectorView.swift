@@ -49,7 +49,7 @@ extension CommandEnvironment {
         let predicted = (0..<n).map { i in (0..<classes).max { logits.data[i * classes + $0] < logits.data[i * classes + $1] }! }
         let names = entry.classNames ?? data.classNames
         let wrong = (0..<n).filter { predicted[$0] != labels[$0] }
-        let title = tr("projector: \(entry.name), \(tsne ? "t-SNE" : "PCA") of \(what) (\(formatCount(d)) features) for \(n) \(inv[Common.split]) images")
+        let title = tr("projector: \(entry.name), \(tsne ? "t-SNE" : "PCA") of \(what) (\(formatCount(d)) features) for \(n) \(shownSplit(inv[Common.split])) images")
         let svg = projectorSVG(title: title, coordinates: pca.coordinates, labels: labels, wrong: Set(wrong), names: names, explained: tsne ? nil : pca.explained)
         var text = title + "\n"
         text += (tsne ? tr("t-SNE (perplexity 30, 500 steps): near neighbours stay near; distances between clusters and the axes mean nothing") : tr("PC1 explains \(percent(pca.explained[0])) of the variance, PC2 \(percent(pca.explained[1]))")) + tr("; \(wrong.count) of \(n) images misclassified (ringed)\n")

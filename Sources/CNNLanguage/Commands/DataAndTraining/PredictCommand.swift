@@ -17,7 +17,7 @@ struct PredictCommand: Command {
         let order = p.indices.sorted { p[$0] > p[$1] }
         let names = data.classNames
         let truth = Int(set.labels[i])
-        var text = tr("image \(i) (\(inv[Common.split])): true class \(names[truth]); predicted \(names[order[0]]) (\(percent(p[order[0]])))\(order[0] == truth ? " ✓" : " ✗")\n")
+        var text = tr("image \(i) (\(shownSplit(inv[Common.split]))): true class \(names[truth]); predicted \(names[order[0]]) (\(percent(p[order[0]])))\(order[0] == truth ? " ✓" : " ✗")\n")
         for k in order.prefix(3) { text += "  \(names[k])\(String(repeating: " ", count: max(1, 14 - names[k].count)))\(percent(p[k]))\n" }
         env.context.result(MimeBundle(data: ["text/plain": .string(text), "application/json": ["index": .int(i), "label": .int(truth), "prediction": .int(order[0]), "probabilities": .array(p.map { .number($0) }), "logits": .array(logits.values.map { .number(Double($0)) })]]))
     }

@@ -98,10 +98,10 @@ struct AskCommand: Command {
         let names = data.classNames
         let (c, h, w) = env.imageSize(set)
         let scale = max(1, 112 / max(h, w))
-        var canvas = Canvas(width: max(w * scale + 16, Canvas.textWidth(tr("\(inv[Common.split]) image \(i)")) + 16), height: h * scale + 28)
-        canvas.text(tr("\(inv[Common.split]) image \(i)"), x: 8, y: 6)
+        var canvas = Canvas(width: max(w * scale + 16, Canvas.textWidth(tr("\(shownSplit(inv[Common.split])) image \(i)")) + 16), height: h * scale + 28)
+        canvas.text(tr("\(shownSplit(inv[Common.split])) image \(i)"), x: 8, y: 6)
         canvas.picture(env.pixels(set, i), channels: c, rows: h, cols: w, x: 8, y: 24, scale: scale)
-        env.context.display(env.imageBundle(canvas, text: tr("\(inv[Common.split]) image \(i) (\(h)×\(w))")))
+        env.context.display(env.imageBundle(canvas, text: tr("\(shownSplit(inv[Common.split])) image \(i) (\(h)×\(w))")))
         let logits = entry.model.forward(x, context: entry.model.context(training: false, rng: RandomSource(seed: 0)))
         let p = SoftmaxCrossEntropy.softmax(logits.values)
         let predicted = p.indices.max { p[$0] < p[$1] }!

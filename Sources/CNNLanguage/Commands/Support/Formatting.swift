@@ -43,3 +43,25 @@ extension Substring {
         return nil
     }
 }
+
+/// A split's name (`split=test`) as a reader sees it in a sentence, in the kernel's language.
+func shownSplit(_ split: String) -> String {
+    switch split {
+    case "test": return tr("test")
+    case "validation": return tr("validation")
+    case "train": return tr("train")
+    default: return split
+    }
+}
+
+/// A training display's state word, as the reader sees it (the code compares the English words).
+func shownStatus(_ status: String) -> String {
+    switch status {
+    case "starting": return tr("starting")
+    case "training": return tr("training")
+    case "done": return tr("done")
+    case "interrupted": return tr("interrupted")
+    case "progress": return tr("progress")
+    default: return status
+    }
+}
