@@ -38,7 +38,16 @@ def md(en, pt=None):
 
 
 def code(en, pt=None):
-    """A code cell; `pt` only when the cell holds prose (ask's question, a printed sentence)."""
+    """A code cell; `pt` only when the cell holds prose (ask's question, a hint, a comment): a
+    mapping from each English string or comment to its Portuguese, so that the code itself is
+    written once (or, where one English string stands in several places, the whole cell)."""
+    if isinstance(pt, dict):
+        text = en.strip()
+        for english, portuguese in pt.items():
+            if english not in text:
+                raise MissingTranslation(f"{english[:60]!r} is not in the cell it translates")
+            text = text.replace(english, portuguese)
+        pt = text
     return Cell("code", en, pt)
 
 

@@ -103,9 +103,18 @@ entrada. Preveja o que duas delas em sequência, sem nada entre elas, conseguem 
 """),
         code("""
 ask choice question="Two 3×3 convolutions follow each other with no activation between them. What can the pair compute?" options=["only what one 5×5 convolution can", "more than any single convolution", "less than one 3×3 convolution"] answer=1 why="A weighted sum of weighted sums is a weighted sum: the pair is one linear map, a 5×5 convolution whose kernel is the two 3×3 kernels convolved with each other. However many linear layers are stacked, they collapse into one; the non-linearity between them is what lets depth build curves out of edges and shapes out of curves."
-""", """
-ask choice question="Duas convoluções 3×3 vêm uma depois da outra, sem ativação entre elas. O que o par consegue calcular?" options=["só o que uma convolução 5×5 consegue", "mais do que qualquer convolução sozinha", "menos do que uma convolução 3×3"] answer=1 why="Uma soma ponderada de somas ponderadas é uma soma ponderada: o par é uma só função linear, uma convolução 5×5 cujo filtro é a convolução dos dois filtros 3×3 entre si. Por mais camadas lineares que se empilhem, elas se reduzem a uma; é a não linearidade entre elas que deixa a profundidade montar curvas a partir de bordas e formas a partir de curvas."
-"""),
+""", pt={
+            'Two 3×3 convolutions follow each other with no activation between them. What can the pair compute?':
+                'Duas convoluções 3×3 vêm uma depois da outra, sem ativação entre elas. O que o par consegue calcular?',
+            'only what one 5×5 convolution can':
+                'só o que uma convolução 5×5 consegue',
+            'more than any single convolution':
+                'mais do que qualquer convolução sozinha',
+            'less than one 3×3 convolution':
+                'menos do que uma convolução 3×3',
+            'A weighted sum of weighted sums is a weighted sum: the pair is one linear map, a 5×5 convolution whose kernel is the two 3×3 kernels convolved with each other. However many linear layers are stacked, they collapse into one; the non-linearity between them is what lets depth build curves out of edges and shapes out of curves.':
+                'Uma soma ponderada de somas ponderadas é uma soma ponderada: o par é uma só função linear, uma convolução 5×5 cujo filtro é a convolução dos dois filtros 3×3 entre si. Por mais camadas lineares que se empilhem, elas se reduzem a uma; é a não linearidade entre elas que deixa a profundidade montar curvas a partir de bordas e formas a partir de curvas.',
+        }),
         md("""
 ## Stride and padding
 
@@ -162,15 +171,10 @@ model exercise input=[1, 28, 28]
   linear 10
 end
 check shape layer=conv1 expect=[8, 14, 14] hint="A stride of 2 roughly halves the size; then choose the padding so that ⌊(28 + 2·p − k)/2⌋ + 1 = 14."
-""", """
-model exercise input=[1, 28, 28]
-  conv 8 kernel=3
-  relu
-  flatten
-  linear 10
-end
-check shape layer=conv1 expect=[8, 14, 14] hint="Um passo de 2 divide o tamanho mais ou menos pela metade; depois escolha o preenchimento para que ⌊(28 + 2·p − k)/2⌋ + 1 = 14."
-"""),
+""", pt={
+            'A stride of 2 roughly halves the size; then choose the padding so that ⌊(28 + 2·p − k)/2⌋ + 1 = 14.':
+                'Um passo de 2 divide o tamanho mais ou menos pela metade; depois escolha o preenchimento para que ⌊(28 + 2·p − k)/2⌋ + 1 = 14.',
+        }),
         md("""
 ## Many channels in, one map out
 
@@ -202,9 +206,16 @@ e uma camada linear para as dez classes.
 """),
         code("""
 ask choice question="Which of the four versions has the most parameters?" options=["max pooling", "average pooling", "stride-2 convolutions", "no downsampling"] answer=4 why="Pooling and strides have no weights, but without them the linear layer receives 8×28×28 = 6,272 values instead of 8×7×7 = 392, so it needs sixteen times as many weights."
-""", """
-ask choice question="Qual das quatro versões tem mais parâmetros?" options=["max pooling", "average pooling", "convoluções com passo 2", "sem downsampling"] answer=4 why="Pooling e passos não têm pesos, mas sem eles a camada linear recebe 8×28×28 = 6,272 valores em vez de 8×7×7 = 392, então precisa de dezesseis vezes o número de pesos."
-"""),
+""", pt={
+            'Which of the four versions has the most parameters?':
+                'Qual das quatro versões tem mais parâmetros?',
+            'stride-2 convolutions':
+                'convoluções com passo 2',
+            'no downsampling':
+                'sem downsampling',
+            'Pooling and strides have no weights, but without them the linear layer receives 8×28×28 = 6,272 values instead of 8×7×7 = 392, so it needs sixteen times as many weights.':
+                'Pooling e passos não têm pesos, mas sem eles a camada linear recebe 8×28×28 = 6,272 valores em vez de 8×7×7 = 392, então precisa de dezesseis vezes o número de pesos.',
+        }),
         code("""
 seed 3
 data shapes n=3000 size=28 seed=4

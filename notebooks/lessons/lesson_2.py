@@ -57,11 +57,18 @@ sua previsão.
 ask choice question="Before any training, what do conv1's 5×5 filters look like?" options=["edge detectors", "random speckle", "all the same grey"] answer=2 why="Step 1 of training draws every weight at random (uniformly within ±1/√fan_in), so each filter is noise; training is what turns them into detectors."
 show filters layer=conv1
 show featuremaps layer=relu1 image=0
-""", """
-ask choice question="Antes de qualquer treino, como são os filtros 5×5 da conv1?" options=["detectores de bordas", "pontilhado aleatório", "todos do mesmo cinza"] answer=2 why="A etapa 1 do treino sorteia cada peso ao acaso (uniformemente dentro de ±1/√fan_in), então cada filtro é ruído; é o treino que os transforma em detectores."
-show filters layer=conv1
-show featuremaps layer=relu1 image=0
-"""),
+""", pt={
+            "Before any training, what do conv1's 5×5 filters look like?":
+                'Antes de qualquer treino, como são os filtros 5×5 da conv1?',
+            'edge detectors':
+                'detectores de bordas',
+            'random speckle':
+                'pontilhado aleatório',
+            'all the same grey':
+                'todos do mesmo cinza',
+            'Step 1 of training draws every weight at random (uniformly within ±1/√fan_in), so each filter is noise; training is what turns them into detectors.':
+                'A etapa 1 do treino sorteia cada peso ao acaso (uniformemente dentro de ±1/√fan_in), então cada filtro é ruído; é o treino que os transforma em detectores.',
+        }),
         md("""
 Random filters still make something of an image: each feature map above is the picture seen
 through a random 5×5 weighting, a blurred or embossed copy of the ankle boot, and after ReLU the maps
@@ -95,11 +102,18 @@ que ele treinou, ele vai se sair melhor ou pior?
 ask choice question="Is the accuracy on the training images higher or lower than on the test images?" options=["higher", "lower", "the same"] answer=1 why="The weights were fitted to the training images, so they score a little better there. The difference, the generalisation gap, is what regularisation (weight decay, augmentation, dropout) tries to keep small."
 evaluate
 evaluate split=train
-""", """
-ask choice question="A acurácia nas imagens de treino é maior ou menor que nas imagens de teste?" options=["maior", "menor", "a mesma"] answer=1 why="Os pesos foram ajustados às imagens de treino, por isso se saem um pouco melhor nelas. Essa diferença, a lacuna de generalização, é o que a regularização (decaimento de pesos, ou weight decay, aumento de dados, dropout) tenta manter pequena."
-evaluate
-evaluate split=train
-"""),
+""", pt={
+            'Is the accuracy on the training images higher or lower than on the test images?':
+                'A acurácia nas imagens de treino é maior ou menor que nas imagens de teste?',
+            'higher':
+                'maior',
+            'lower':
+                'menor',
+            'the same':
+                'a mesma',
+            'The weights were fitted to the training images, so they score a little better there. The difference, the generalisation gap, is what regularisation (weight decay, augmentation, dropout) tries to keep small.':
+                'Os pesos foram ajustados às imagens de treino, por isso se saem um pouco melhor nelas. Essa diferença, a lacuna de generalização, é o que a regularização (decaimento de pesos, ou weight decay, aumento de dados, dropout) tenta manter pequena.',
+        }),
         md("""
 In the loss curves below, the training loss keeps falling while the validation loss flattens:
 the gap between them is the same generalisation gap, seen while training.
@@ -194,9 +208,18 @@ aprendizado muda: 3·10⁻⁵, 3·10⁻³ e 3·10⁻².
 """),
         code("""
 ask choice question="Which learning rate ends with the lowest training loss after two epochs?" options=["3e-5, the smallest", "3e-3, the middle one", "3e-2, the largest"] answer=2 why="Too small a rate moves the weights so little that two epochs barely change the loss; too large a rate overshoots, and the loss jumps about or blows up; the middle one descends steadily."
-""", """
-ask choice question="Qual taxa de aprendizado termina com a menor perda de treino depois de duas épocas?" options=["3e-5, a menor", "3e-3, a do meio", "3e-2, a maior"] answer=2 why="Uma taxa pequena demais mexe tão pouco nos pesos que duas épocas mal mudam a perda; uma taxa grande demais passa do ponto, e a perda pula de um lado para o outro ou explode; a do meio desce de forma constante."
-"""),
+""", pt={
+            'Which learning rate ends with the lowest training loss after two epochs?':
+                'Qual taxa de aprendizado termina com a menor perda de treino depois de duas épocas?',
+            '3e-5, the smallest':
+                '3e-5, a menor',
+            '3e-3, the middle one':
+                '3e-3, a do meio',
+            '3e-2, the largest':
+                '3e-2, a maior',
+            'Too small a rate moves the weights so little that two epochs barely change the loss; too large a rate overshoots, and the loss jumps about or blows up; the middle one descends steadily.':
+                'Uma taxa pequena demais mexe tão pouco nos pesos que duas épocas mal mudam a perda; uma taxa grande demais passa do ponto, e a perda pula de um lado para o outro ou explode; a do meio desce de forma constante.',
+        }),
         code("""
 data fashion-mnist limit=6000 val=1000
 seed 5
@@ -328,9 +351,12 @@ dropout não acrescenta nenhum.
 """),
         code("""
 ask choice question="Which network will show the largest gap between its accuracy on the training images and on the test images?" options=["plain", "nopool", "bn", "drop"] answer=2 why="nopool has fifteen times the weights to fit the same 5,000 images: room enough to learn each training image by heart, which does not help on new ones."
-""", """
-ask choice question="Qual rede vai mostrar a maior lacuna entre a acurácia nas imagens de treino e nas imagens de teste?" options=["plain", "nopool", "bn", "drop"] answer=2 why="nopool tem quinze vezes mais pesos para ajustar às mesmas 5,000 imagens: espaço de sobra para decorar cada imagem de treino, o que não ajuda nas novas."
-"""),
+""", pt={
+            'Which network will show the largest gap between its accuracy on the training images and on the test images?':
+                'Qual rede vai mostrar a maior lacuna entre a acurácia nas imagens de treino e nas imagens de teste?',
+            'nopool has fifteen times the weights to fit the same 5,000 images: room enough to learn each training image by heart, which does not help on new ones.':
+                'nopool tem quinze vezes mais pesos para ajustar às mesmas 5,000 imagens: espaço de sobra para decorar cada imagem de treino, o que não ajuda nas novas.',
+        }),
         code("""
 train model=plain epochs=8 batch=64 optimizer=adamw lr=1e-3
 train model=nopool epochs=8 batch=64 optimizer=adamw lr=1e-3
@@ -442,19 +468,8 @@ model small input=[1, 28, 28]
   linear 10
 end
 check params model=small expect=18762 hint="Which layer turns the 32 maps into the numbers the linear layer reads? Replace it by one that keeps one number per map."
-""", """
-model small input=[1, 28, 28]
-  conv 16 kernel=5 pad=2
-  relu
-  maxpool 2
-  conv 32 kernel=5 pad=2
-  relu
-  maxpool 2
-  flatten
-  linear 128
-  relu
-  linear 10
-end
-check params model=small expect=18762 hint="Qual camada transforma os 32 mapas nos números que a camada linear lê? Troque-a por uma que guarde um número por mapa."
-"""),
+""", pt={
+            'Which layer turns the 32 maps into the numbers the linear layer reads? Replace it by one that keeps one number per map.':
+                'Qual camada transforma os 32 mapas nos números que a camada linear lê? Troque-a por uma que guarde um número por mapa.',
+        }),
 ]

@@ -89,20 +89,10 @@ model reduced input=[192, 28, 28]
 end
 check params model=direct expect=153962
 check params model=reduced expect=16250 hint="A 1×1 convolution to 16 channels goes before the 5×5 one: 192·16 + 16 parameters for it, and the 5×5 then sees 16 channels instead of 192."
-""", """
-model direct input=[192, 28, 28]
-  conv 32 kernel=5 pad=2
-  gap
-  linear 10
-end
-model reduced input=[192, 28, 28]
-  conv 32 kernel=5 pad=2
-  gap
-  linear 10
-end
-check params model=direct expect=153962
-check params model=reduced expect=16250 hint="Uma convolução 1×1 para 16 canais vem antes da 5×5: 192·16 + 16 parâmetros para ela, e a 5×5 passa a ver 16 canais em vez de 192."
-"""),
+""", pt={
+            'A 1×1 convolution to 16 channels goes before the 5×5 one: 192·16 + 16 parameters for it, and the 5×5 then sees 16 channels instead of 192.':
+                'Uma convolução 1×1 para 16 canais vem antes da 5×5: 192·16 + 16 parâmetros para ela, e a 5×5 passa a ver 16 canais em vez de 192.',
+        }),
         md("""
 ## Why a residual connection helps: a controlled experiment
 
@@ -203,9 +193,12 @@ como os canais da DenseNet crescem 16 a cada camada, até que uma transição os
 """),
         code("""
 ask choice question="compare above lists each model's multiply-adds per image. Which will take the least time per epoch?" options=["GoogLeNet", "ResNet", "DenseNet"] answer=2 why="ResNet needs about half the multiply-adds of the other two (its stages shrink the maps early), and it spends them in a few wide 3×3 convolutions that run efficiently; GoogLeNet and DenseNet spread theirs over many small convolutions and copy channels at every concatenation. So ResNet is about three and a half times faster here: time follows the arithmetic and how it is arranged, not the parameter count."
-""", """
-ask choice question="O compare acima lista as multiplicações-adições de cada modelo por imagem. Qual deles vai levar menos tempo por época?" options=["GoogLeNet", "ResNet", "DenseNet"] answer=2 why="A ResNet precisa de cerca de metade das multiplicações-adições das outras duas (os seus estágios encolhem os mapas logo no início) e as gasta em poucas convoluções 3×3 largas, que rodam com eficiência; a GoogLeNet e a DenseNet espalham as suas por muitas convoluções pequenas e copiam canais a cada concatenação. Por isso aqui a ResNet é cerca de três vezes e meia mais rápida: o tempo acompanha a aritmética e o jeito como ela se organiza, não o número de parâmetros."
-"""),
+""", pt={
+            "compare above lists each model's multiply-adds per image. Which will take the least time per epoch?":
+                'O compare acima lista as multiplicações-adições de cada modelo por imagem. Qual deles vai levar menos tempo por época?',
+            'ResNet needs about half the multiply-adds of the other two (its stages shrink the maps early), and it spends them in a few wide 3×3 convolutions that run efficiently; GoogLeNet and DenseNet spread theirs over many small convolutions and copy channels at every concatenation. So ResNet is about three and a half times faster here: time follows the arithmetic and how it is arranged, not the parameter count.':
+                'A ResNet precisa de cerca de metade das multiplicações-adições das outras duas (os seus estágios encolhem os mapas logo no início) e as gasta em poucas convoluções 3×3 largas, que rodam com eficiência; a GoogLeNet e a DenseNet espalham as suas por muitas convoluções pequenas e copiam canais a cada concatenação. Por isso aqui a ResNet é cerca de três vezes e meia mais rápida: o tempo acompanha a aritmética e o jeito como ela se organiza, não o número de parâmetros.',
+        }),
         code("""
 train model=g epochs=3 batch=128 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle
 train model=r epochs=3 batch=128 optimizer=adamw lr=0.002 weight_decay=1e-4 schedule=onecycle

@@ -41,14 +41,20 @@ posições ele ocupa em cada direção?
 """),
         code("""
 ask choice question="The 3×3 kernel slides over a 6×6 picture, stride 1, no padding. What shape is its output z?" options=["6×6", "4×4", "3×3", "2×2"] answer=2 why="(6 − 3)/1 + 1 = 4 positions along each side: the kernel's top-left corner can sit in columns 0 to 3."
-""", """
-ask choice question="O filtro 3×3 desliza sobre uma imagem 6×6, com passo (stride) 1 e sem preenchimento (padding). Qual é a forma da sua saída z?" options=["6×6", "4×4", "3×3", "2×2"] answer=2 why="(6 − 3)/1 + 1 = 4 posições ao longo de cada lado: o canto superior esquerdo do filtro pode ficar nas colunas 0 a 3."
-"""),
+""", pt={
+            'The 3×3 kernel slides over a 6×6 picture, stride 1, no padding. What shape is its output z?':
+                'O filtro 3×3 desliza sobre uma imagem 6×6, com passo (stride) 1 e sem preenchimento (padding). Qual é a forma da sua saída z?',
+            "(6 − 3)/1 + 1 = 4 positions along each side: the kernel's top-left corner can sit in columns 0 to 3.":
+                '(6 − 3)/1 + 1 = 4 posições ao longo de cada lado: o canto superior esquerdo do filtro pode ficar nas colunas 0 a 3.',
+        }),
         code("""
 ask choice question="ReLU keeps z's shape; 2×2 max pooling then keeps one number per window. How many numbers reach the linear layer?" options=["16", "8", "4", "1"] answer=3 why="A 4×4 map has four 2×2 windows, so max pooling gives 2×2 = 4 numbers; flatten lines them up as v."
-""", """
-ask choice question="A ReLU mantém a forma de z; depois, o max pooling 2×2 guarda um número por janela. Quantos números chegam à camada linear?" options=["16", "8", "4", "1"] answer=3 why="Um mapa 4×4 tem quatro janelas 2×2, então o max pooling dá 2×2 = 4 números; o flatten os enfileira como v."
-"""),
+""", pt={
+            "ReLU keeps z's shape; 2×2 max pooling then keeps one number per window. How many numbers reach the linear layer?":
+                'A ReLU mantém a forma de z; depois, o max pooling 2×2 guarda um número por janela. Quantos números chegam à camada linear?',
+            'A 4×4 map has four 2×2 windows, so max pooling gives 2×2 = 4 numbers; flatten lines them up as v.':
+                'Um mapa 4×4 tem quatro janelas 2×2, então o max pooling dá 2×2 = 4 números; o flatten os enfileira como v.',
+        }),
         md("""
 ## The five steps
 
@@ -117,9 +123,16 @@ Antes de rodar o L, preveja o sinal do gradiente na pontuação do L.
 """),
         code("""
 ask choice question="For a picture of an L (class 1), is δs[1] = ∂L/∂s[1] positive or negative?" options=["positive", "negative", "zero"] answer=2 why="δs[1] = p[1] − 1, and a probability is below 1: the gradient says raise the L's score."
-""", """
-ask choice question="Para uma imagem de um L (classe 1), δs[1] = ∂L/∂s[1] é positivo ou negativo?" options=["positivo", "negativo", "zero"] answer=2 why="δs[1] = p[1] − 1, e uma probabilidade é menor que 1: o gradiente diz para aumentar a pontuação do L."
-"""),
+""", pt={
+            'For a picture of an L (class 1), is δs[1] = ∂L/∂s[1] positive or negative?':
+                'Para uma imagem de um L (classe 1), δs[1] = ∂L/∂s[1] é positivo ou negativo?',
+            'positive':
+                'positivo',
+            'negative':
+                'negativo',
+            "δs[1] = p[1] − 1, and a probability is below 1: the gradient says raise the L's score.":
+                'δs[1] = p[1] − 1, e uma probabilidade é menor que 1: o gradiente diz para aumentar a pontuação do L.',
+        }),
         code("explain byhand image=1"),
         code("""
 ask choice question="In δz above, some positions are 0 although δa there is not. Why?" options=["the learning rate is too small", "z was negative there, so ReLU passed nothing back", "max pooling chose another input"] answer=2 why="ReLU's derivative is 1 where z > 0 and 0 elsewhere. Where δa is 0, max pooling chose another input; where δa is not 0 but δz is, ReLU's mask stopped it."

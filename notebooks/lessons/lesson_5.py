@@ -24,21 +24,24 @@ block convbnrelu(c, k=3)
 end
 show source convbnrelu
 gradcheck convbnrelu 4 input=[3, 6, 6]
-""", """
-block convbnrelu(c, k=3)
-  # Convolução, normalização em lote (batch normalization) e ReLU: a unidade de que é feita a maioria das CNNs modernas.
-  conv c kernel=k pad=int(k / 2) bias=false
-  batchnorm
-  relu
-end
-show source convbnrelu
-gradcheck convbnrelu 4 input=[3, 6, 6]
-"""),
+""", pt={
+            '# Convolution, batch normalisation and ReLU: the unit most modern CNNs are made of.':
+                '# Convolução, normalização em lote (batch normalization) e ReLU: a unidade de que é feita a maioria das CNNs modernas.',
+        }),
         code("""
 ask choice question="The block's convolution has bias=false. Why is a bias useless just before batch normalisation?" options=["batch normalisation subtracts each channel's mean over the batch, so a constant added to the channel is removed", "the ReLU after it would cancel it", "biases never help a convolution"] answer=1 why="Batch normalisation computes (x − mean)/std per channel: adding b to every value of a channel adds b to its mean too, and the subtraction takes it away. Its own shift β does the bias's job."
-""", """
-ask choice question="A convolução do bloco tem bias=false. Por que um viés é inútil logo antes de uma normalização em lote?" options=["a normalização em lote subtrai a média de cada canal sobre o lote, então uma constante somada ao canal é removida", "a ReLU depois dela o anularia", "vieses nunca ajudam uma convolução"] answer=1 why="A normalização em lote calcula (x − média)/desvio por canal: somar b a todos os valores de um canal soma b à média dele também, e a subtração o remove. O deslocamento β dela faz o papel do viés."
-"""),
+""", pt={
+            "The block's convolution has bias=false. Why is a bias useless just before batch normalisation?":
+                'A convolução do bloco tem bias=false. Por que um viés é inútil logo antes de uma normalização em lote?',
+            "batch normalisation subtracts each channel's mean over the batch, so a constant added to the channel is removed":
+                'a normalização em lote subtrai a média de cada canal sobre o lote, então uma constante somada ao canal é removida',
+            'the ReLU after it would cancel it':
+                'a ReLU depois dela o anularia',
+            'biases never help a convolution':
+                'vieses nunca ajudam uma convolução',
+            "Batch normalisation computes (x − mean)/std per channel: adding b to every value of a channel adds b to its mean too, and the subtraction takes it away. Its own shift β does the bias's job.":
+                'A normalização em lote calcula (x − média)/desvio por canal: somar b a todos os valores de um canal soma b à média dele também, e a subtração o remove. O deslocamento β dela faz o papel do viés.',
+        }),
         md("""
 The second is compiled: a Swift package built as a shared library against the kernel's `CNNCore`
 library. `Plugins/SwishPlugin` implements the Swish activation x·σ(βx) with its forward and
@@ -72,10 +75,10 @@ registram a camada no kernel:
         code("""
 plugin load "../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
 plugins
-""", """
-plugin load "../../Plugins/SwishPlugin/.build/release/libSwishPlugin.so"
-plugins
-"""),
+""", pt={
+            '../Plugins/SwishPlugin/.build/release/libSwishPlugin.so':
+                '../../Plugins/SwishPlugin/.build/release/libSwishPlugin.so',
+        }),
         code("""
 data shapes n=2000 size=20 seed=5
 model p
