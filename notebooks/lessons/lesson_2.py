@@ -70,15 +70,19 @@ show featuremaps layer=relu1 image=0
                 'A etapa 1 do treino sorteia cada peso ao acaso (uniformemente dentro de ±1/√fan_in), então cada filtro é ruído; é o treino que os transforma em detectores.',
         }),
         md("""
-Random filters still make something of an image: each feature map above is the picture seen
-through a random 5×5 weighting, a blurred or embossed copy of the ankle boot, and after ReLU the maps
-whose weights mostly cancel the ink are nearly black. Nothing is singled out yet: no map is
-about edges of one direction or about one part of the boot.
+Random filters already make something of an image. Each feature map above is the boot seen
+through a random 5×5 weighting: some are blurred copies of it, some are embossed ones that light
+up its edges (weights that differ from one side to the other act as crude edge detectors), and
+in some the background is lit and the boot dark, where the weights sum below zero. They are all
+copies of the whole picture, none yet picks out one part of it: compare them with the same maps
+after training, below.
 """, """
-Filtros aleatórios ainda fazem alguma coisa com uma imagem: cada mapa de características acima é
-a figura vista através de uma ponderação 5×5 aleatória, uma cópia borrada ou em relevo da bota, e
-depois da ReLU os mapas cujos pesos mais anulam a tinta ficam quase pretos. Nada se destaca
-ainda: nenhum mapa trata de bordas de uma direção ou de uma parte da bota.
+Filtros aleatórios já fazem alguma coisa com uma imagem. Cada mapa de características acima é a
+bota vista através de uma ponderação 5×5 aleatória: alguns são cópias borradas dela, outros são
+cópias em relevo que acendem as suas bordas (pesos que mudam de um lado para o outro funcionam
+como detectores de bordas rudimentares), e em alguns o fundo fica aceso e a bota escura, onde os
+pesos somam menos que zero. Todos são cópias da figura inteira, nenhum destaca ainda uma parte
+dela: compare-os com os mesmos mapas depois do treino, logo abaixo.
 """),
         md("""
 Training shows one live display: progress, loss, accuracy, speed and the curves so far. AdamW with
@@ -380,7 +384,7 @@ Reading the results (the weights kept are each network's best validation epoch):
 | drop | 89.04% | 84.49% | 4.6 points |
 
 - **Pooling.** Without it the network nearly memorises its training images (98.8%), and its gap
-  is twice the plain one's. It also costs 4.5 times the arithmetic and about five times the
+  is twice the plain one's. It also costs 4.5 times the arithmetic and five to six times the
   time per epoch. This is the source text's claim, measured: the parameters pooling saves are
   room the network would otherwise use to memorise. (Its test accuracy is one point higher here;
   with a validation set of 1,000 images, one point is about the spread between two runs with
@@ -406,8 +410,8 @@ Lendo os resultados (os pesos mantidos são os da melhor época de validação d
 | drop | 89.04% | 84.49% | 4.6 pontos |
 
 - **Pooling.** Sem ele a rede quase decora as suas imagens de treino (98.8%), e a sua lacuna é o
-  dobro da rede simples. Ela também custa 4.5 vezes a aritmética e umas cinco vezes o tempo por
-  época. É a afirmação do texto-fonte, medida: os parâmetros que o pooling economiza são espaço
+  dobro da rede simples. Ela também custa 4.5 vezes a aritmética e de cinco a seis vezes o tempo
+  por época. É a afirmação do texto-fonte, medida: os parâmetros que o pooling economiza são espaço
   que a rede usaria para decorar. (A acurácia de teste dela aqui é um ponto maior; com um
   conjunto de validação de 1,000 imagens, um ponto é mais ou menos a variação entre duas
   execuções com sementes diferentes, então não enxergue um vencedor nisso.)
@@ -488,6 +492,71 @@ difícil; com mais épocas ela costuma alcançar, e é por isso que a rede princ
 treina com `augment=[flip]` por dez épocas. Nenhum dos três regularizadores (dropout, decaimento
 de pesos, aumento de dados) sai de graça: cada um troca velocidade de ajuste por uma rede que
 depende menos das imagens específicas que viu.
+"""),
+        md("""
+### What pooling buys against a shift
+
+The source text also says max pooling makes a network more robust to small shifts of the object:
+a 2×2 window keeps its maximum wherever in the window the strongest response sits. Test it:
+move every test image a few pixels to the right (`evaluate shift=[rows, columns]`, the pixels that
+come in are black) and see how much accuracy each network keeps. `augmented` has pooling too and
+was trained on images shifted by up to 2 pixels.
+""", """
+### O que o pooling compra contra um deslocamento
+
+O texto-fonte também diz que o max pooling deixa a rede mais robusta a pequenos deslocamentos do
+objeto: uma janela 2×2 guarda o seu máximo em qualquer ponto da janela em que esteja a resposta
+mais forte. Teste: mova cada imagem de teste alguns pixels para a direita
+(`evaluate shift=[linhas, colunas]`, os pixels que entram são pretos) e veja quanta acurácia cada
+rede mantém. `augmented` também tem pooling e foi treinada com imagens deslocadas em até 2
+pixels.
+"""),
+        code("""
+ask choice question="Every test image moves 2 pixels to the right. Which network loses the least accuracy?" options=["plain (pooling)", "nopool (no pooling)", "augmented (pooling, trained on shifted images)"] answer=3 why="Pooling tolerates a shift within its windows, but only training on shifted images teaches the network that a shifted boot is still a boot."
+""", pt={
+            'Every test image moves 2 pixels to the right. Which network loses the least accuracy?':
+                'Cada imagem de teste se move 2 pixels para a direita. Qual rede perde menos acurácia?',
+            'plain (pooling)': 'plain (com pooling)',
+            'nopool (no pooling)': 'nopool (sem pooling)',
+            'augmented (pooling, trained on shifted images)': 'augmented (com pooling, treinada com imagens deslocadas)',
+            'Pooling tolerates a shift within its windows, but only training on shifted images teaches the network that a shifted boot is still a boot.':
+                'O pooling tolera um deslocamento dentro das suas janelas, mas só treinar com imagens deslocadas ensina à rede que uma bota deslocada continua sendo uma bota.',
+        }),
+        code("""
+evaluate model=plain
+evaluate model=plain shift=[0, 2]
+evaluate model=plain shift=[0, 4]
+evaluate model=nopool
+evaluate model=nopool shift=[0, 2]
+evaluate model=nopool shift=[0, 4]
+evaluate model=augmented
+evaluate model=augmented shift=[0, 2]
+evaluate model=augmented shift=[0, 4]
+"""),
+        md("""
+| network | in place | 2 pixels right | 4 pixels right |
+|---|---|---|---|
+| plain (pooling) | 84.63% | 75.26% | 33.29% |
+| nopool | 85.82% | 60.62% | 31.16% |
+| augmented (pooling, trained with `crop(2)`) | 83.47% | 81.63% | 56.05% |
+
+Two pixels cost the network with pooling 9 points and the one without 25: pooling does buy
+tolerance to a small shift. It is not invariance, though: at four pixels both collapse to about a
+third. The network trained on shifted images loses less than 2 points at two pixels, the shifts
+it was shown, and keeps 56% at four. What a network tolerates, it mostly learns from its data;
+pooling makes that easier.
+""", """
+| rede | no lugar | 2 pixels à direita | 4 pixels à direita |
+|---|---|---|---|
+| plain (com pooling) | 84.63% | 75.26% | 33.29% |
+| nopool | 85.82% | 60.62% | 31.16% |
+| augmented (com pooling, treinada com `crop(2)`) | 83.47% | 81.63% | 56.05% |
+
+Dois pixels custam 9 pontos à rede com pooling e 25 à rede sem: o pooling compra, sim,
+tolerância a um pequeno deslocamento. Mas isso não é invariância: com quatro pixels as duas caem
+para cerca de um terço. A rede treinada com imagens deslocadas perde menos de 2 pontos com dois
+pixels, os deslocamentos que ela viu, e mantém 56% com quatro. O que uma rede tolera ela aprende
+sobretudo dos seus dados; o pooling facilita isso.
 """),
         md("""
 ## Experiment: what the optimiser does

@@ -543,5 +543,16 @@ enum PortugueseLabels {
          "interrompido"),
         ("progress",
          "progresso"),
+        // Sources/CNNLanguage/Commands/DataAndTraining/EvaluateCommand.swift, ModelAccess.swift: evaluate shift=
+        ("shift= is [rows, columns], as in shift=[0, 3]",
+         "shift= é [linhas, colunas], como em shift=[0, 3]"),
+        (", shifted by {1} rows and {2} columns",
+         ", deslocadas {1} linhas e {2} colunas"),
+        ("shifted copies of the images",
+         "as cópias deslocadas das imagens"),
+        ("evaluate fewer images (limit=)",
+         "avalie menos imagens (limit=)"),
+        ("move every image [rows down, columns right] first (negative: up, left), filling with 0",
+         "move antes cada imagem [linhas para baixo, colunas para a direita] (negativo: para cima, para a esquerda), preenchendo com 0"),
     ]
 }

@@ -126,10 +126,16 @@ extension CommandEnvironment {
     }
 
     /// The model evaluated on the split (its first `limit` images, when given).
-    func evaluate(_ inv: Invocation, limit: Int? = nil) throws -> (ModelEntry, LoadedData, Dataset, Evaluation) {
+    /// `shift`: every image moved by (rows, columns) first (see Dataset.shifted).
+    func evaluate(_ inv: Invocation, limit: Int? = nil, shift: (Int, Int)? = nil) throws -> (ModelEntry, LoadedData, Dataset, Evaluation) {
         let entry = try model(inv)
         let data = try dataFor(entry, inv)
-        let set = try evaluationData(inv, data)
+        var set = try evaluationData(inv, data)
+        if let (dy, dx) = shift {
+            try requireMemory(set.images.count, for: "shifted copies of the images", hint: "evaluate fewer images (limit=)", at: inv.nameToken)
+            guard let moved = set.shifted(dy: dy, dx: dx, shouldStop: { [context] in context.token.isCancelled }) else { throw ExecutionInterrupted() }
+            set = moved
+        }
         try requireInferenceMemory(entry, batch: min(256, set.count), what: "evaluating", at: inv.nameToken)
         let e = Evaluation.run(entry.model, on: set, normalization: entry.normalization ?? data.split.normalization, limit: limit,
                                shouldStop: { [context] in context.token.isCancelled })
