@@ -402,7 +402,7 @@ Try it: give all four `epochs=20` and see which gap grows and whose test accurac
 """, """
 Lendo os resultados (os pesos mantidos são os da melhor época de validação de cada rede):
 
-| rede | com que treinou (acurácia de treino) | nunca viu (acurácia de teste) | lacuna |
+| rede | imagens de treino (acurácia de treino) | imagens nunca vistas (acurácia de teste) | lacuna |
 |---|---|---|---|
 | plain | 90.76% | 84.63% | 6.1 pontos |
 | nopool | 98.80% | 85.82% | 13.0 pontos |
@@ -483,7 +483,7 @@ fitting for a network that relies less on the particular images it was shown.
 | augmented (`flip`, `crop(2)`) | 85.92% | 83.47% | 2.4 pontos |
 
 O decaimento de pesos, nessa intensidade e em 8 épocas, muda pouco: a lacuna cai de 6.1 para 5.4
-pontos, menos do que o um ponto em que duas execuções podem diferir. Ele age devagar, um pequeno
+pontos, menos do que o ponto de diferença que costuma haver entre duas execuções. Ele age devagar, um pequeno
 puxão em cada peso a cada passo, e aparece em treinos longos. O aumento de dados é o que mais
 estreita a lacuna: a
 rede acerta menos nas suas próprias imagens de treino porque nunca as viu duas vezes iguais. Em 8

@@ -192,7 +192,7 @@ da ResNet, com a projeção (uma convolução 1×1 com passo (stride) maior que 
 como os canais da DenseNet crescem 16 a cada camada, até que uma transição os reduz à metade.
 """),
         code("""
-ask choice question="compare above lists each model's multiply-adds per image. Which will take the least time per epoch?" options=["GoogLeNet", "ResNet", "DenseNet"] answer=2 why="ResNet needs about half the multiply-adds of the other two (its stages shrink the maps early), and it spends them in a few wide 3×3 convolutions that run efficiently; GoogLeNet and DenseNet spread theirs over many small convolutions and copy channels at every concatenation. So ResNet is about three and a half times faster here: time follows the arithmetic and how it is arranged, not the parameter count."
+ask choice question="compare above lists each model's multiply-adds per image. Which will take the least time per epoch?" options=["GoogLeNet", "ResNet", "DenseNet"] answer=2 why="ResNet needs about half the multiply-adds of the other two (its stages shrink the maps early), and it spends them in a few wide 3×3 convolutions that run efficiently; GoogLeNet and DenseNet spread theirs over many small convolutions and copy channels at every concatenation. So ResNet is about three times faster here: time follows the arithmetic and how it is arranged, not the parameter count."
 """, pt={
             "compare above lists each model's multiply-adds per image. Which will take the least time per epoch?":
                 'O compare acima lista as multiplicações-adições de cada modelo por imagem. Qual deles vai levar menos tempo por época?',

@@ -100,7 +100,7 @@ public final class Conv2d: Layer {
         if padding != 0 { parts.append("pad \(padding)") }
         if dilation != 1 { parts.append("dilation \(dilation)") }
         if groups != 1 { parts.append("groups \(groups)") }
-        if bias == nil { parts.append("no bias") }
+        if bias == nil { parts.append(tr("no bias")) }
         return parts.joined(separator: ", ")
     }
     /// A 1×1 ungrouped convolution with stride 1 and no padding is a plain matrix product.

@@ -49,7 +49,7 @@ public final class Linear: Layer {
     public var outputShape: FeatureShape { .flat(outFeatures) }
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
     public var multiplyAdds: Int { inFeatures * outFeatures }
-    public var detail: String { "\(inFeatures) → \(outFeatures)" + (bias == nil ? ", no bias" : "") }
+    public var detail: String { "\(inFeatures) → \(outFeatures)" + (bias == nil ? tr(", no bias") : "") }
 
     public func initialize(_ rng: RandomSource, scheme: InitScheme) {
         // The reference set-ups keep PyTorch's linear default whatever the conv scheme.

@@ -35,7 +35,7 @@ public final class Concat: Layer {
     }
 
     public var children: [(name: String, layer: Layer)] { branches }
-    public var detail: String { widths.map(String.init).joined(separator: " + ") + " channels" }
+    public var detail: String { tr("\(widths.map(String.init).joined(separator: " + ")) channels") }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let outs = branches.map { context.forward($0.layer, x) }

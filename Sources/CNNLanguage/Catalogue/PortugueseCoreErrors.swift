@@ -537,7 +537,7 @@ enum PortugueseCoreErrors {
          "o modelo {1} não é uma simples sequência de camadas no nível principal: a entrada da camada não pode ser otimizada sozinha"),
         // Sources/CNNLanguage/Views/ProjectorView.swift:22
         ("the projector needs at least 3 images; the {1} set has {2}",
-         "o projetor precisa de pelo menos 3 imagens; o conjunto {1} tem {2}"),
+         "o projetor precisa de pelo menos 3 imagens; o conjunto de {1} tem {2}"),
         // Sources/CNNLanguage/Views/ProjectorView.swift:28
         ("model {1} has no linear layer: name the layer whose activations to project (layer=NAME)",
          "o modelo {1} não tem camada linear: indique a camada cujas ativações serão projetadas (layer=NAME)"),

@@ -228,7 +228,7 @@ enum PortugueseDisplay {
          "um kernel {1}×{2} com dilatação {3} e preenchimento {4} não cabe numa imagem {5}×{6}: a saída ficaria vazia"),
         // Sources/CNNLanguage/Commands/LookingInside/ConvolveCommand.swift:52
         ("image {1} of the {2} set ({3})",
-         "imagem {1} do conjunto {2} ({3})"),
+         "imagem {1} do conjunto de {2} ({3})"),
         // Sources/CNNLanguage/Commands/Models/CompareCommand.swift:18
         ("best val. acc.",
          "melhor acur. val."),
@@ -261,7 +261,7 @@ enum PortugueseDisplay {
          "modelo atual: {1}\n"),
         // Sources/CNNLanguage/Commands/Support/LiveControls.swift:32
         ("[Stop] [lr {1}]  (live controls; a frontend with Jupyter widgets shows them)",
-         "[Stop] [lr {1}]  (controles ao vivo; um frontend com widgets do Jupyter os mostra)"),
+         "[Parar] [lr {1}]  (controles ao vivo; um frontend com widgets do Jupyter os mostra)"),
         // Sources/CNNLanguage/Commands/Support/LiveControls.swift:45
         ("filters of {1}, as training changes them",
          "filtros de {1}, conforme o treino os altera"),
@@ -342,7 +342,7 @@ enum PortugueseDisplay {
          "campo receptivo"),
         // Sources/CNNLanguage/Display/ModelSummary.swift:78
         ("memory: input {1} an image; kept for backward {2} an image (the kept/image column: each layer's output, a dropout's mask, a max pool's choices); parameters {3}, their gradients as much, and SGD's momentum as much again (Adam: twice)",
-         "memória: entrada {1} por imagem; guardado para a retropropagação {2} por imagem (a coluna kept/image: a saída de cada camada, a máscara de um dropout, as escolhas de um max pool); parâmetros {3}, seus gradientes outro tanto, e o momento (momentum) do SGD outro tanto (Adam: o dobro)"),
+         "memória: entrada {1} por imagem; guardado para a retropropagação {2} por imagem (a coluna retido/imagem: a saída de cada camada, a máscara de um dropout, as escolhas de um max pool); parâmetros {3}, seus gradientes outro tanto, e o momento (momentum) do SGD outro tanto (Adam: o dobro)"),
         // Sources/CNNLanguage/Display/ModelSummary.swift:79
         ("a training step at batch 128 with SGD needs about {1} in all (`memory` says what fits here)",
          "um passo de treino com lote 128 e SGD precisa de cerca de {1} no total (`memory` diz o que cabe aqui)"),
@@ -366,7 +366,7 @@ enum PortugueseDisplay {
          "acur. treino"),
         // Sources/CNNLanguage/Display/TrainingDisplay.swift:84
         ("stopped with the Stop button at epoch {1}, batch {2}; the model keeps the weights of the last finished step",
-         "parado com o botão Stop na época {1}, lote {2}; o modelo mantém os pesos do último passo concluído"),
+         "parado com o botão Parar na época {1}, lote {2}; o modelo mantém os pesos do último passo concluído"),
         // Sources/CNNLanguage/Display/TrainingDisplay.swift:90
         ("interrupted at epoch {1}, batch {2}; the model keeps the weights of the last finished step",
          "interrompido na época {1}, lote {2}; o modelo mantém os pesos do último passo concluído"),

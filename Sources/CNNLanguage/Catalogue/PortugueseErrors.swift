@@ -118,9 +118,6 @@ enum PortugueseErrors {
         // Sources/CNNLanguage/Commands/Explaining/SetWeightsCommand.swift:23
         ("the weights must be finite float32 numbers (|w| < 3.4e38)",
          "os pesos devem ser números float32 finitos (|w| < 3.4e38)"),
-        // Sources/CNNLanguage/Commands/Explaining/SetWeightsCommand.swift:29
-        ("{1} has {2}; {3} given",
-         "{1} tem {2}; foram dados {3}"),
         // Sources/CNNLanguage/Commands/LookingInside/ConvolveCommand.swift:30
         ("size={1}: a kernel here has an odd side (1, 3, 5 or 7), so it has a centre",
          "size={1}: aqui o kernel tem lado ímpar (1, 3, 5 ou 7), para ter um centro"),

@@ -27,7 +27,7 @@ enum PortugueseLabels {
          "corrompidos"),
         // Sources/CNNLanguage/Commands/DataAndTraining/ClassifyCommand.swift:102
         ("{1} image {2} ({3})",
-         "imagem {2} do conjunto {1} ({3})"),
+         "imagem {2} do conjunto de {1} ({3})"),
         // Sources/CNNLanguage/Commands/DataAndTraining/ClassifyCommand.swift:131
         ("Upload a picture",
          "Enviar imagem"),
@@ -48,10 +48,10 @@ enum PortugueseLabels {
          "; aumento de dados: {1}"),
         // Sources/CNNLanguage/Commands/DataAndTraining/EvaluateCommand.swift:16
         ("accuracy {1} (loss {2}) on {3} {4} images",
-         "acurácia {1} (perda {2}) em {3} imagens do conjunto {4}"),
+         "acurácia {1} (perda {2}) em {3} imagens do conjunto de {4}"),
         // Sources/CNNLanguage/Commands/DataAndTraining/EvaluateCommand.swift:17
         ("<b>{1}</b>: accuracy <b>{2}</b>, loss {3} on {4} {5} images",
-         "<b>{1}</b>: acurácia <b>{2}</b>, perda {3} em {4} imagens do conjunto {5}"),
+         "<b>{1}</b>: acurácia <b>{2}</b>, perda {3} em {4} imagens do conjunto de {5}"),
         // Sources/CNNLanguage/Commands/DataAndTraining/LRFindCommand.swift:58
         ("loss",
          "perda"),
@@ -72,10 +72,10 @@ enum PortugueseLabels {
          "a perda se tornou {1}"),
         // Sources/CNNLanguage/Commands/Explaining/AskCommand.swift:101
         ("{1} image {2}",
-         "imagem {2} do conjunto {1}"),
+         "imagem {2} do conjunto de {1}"),
         // Sources/CNNLanguage/Commands/Explaining/AskCommand.swift:104
         ("{1} image {2} ({3}×{4})",
-         "imagem {2} do conjunto {1} ({3}×{4})"),
+         "imagem {2} do conjunto de {1} ({3}×{4})"),
         // Sources/CNNLanguage/Commands/Explaining/AskCommand.swift:111
         (", then {1} {2}",
          ", depois {1} {2}"),
@@ -125,11 +125,8 @@ enum PortugueseLabels {
         ("FAILED (analytic {1}, numeric {2})",
          "FALHOU (analítico {1}, numérico {2})"),
         // Sources/CNNLanguage/Commands/Explaining/SetWeightsCommand.swift:29
-        ("{1} biases",
-         "{1} vieses"),
-        // Sources/CNNLanguage/Commands/Explaining/SetWeightsCommand.swift:29
         ("no bias",
-         "0 vieses"),
+         "sem viés"),
         // Sources/CNNLanguage/Commands/LookingInside/ConvolveCommand.swift:108
         ("kernel",
          "kernel"),
@@ -195,7 +192,7 @@ enum PortugueseLabels {
          "{1} salvo em {2}\n"),
         // Sources/CNNLanguage/Commands/Support/LiveControls.swift:25
         ("Stop",
-         "Stop"),
+         "Parar"),
         // Sources/CNNLanguage/Commands/Support/ModelAccess.swift:105
         (" or ",
          " ou "),
@@ -465,7 +462,7 @@ enum PortugueseLabels {
          "sobreposição"),
         // Sources/CNNLanguage/Views/ImagesView.swift:19
         ("{1}: {2} images 0–{3}",
-         "{1}: imagens 0–{3} do conjunto {2}"),
+         "{1}: imagens 0–{3} do conjunto de {2}"),
         // Sources/CNNLanguage/Views/ImagesView.swift:27
         ("image 0:\n",
          "imagem 0:\n"),
@@ -474,7 +471,7 @@ enum PortugueseLabels {
          "  imagem {1}: verdadeira {2}, prevista {3} ({4}), perda {5}\n"),
         // Sources/CNNLanguage/Views/ProjectorView.swift:52
         ("projector: {1}, {2} of {3} ({4} features) for {5} {6} images",
-         "projetor: {1}, {2} sobre {3} ({4} características) para {5} imagens do conjunto {6}"),
+         "projetor: {1}, {2} sobre {3} ({4} características) para {5} imagens do conjunto de {6}"),
         // Sources/CNNLanguage/Views/ProjectorView.swift:56
         ("images",
          "imagens"),
@@ -554,5 +551,38 @@ enum PortugueseLabels {
          "avalie menos imagens (limit=)"),
         ("move every image [rows down, columns right] first (negative: up, left), filling with 0",
          "move antes cada imagem [linhas para baixo, colunas para a direita] (negativo: para cima, para a esquerda), preenchendo com 0"),
+        // Found reading the Portuguese notebooks' outputs
+        ("{1} channels",
+         "{1} canais"),
+        ("from the data",
+         "dos dados"),
+        ("input (N, ",
+         "entrada (N, "),
+        ("{1}/{2} steps",
+         "{1}/{2} passos"),
+        ("Check: the engine's own conv, relu, maxpool, flatten and linear layers, given these weights, compute in float32",
+         "Conferência: as próprias camadas conv, relu, maxpool, flatten e linear do motor, com estes pesos, calculam em float32"),
+        ("  forward, largest difference from the numbers above: {1}",
+         "  propagação direta, maior diferença para os números acima: {1}"),
+        ("  backward: {1}",
+         "  retropropagação: {1}"),
+        ("✓ every value agrees (within float32 rounding): the engine computes exactly these steps",
+         "✓ todos os valores conferem (dentro do arredondamento de float32): o motor calcula exatamente estas etapas"),
+        ("✗ the engine differs from the hand computation",
+         "✗ o motor difere da conta feita à mão"),
+        ("<div><b>{1}</b>, channel {2}, output [{3}, {4}]</div>",
+         "<div><b>{1}</b>, canal {2}, saída [{3}, {4}]</div>"),
+        ("<div><b>{1}</b>, channel {2}: y = max(0, x)</div>",
+         "<div><b>{1}</b>, canal {2}: y = max(0, x)</div>"),
+        ("{1} on {2} ({3}×{4} {5}): {6}, p = {7}",
+         "{1} na {2} ({3}×{4}, {5}): {6}, p = {7}"),
+        ("model {1}: {2} parameters",
+         "modelo {1}: {2} parâmetros"),
+        (", no bias",
+         ", sem viés"),
+        ("{1} has {2} biases; {3} given",
+         "{1} tem {2} vieses; foram dados {3}"),
+        ("{1} has no bias; {2} given",
+         "{1} não tem viés; foram dados {2}"),
     ]
 }

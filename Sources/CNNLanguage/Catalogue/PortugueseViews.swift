@@ -15,10 +15,10 @@ enum PortugueseViews {
          "show confusion [normalize=true]         a matriz de confusão e a precisão, a revocação (recall) e o F1 por classe"),
         // Sources/CNNLanguage/Views/ConfusionView.swift:53
         ("confusion of {1} on {2} {3} images (rows: true class, columns: predicted){4}",
-         "confusão de {1} em {2} imagens do conjunto {3} (linhas: classe verdadeira, colunas: prevista){4}"),
+         "confusão de {1} em {2} imagens do conjunto de {3} (linhas: classe verdadeira, colunas: prevista){4}"),
         // Sources/CNNLanguage/Views/ConfusionView.swift:73
         ("per class, on {1} {2} images",
-         "por classe, em {1} imagens do conjunto {2}"),
+         "por classe, em {1} imagens do conjunto de {2}"),
         // Sources/CNNLanguage/Views/ConfusionView.swift:81
         ("confusion matrix of {1} (rows: true, columns: predicted):\n",
          "matriz de confusão de {1} (linhas: verdadeira, colunas: prevista):\n"),
@@ -39,7 +39,7 @@ enum PortugueseViews {
          "{1}: {2} mapas de características de {3}×{4}  ({5})"),
         // Sources/CNNLanguage/Views/FeatureMapsView.swift:63
         ("{1} of model {2}: {3} feature maps of {4}×{5} for {6}\n",
-         "{1} do modelo {2}: {3} mapas de características de {4}×{5} para {6}\n"),
+         "{1} do modelo {2}: {3} mapas de características de {4}×{5} para a {6}\n"),
         // Sources/CNNLanguage/Views/FeatureMapsView.swift:75
         ("({1} more channels in the image)\n",
          "(mais {1} canais na imagem)\n"),
@@ -153,7 +153,7 @@ enum PortugueseViews {
          "show images [n=16]                      uma grade de amostras dos dados, com rótulos"),
         // Sources/CNNLanguage/Views/ImagesView.swift:21
         ("{1} {2} images of {3} ({4}×{5}×{6}):\n",
-         "{1} imagens do conjunto {2} de {3} ({4}×{5}×{6}):\n"),
+         "{1} imagens do conjunto de {2} de {3} ({4}×{5}×{6}):\n"),
         // Sources/CNNLanguage/Views/MaximizeView.swift:12
         ("show maximize [layer=NAME] [n=16] [classes=true|class=K]   the input that excites each channel of a layer most (or each class), by gradient ascent",
          "show maximize [layer=NAME] [n=16] [classes=true|class=K]   a entrada que mais excita cada canal de uma camada (ou cada classe), por subida de gradiente"),
@@ -180,7 +180,7 @@ enum PortugueseViews {
          "show mistakes [n=16]                    as imagens classificadas errado com a maior perda"),
         // Sources/CNNLanguage/Views/MistakesView.swift:29
         ("{1}: {2} of {3} {4} images misclassified, highest loss first (green: true class, red: predicted)",
-         "{1}: {2} de {3} imagens do conjunto {4} classificadas errado, maior perda primeiro (verde: classe verdadeira, vermelho: prevista)"),
+         "{1}: {2} de {3} imagens do conjunto de {4} classificadas errado, maior perda primeiro (verde: classe verdadeira, vermelho: prevista)"),
         // Sources/CNNLanguage/Views/MistakesView.swift:33
         ("{1} of {2} images misclassified; the {3} with the highest loss:\n",
          "{1} de {2} imagens classificadas errado; as {3} com a maior perda:\n"),

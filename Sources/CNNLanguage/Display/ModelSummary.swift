@@ -69,7 +69,7 @@ enum ModelSummary {
         }
         let totalMs = rows.filter { $0.depth == 0 }.compactMap(\.milliseconds).reduce(0, +)
         let keptTotal = rows.filter { $0.depth == 0 }.reduce(0) { $0 + $1.keptPerImage }
-        table.footer = ["total", "", m.inputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: "input (N, "), formatCount(m.parameterCount),
+        table.footer = ["total", "", m.inputShape.withBatch(-1).replacingOccurrences(of: "(-1, ", with: tr("input (N, ")), formatCount(m.parameterCount),
                         formatCount(m.root.totalMultiplyAdds), MemoryBudget.formatBytes(keptTotal), fixed(totalMs, 3), ""]
         // Memory as torchinfo sums it up, and what a training step at the usual batch needs.
         let f = MemoryBudget.formatBytes

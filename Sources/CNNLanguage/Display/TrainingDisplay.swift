@@ -115,7 +115,7 @@ final class TrainingDisplay {
         // Finished epochs are printed as lines of their own (handle), so the text form does not repeat them.
         var html = "<div style=\"font-family:var(--jp-code-font-family,monospace);font-size:12px\">"
         html += "<div><b>\(escape(model))</b> · \(escape(shownStatus(status)))</div>"
-        html += "<progress value=\"\(step)\" max=\"\(max(1, totalSteps))\" style=\"width:24em\"></progress> \(step)/\(totalSteps) steps"
+        html += "<progress value=\"\(step)\" max=\"\(max(1, totalSteps))\" style=\"width:24em\"></progress> " + tr("\(step)/\(totalSteps) steps")
         if let b {
             html += tr("<div>epoch \(b.epoch)/\(b.epochs), batch \(b.batch)/\(b.batchesPerEpoch) · this epoch so far: loss <b>\(fixed(b.epochLoss, 4))</b>, accuracy <b>\(percent(b.epochAccuracy))</b> over \(formatCount(b.epochImages)) images · last batch: loss \(fixed(b.loss, 4)) · \(Int(b.imagesPerSecond)) images/s · \(eta(b.secondsLeft)) left · lr \(sci(b.learningRate))</div>")
         }

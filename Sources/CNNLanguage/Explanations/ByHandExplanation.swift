@@ -172,11 +172,10 @@ extension CommandEnvironment {
         let worst = (forward + backward).map(\.1).max() ?? .infinity
         let agree = worst < 1e-5
         func line(_ items: [(String, Double)]) -> String { items.map { "\($0.0) \(sci($0.1))" }.joined(separator: ", ") }
-        return """
-            Check: the engine's own conv, relu, maxpool, flatten and linear layers, given these weights, compute in float32
-              forward, largest difference from the numbers above: \(line(forward))
-              backward: \(line(backward))
-            \(agree ? "✓ every value agrees (within float32 rounding): the engine computes exactly these steps" : "✗ the engine differs from the hand computation")
-            """
+        return tr("Check: the engine's own conv, relu, maxpool, flatten and linear layers, given these weights, compute in float32") + "\n"
+            + tr("  forward, largest difference from the numbers above: \(line(forward))") + "\n"
+            + tr("  backward: \(line(backward))") + "\n"
+            + (agree ? tr("✓ every value agrees (within float32 rounding): the engine computes exactly these steps")
+                : tr("✗ the engine differs from the hand computation")) + "\n"
     }
 }

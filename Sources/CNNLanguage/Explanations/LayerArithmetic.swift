@@ -101,7 +101,7 @@ extension CommandEnvironment {
             let line = pool.isMax ? tr("the largest value, \(fixed(bestV, 4)), at window row \(best?.0 ?? 0), column \(best?.1 ?? 0), wins; the layer gave \(fixed(actual, 4)); in backward, only that input receives the gradient")
                                   : tr("mean of \(count) values = \(fixed(sum / Double(max(1, count)), 4)); the layer gave \(fixed(actual, 4)); in backward, each input gets 1/\(k * k) of the gradient")
             text += line + "\n"
-            html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch), output [\(oy), \(ox)]</div>\(htmlGrid(window, highlight: pool.isMax ? best : nil))<p>\(escape(line))</p>"
+            html = Table.stylesheet + tr("<div><b>\(escape(name))</b>, channel \(ch), output [\(oy), \(ox)]</div>") + "\(htmlGrid(window, highlight: pool.isMax ? best : nil))<p>\(escape(line))</p>"
         default:
             let per = ho * wo
             var before: [Double] = [], after: [Double] = []
@@ -112,7 +112,7 @@ extension CommandEnvironment {
             let bgrid = (0..<rows).map { r in (0..<cols).map { c in before[(y0 + r) * wo + x0 + c] } }
             let agrid = (0..<rows).map { r in (0..<cols).map { c in after[(y0 + r) * wo + x0 + c] } }
             text = tr("\(name) of model \(entry.name), channel \(ch), image \(i): y = max(0, x)\nbefore (rows \(y0)…\(y0 + rows - 1), columns \(x0)…\(x0 + cols - 1)):\n\(grid(bgrid))\nafter:\n\(grid(agrid))\n\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) were ≤ 0 and became 0; their gradient is 0 too\n")
-            html = Table.stylesheet + "<div><b>\(escape(name))</b>, channel \(ch): y = max(0, x)</div><div class=\"cnn-row\">\(htmlGrid(bgrid)) → \(htmlGrid(agrid))</div><p>\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) became 0</p>"
+            html = Table.stylesheet + tr("<div><b>\(escape(name))</b>, channel \(ch): y = max(0, x)</div>") + "<div class=\"cnn-row\">\(htmlGrid(bgrid)) → \(htmlGrid(agrid))</div><p>\(zeroed) of \(per) values (\(percent(Double(zeroed) / Double(per)))) became 0</p>"
         }
         context.display(MimeBundle(data: ["text/plain": .string(text), "text/html": .string(html)]))
     }

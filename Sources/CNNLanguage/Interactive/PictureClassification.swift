@@ -83,7 +83,7 @@ struct PictureClassification {
     var ranking: [Int] { Array(probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }.prefix(10)) }
 
     var title: String {
-        "\(modelName) on \(name) (\(source.width)×\(source.height) \(source.format)): \(classNames[predicted]), p = \(percent(probabilities[predicted]))"
+        tr("\(modelName) on \(name) (\(source.width)×\(source.height) \(source.format)): \(classNames[predicted]), p = \(percent(probabilities[predicted]))")
     }
 
     // MARK: picture

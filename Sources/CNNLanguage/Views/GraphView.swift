@@ -180,7 +180,7 @@ extension CommandEnvironment {
         // layer= draws one block alone and unfolded (a way into a folded stage).
         let (rootName, root): (String, Layer) = inv.given(Common.layer) ? try layerNamed(entry, inv) : (entry.name, entry.model.root)
         let box = graphBox(root, rootName, fold: !inv.given(Common.layer))
-        let title = inv.given(Common.layer) ? tr("\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters") : "model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters"
+        let title = inv.given(Common.layer) ? tr("\(rootName) of model \(entry.name): \(formatCount(root.parameterCount)) parameters") : tr("model \(entry.name): \(formatCount(entry.model.parameterCount)) parameters")
         let note = inv.given(Common.layer) ? nil : tr("repeated blocks drawn once; show graph layer=NAME draws one alone")
         let top = note == nil ? 46.0 : 62
         // The title is 13 px bold, the note 10 px; textWidth measures 11 px regular, and browsers'

@@ -100,7 +100,7 @@ extension CommandEnvironment {
         var rgb = [UInt8](repeating: 0, count: h * w * 3)
         for p in 0..<(h * w) { for k in 0..<3 { rgb[3 * p + k] = set.images[i * per + p * c + (c == 3 ? k : 0)] } }
         let name = tr("\(shownSplit(inv[Common.split])) image \(i) (\(set.classNames[Int(set.labels[i])]))")
-        return (DecodedImage(width: w, height: h, rgb: rgb, format: "from the data"), name)
+        return (DecodedImage(width: w, height: h, rgb: rgb, format: tr("from the data")), name)
     }
 }
 

@@ -26,7 +26,8 @@ struct SetWeightsCommand: Command {
         let bias = inv[Self.bias].map { Float($0) }
         if !bias.isEmpty {
             guard layer.parameters.count > 1, layer.parameters[1].count == bias.count, bias.allSatisfy(\.isFinite) else {
-                throw LanguageError(.value, at: inv.token(Self.bias), "\(name) has \(layer.parameters.count > 1 ? tr("\(layer.parameters[1].count) biases") : tr("no bias")); \(bias.count) given")
+                throw LanguageError(.value, at: inv.token(Self.bias), layer.parameters.count > 1
+                    ? "\(name) has \(layer.parameters[1].count) biases; \(bias.count) given" : "\(name) has no bias; \(bias.count) given")
             }
             layer.parameters[1].setValues(inShapeOrder: bias)
         }

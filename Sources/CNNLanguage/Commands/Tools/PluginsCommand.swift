@@ -11,7 +11,7 @@ struct PluginsCommand: Command {
         var table = Table(title: tr("plugin search path: \(CNNInterpreter.pluginSearchPath())"), [.init(tr("layer")), .init(tr("from")), .init(tr("summary"))])
         for n in reg.names {
             guard let p = reg.plugin(named: n) else { continue }
-            table.add([n, reg.origin(of: n) ?? "?", p.summary])
+            table.add([n, reg.origin(of: n).map(translated) ?? "?", p.shownSummary])
         }
         table.notes = env.interpreter.startupPluginProblems.map { tr("not loaded at start-up: \($0)") }
         env.context.display(table.bundle)
