@@ -193,16 +193,19 @@ de melhorar por `patience` épocas e mantém os pesos da melhor época.
 `classify` shows an Upload button in a notebook with widgets: give it a photo or a drawing of
 your own. A saved notebook cannot hold your upload, so the cell below classifies test image 7
 instead (`classify "FILE.png"` takes a file). `draw` opens a pad to sketch on with the mouse, a
-pen or a finger, the prediction following each stroke. Below the classification, the steps that
-made the picture into a 28×28 input.
+pen or a finger, the prediction following each stroke. For a picture of your own, the steps that
+made it into a 28×28 input (greyed, cropped or padded, inverted) are listed below the
+classification.
 """, """
 ## A sua própria imagem
 
-`classify` mostra um botão Upload num caderno com widgets: envie uma foto ou um desenho seu. Um
+`classify` mostra um botão "Enviar imagem" num caderno com widgets: envie uma foto ou um desenho
+seu. Um
 caderno salvo não guarda o seu envio, então a célula abaixo classifica a imagem de teste 7 no
 lugar dele (`classify "ARQUIVO.png"` recebe um arquivo). `draw` abre uma área para você desenhar
-com o mouse, uma caneta ou o dedo, e a previsão acompanha cada traço. Abaixo da classificação,
-as etapas que transformaram a imagem numa entrada 28×28.
+com o mouse, uma caneta ou o dedo, e a previsão acompanha cada traço. Para uma imagem sua, as
+etapas que a transformaram numa entrada 28×28 (tons de cinza, corte ou preenchimento, inversão)
+aparecem abaixo da classificação.
 """),
         code("classify image=7"),
         md("""
