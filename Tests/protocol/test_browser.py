@@ -176,9 +176,11 @@ def test_browser_runs_a_portuguese_notebook(lab, driver):
     from selenium.webdriver.support.ui import WebDriverWait
 
     url, token = lab
-    open_notebook(driver, f"{url}/lab/tree/pt-BR/2-uma-primeira-cnn.ipynb?token={token}")
-    kernel_name = driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")[0].text
-    assert "português" in kernel_name, kernel_name
+    open_notebook(driver, f"{url}/lab/tree/pt-BR/2-uma-primeira-cnn.ipynb?reset&token={token}")
+    # JupyterLab restores the workspace of the tests before (notebook 2 in English may be open in
+    # another tab), so look for the Portuguese kernel among the toolbars, not in the first one.
+    names = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".jp-Toolbar-kernelName, .jp-KernelName")]
+    assert any("português" in n for n in names), names
     first = WebDriverWait(driver, 30).until(lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-CodeCell")
                                                         if "evaluate" in c.text and "data shapes" in c.text][:1])[0]
     driver.execute_script("arguments[0].scrollIntoView()", first)
