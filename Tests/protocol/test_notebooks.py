@@ -50,7 +50,9 @@ def test_committed_notebooks_are_the_build_with_outputs(language):
     nb = json.loads(build.path("2-a-first-cnn.ipynb", language).read_text())
     results = [o["data"]["application/json"] for c in nb["cells"] if c["cell_type"] == "code"
                for o in c.get("outputs", []) if o.get("output_type") == "execute_result" and "application/json" in o.get("data", {})]
-    assert results and results[-1]["accuracy"] >= 0.90, results
+    # The main network `net` on the whole test set (the experiments after it evaluate other models).
+    main = [r for r in results if r["model"] == "net" and r["split"] == "test" and r.get("shift", [0, 0]) == [0, 0]]
+    assert main and main[-1]["accuracy"] >= 0.90, main
 
 
 def test_nbconvert_html_has_images_and_highlighted_code(tmp_path):
