@@ -45,7 +45,8 @@ public final class Pool2d: Layer {
     public let isMax: Bool
     public let c, h, w, k, stride, padding, ho, wo: Int
     let countPad: Bool
-    private var argmax: [Int32] = []
+    /// Per output element, the position in its window (row·k + column) of the input that won.
+    private var winner: [UInt16] = []
     private var batch = 0
 
     init(isMax: Bool, c: Int, h: Int, w: Int, kernel: Int, stride: Int, padding: Int, ho: Int, wo: Int, countPad: Bool) {
@@ -60,7 +61,8 @@ public final class Pool2d: Layer {
     public var receptiveStep: (kernel: Int, stride: Int) { (k, stride) }
     public var detail: String { "kernel \(k)" + (stride != k ? ", stride \(stride)" : "") + (padding != 0 ? ", pad \(padding)" : "") }
 
-    /// Window rows and columns of output (oy, ox), clipped to the input.
+    /// Window rows and columns of output (oy, ox), clipped to the input, and the count an
+    /// average divides by.
     @inline(__always) func window(_ oy: Int, _ ox: Int) -> (Range<Int>, Range<Int>, Int) {
         let y0 = oy * stride - padding, x0 = ox * stride - padding
         let ys = max(0, y0)..<min(h, y0 + k), xs = max(0, x0)..<min(w, x0 + k)
@@ -68,39 +70,59 @@ public final class Pool2d: Layer {
         return (ys, xs, full)
     }
 
+    /// The outputs whose windows hold input row `i` (or column): o·stride − padding ≤ i < that + k.
+    @inline(__always) func outputsCovering(_ i: Int, _ size: Int) -> Range<Int> {
+        let lo = max(0, (i + padding - k + stride) / stride), hi = min(size, (i + padding) / stride + 1)
+        return lo..<max(lo, hi)
+    }
+
+    // Forward, max: x (N, H, W, C) → y (N, Ho, Wo, C) and each output's winning window position.
+    // Eight channels at a time, the running maximum and its position kept in registers over the
+    // window (one store per output, not one read-modify-write per window cell). Ties keep the
+    // earlier cell, rows first, as `referenceForward`.
+    // Forward, average: the window's sum in registers, then one multiply by 1/count.
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
-        let y = Tensor(batch: n, shape: outputShape)
+        let y = Tensor(batch: n, shape: outputShape, zeroed: false)
         let keep = isMax && context.recordsForBackward
-        if keep { argmax = [Int32](repeating: 0, count: y.count) }
+        winner = keep ? [UInt16](unsafeUninitializedCapacity: y.count) { _, count in count = y.count } : []
         batch = n
         let (xp, yp) = (UncheckedPointer(x.data), UncheckedPointer(y.data))
-        let (c, h, w, ho, wo, isMax) = (c, h, w, ho, wo, isMax)
-        argmax.withUnsafeMutableBufferPointer { am in
-            let amp = am.baseAddress.map { UncheckedPointer($0) }
+        let (c, h, w, ho, wo, k, isMax) = (c, h, w, ho, wo, k, isMax)
+        winner.withUnsafeMutableBufferPointer { wb in
+            // Only when kept: an empty array's base address may be the shared empty storage.
+            let wp = keep ? wb.baseAddress.map { UncheckedPointer($0) } : nil
             Parallel.forEachChunk(n * ho * wo, grain: 16) { range in
                 for r in range {
                     let nn = r / (ho * wo), oy = (r / wo) % ho, ox = r % wo
                     let (ys, xs, full) = self.window(oy, ox)
+                    let y0 = oy * self.stride - self.padding, x0 = ox * self.stride - self.padding
                     let out = yp.value + r * c
-                    if isMax {
-                        for ch in 0..<c { out[ch] = -.infinity }
-                        for iy in ys {
-                            for ix in xs {
-                                let inp = xp.value + ((nn * h + iy) * w + ix) * c
-                                let idx = Int32((nn * h + iy) * w + ix)
-                                Vec.maxUpdate(inp, out, keep ? amp!.value + r * c : nil, index: idx, c)
+                    let sample = xp.value + nn * h * w * c
+                    var ch = 0
+                    while ch < c {
+                        let lanes = min(8, c - ch)
+                        if isMax {
+                            var best = SIMD8<Float>(repeating: -.infinity)
+                            var at = SIMD8<Float>(repeating: Pool2d.encode((ys.lowerBound - y0) * k + xs.lowerBound - x0))
+                            for iy in ys {
+                                for ix in xs {
+                                    let v = Vec.load(sample + (iy * w + ix) * c + ch, lanes, fill: -.infinity)
+                                    let wins = v .> best
+                                    best.replace(with: v, where: wins)
+                                    at.replace(with: Pool2d.encode((iy - y0) * k + ix - x0), where: wins)
+                                }
                             }
-                        }
-                    } else {
-                        for iy in ys {
-                            for ix in xs {
-                                let inp = xp.value + ((nn * h + iy) * w + ix) * c
-                                Vec.addInPlace(inp, out, c)
+                            Vec.store(best, out + ch, lanes)
+                            if let wp { Pool2d.storeWinners(at, wp.value + r * c + ch, lanes) }
+                        } else {
+                            var sum = SIMD8<Float>(repeating: 0)
+                            for iy in ys {
+                                for ix in xs { sum += Vec.load(sample + (iy * w + ix) * c + ch, lanes, fill: 0) }
                             }
+                            Vec.store(sum * (1 / Float(full)), out + ch, lanes)
                         }
-                        let scale = 1 / Float(full)
-                        for ch in 0..<c { out[ch] *= scale }
+                        ch += 8
                     }
                 }
             }
@@ -108,37 +130,81 @@ public final class Pool2d: Layer {
         return y
     }
 
+    // Window positions travel in registers as the floats 2²³ + position, whose bit patterns are
+    // 0x4B000000 + position (a window has at most 4,096 cells): float compares and selects
+    // vectorise (Int32 ones compiled to a loop over lanes), and the position is the low 16 bits,
+    // with no conversion instruction.
+    @inline(__always) static func encode(_ position: Int) -> Float { Float(bitPattern: 0x4B00_0000 | UInt32(position)) }
+    @inline(__always) static func storeWinners(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<UInt16>, _ lanes: Int) {
+        let low = SIMD8<UInt16>(truncatingIfNeeded: unsafeBitCast(v, to: SIMD8<UInt32>.self))
+        if lanes == 8 { return UnsafeMutableRawPointer(p).storeBytes(of: low, as: SIMD8<UInt16>.self) }
+        for l in 0..<lanes { p[l] = low[l] }
+    }
+
     public func backward(_ dy: Tensor) -> Tensor {
+        precondition(!isMax || winner.count == dy.count, "maxpool backward without a recorded forward")
+        let dx = isMax ? maxBackward(dy) : averageBackward(dy)
+        winner = []
+        return dx
+    }
+
+    // Backward, max: each dy goes to the input that won its window, scattered per sample (windows
+    // overlap within a sample, never across samples), in output order as the reference. A
+    // gather over the windows holding each input would test every window, not just the winner:
+    // nine times the work for a 3×3 stride-1 pool.
+    func maxBackward(_ dy: Tensor) -> Tensor {
         let n = batch
         let dx = Tensor(batch: n, shape: inputShape)
         let (dyp, dxp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))
-        let (c, h, w, ho, wo, isMax) = (c, h, w, ho, wo, isMax)
-        argmax.withUnsafeBufferPointer { am in
-            // Split by sample: windows overlap within a sample, never across samples.
-            Parallel.forEachChunk(n) { range in
-                for nn in range {
-                    for oy in 0..<ho {
-                        for ox in 0..<wo {
-                            let r = (nn * ho + oy) * wo + ox
-                            let g = dyp.value + r * c
-                            if isMax {
-                                for ch in 0..<c { dxp.value[Int(am[r * c + ch]) * c + ch] += g[ch] }
-                            } else {
-                                let (ys, xs, full) = self.window(oy, ox)
-                                let scale = 1 / Float(full)
-                                for iy in ys {
-                                    for ix in xs {
-                                        let t = dxp.value + ((nn * h + iy) * w + ix) * c
-                                        for ch in 0..<c { t[ch] += g[ch] * scale }
-                                    }
-                                }
+        let (c, h, w, ho, wo, k) = (c, h, w, ho, wo, k)
+        // Window position → pixel offset from the window's corner.
+        let offsets = (0..<(k * k)).map { ($0 / k) * w + $0 % k }
+        winner.withUnsafeBufferPointer { won in
+            offsets.withUnsafeBufferPointer { off in
+                Parallel.forEachChunk(n) { range in
+                    for nn in range {
+                        for oy in 0..<ho {
+                            for ox in 0..<wo {
+                                let r = (nn * ho + oy) * wo + ox
+                                let corner = (nn * h + oy * self.stride - self.padding) * w + ox * self.stride - self.padding
+                                let g = dyp.value + r * c, at = won.baseAddress! + r * c
+                                for ch in 0..<c { dxp.value[(corner + off[Int(at[ch])]) * c + ch] += g[ch] }
                             }
                         }
                     }
                 }
             }
         }
-        argmax = []
+        return dx
+    }
+
+    // Backward, average, gathered: each input cell sums dy/count over the outputs whose window
+    // holds it, in output order, as the reference scatters them. Every dx element is written
+    // once, so the input splits freely across threads and dx needs no zero-fill.
+    func averageBackward(_ dy: Tensor) -> Tensor {
+        let n = batch
+        let dx = Tensor(batch: n, shape: inputShape, zeroed: false)
+        let (dyp, dxp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))
+        let (c, h, w, ho, wo) = (c, h, w, ho, wo)
+        Parallel.forEachChunk(n * h * w, grain: 16) { range in
+            for p in range {
+                let nn = p / (h * w), iy = (p / w) % h, ix = p % w
+                let oys = self.outputsCovering(iy, ho), oxs = self.outputsCovering(ix, wo)
+                var ch = 0
+                while ch < c {
+                    let lanes = min(8, c - ch)
+                    var sum = SIMD8<Float>(repeating: 0)
+                    for oy in oys {
+                        for ox in oxs {
+                            let g = Vec.load(dyp.value + ((nn * ho + oy) * wo + ox) * c + ch, lanes, fill: 0)
+                            sum += g * (1 / Float(self.window(oy, ox).2))
+                        }
+                    }
+                    Vec.store(sum, dxp.value + p * c + ch, lanes)
+                    ch += 8
+                }
+            }
+        }
         return dx
     }
 }

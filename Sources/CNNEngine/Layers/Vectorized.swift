@@ -9,6 +9,19 @@ enum Vec {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
 
+    /// The first `lanes` (≤ 8) values, the rest `fill`: a channel tail read without overrun.
+    @inline(__always) static func load(_ p: UnsafePointer<Float>, _ lanes: Int, fill: Float) -> SIMD8<Float> {
+        if lanes == 8 { return load(p) }
+        var v = SIMD8<Float>(repeating: fill)
+        for l in 0..<lanes { v[l] = p[l] }
+        return v
+    }
+    /// Stores the first `lanes` (≤ 8) values.
+    @inline(__always) static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, _ lanes: Int) {
+        if lanes == 8 { return store(v, p) }
+        for l in 0..<lanes { p[l] = v[l] }
+    }
+
     /// dst = src for short runs, inline (a memmove call per 50–200 bytes cost more than the copy).
     @inline(__always) static func copy(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ n: Int) {
         var i = 0
@@ -81,28 +94,5 @@ enum Vec {
             i += 8
         }
         while i < n { out[i] = a[i] + b[i]; i += 1 }
-    }
-
-    /// Running maximum over channels with the index of the first maximum (ties keep the earlier).
-    static func maxUpdate(_ v: UnsafePointer<Float>, _ best: UnsafeMutablePointer<Float>, _ arg: UnsafeMutablePointer<Int32>?,
-                          index: Int32, _ n: Int) {
-        var i = 0
-        while i + 8 <= n {
-            let x = load(v + i), b = load(best + i)
-            let m = x .> b
-            store(b.replacing(with: x, where: m), best + i)
-            if let arg {
-                let a = UnsafeRawPointer(arg + i).loadUnaligned(as: SIMD8<Int32>.self)
-                UnsafeMutableRawPointer(arg + i).storeBytes(of: a.replacing(with: index, where: m), as: SIMD8<Int32>.self)
-            }
-            i += 8
-        }
-        while i < n {
-            if v[i] > best[i] {
-                best[i] = v[i]
-                arg?[i] = index
-            }
-            i += 1
-        }
     }
 }
