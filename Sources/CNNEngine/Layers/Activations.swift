@@ -49,9 +49,13 @@ class ActivationLayer: Layer {
             let o = r.lowerBound
             self.df(xp.value + o, yp.value + o, dyp.value + o, dxp.value + o, r.count)
         }
-        self.x = nil
-        self.y = nil
+        forget()
         return dx
+    }
+
+    func forget() {
+        x = nil
+        y = nil
     }
 }
 

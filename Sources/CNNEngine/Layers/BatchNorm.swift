@@ -184,21 +184,40 @@ final class BatchNorm: Layer {
         }
     }
 
-    func backward(_ dy: Tensor) -> Tensor {
+    func backward(_ dy: Tensor) -> Tensor { backward(dy, reluOutput: nil) }
+
+    /// With `reluOutput` (the output of a ReLU fused into this layer's forward), takes dy as the
+    /// ReLU's output gradient and applies the ReLU's derivative inline: dy where that output is
+    /// above 0, else 0, exactly as ReLU.backward would (Vec.reluBackward), without writing and
+    /// re-reading that intermediate gradient.
+    func backward(_ dy: Tensor, reluOutput: Tensor?) -> Tensor {
         guard let x = input else { preconditionFailure("batchnorm backward without a recorded forward") }
         let c = channels, m = dy.count / c
         let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)
         let (dyp, xp) = (UncheckedPointer(dy.data), UncheckedPointer(x.data))
+        let maskp = reluOutput.map { UncheckedPointer($0.data) }
         let mu = mean, inv = invStd
         // Σ dy and Σ dy·x̂ in one pass, x̂ = (x − μ)·invStd recomputed on the fly.
         let (sumDy, sumDyXhat) = channelSums(rows: m) { rows, a, b in
             mu.withUnsafeBufferPointer { mp in
                 inv.withUnsafeBufferPointer { ip in
                     for r in rows {
-                        let g = dyp.value + r * c, xr = xp.value + r * c
-                        for ch in 0..<c {
-                            a[ch] += g[ch]
-                            b[ch] += g[ch] * (xr[ch] - mp[ch]) * ip[ch]
+                        let g = dyp.value + r * c, xr = xp.value + r * c, y = maskp.map { $0.value + r * c }
+                        // Eight channels at a time: the masked form written as a select, which a
+                        // scalar ternary in this loop did not become (it branched on every element).
+                        var ch = 0
+                        while ch + 8 <= c {
+                            var gm = Vec.load(g + ch)
+                            if let y { gm.replace(with: 0, where: Vec.load(y + ch) .<= 0) }
+                            Vec.store(Vec.load(a + ch) + gm, a + ch)
+                            Vec.store(Vec.load(b + ch) + gm * (Vec.load(xr + ch) - Vec.load(mp.baseAddress! + ch)) * Vec.load(ip.baseAddress! + ch), b + ch)
+                            ch += 8
+                        }
+                        while ch < c {
+                            let gm = y.map { $0[ch] <= 0 ? 0 : g[ch] } ?? g[ch]
+                            a[ch] += gm
+                            b[ch] += gm * (xr[ch] - mp[ch]) * ip[ch]
+                            ch += 1
                         }
                     }
                 }
@@ -213,26 +232,40 @@ final class BatchNorm: Layer {
         let g = gammaValues
         let k = (0..<c).map { g[$0] * invStd[$0] }
         input = nil
-        guard trainedForward else {
-            // Evaluation-mode statistics are constants: dx = γ/√(var + ε)·dy.
-            BatchNorm.affine(dy, k, [Float](repeating: 0, count: c), into: dx, channels: c)
-            return dx
-        }
-        // dx = k·(dy − mean dy − x̂·mean(dy·x̂)) = dy·k + x·a + b, per channel
+        // dx = k·(dy − mean dy − x̂·mean(dy·x̂)) = dy·k + x·a + b per channel, in training; with
+        // evaluation-mode statistics (constants), a = b = 0: dx = γ/√(var + ε)·dy.
         var a = [Float](repeating: 0, count: c), b = [Float](repeating: 0, count: c)
-        for ch in 0..<c {
-            let mdy = Float(sumDy[ch] / Double(m)), mdx = Float(sumDyXhat[ch] / Double(m))
-            a[ch] = -k[ch] * mdx * inv[ch]
-            b[ch] = -k[ch] * mdy + k[ch] * mdx * inv[ch] * mu[ch]
+        if trainedForward {
+            for ch in 0..<c {
+                let mdy = Float(sumDy[ch] / Double(m)), mdx = Float(sumDyXhat[ch] / Double(m))
+                a[ch] = -k[ch] * mdx * inv[ch]
+                b[ch] = -k[ch] * mdy + k[ch] * mdx * inv[ch] * mu[ch]
+            }
         }
         let dxp = UncheckedPointer(dx.data)
+        let trained = trainedForward
         Parallel.forEachChunk(m, grain: 256) { range in
             k.withUnsafeBufferPointer { kp in
                 a.withUnsafeBufferPointer { ap in
                     b.withUnsafeBufferPointer { bp in
+                        let (k8, a8, b8) = (kp.baseAddress!, ap.baseAddress!, bp.baseAddress!)
                         for r in range {
                             let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
-                            for ch in 0..<c { o[ch] = gr[ch] * kp[ch] + xr[ch] * ap[ch] + bp[ch] }
+                            let y = maskp.map { $0.value + r * c }
+                            var ch = 0
+                            while ch + 8 <= c {
+                                var gm = Vec.load(gr + ch)
+                                if let y { gm.replace(with: 0, where: Vec.load(y + ch) .<= 0) }
+                                let v = trained ? gm * Vec.load(k8 + ch) + Vec.load(xr + ch) * Vec.load(a8 + ch) + Vec.load(b8 + ch)
+                                                : gm * Vec.load(k8 + ch) + 0
+                                Vec.store(v, o + ch)
+                                ch += 8
+                            }
+                            while ch < c {
+                                let gm = y.map { $0[ch] <= 0 ? 0 : gr[ch] } ?? gr[ch]
+                                o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
+                                ch += 1
+                            }
                         }
                     }
                 }

@@ -17,6 +17,13 @@ final class ReLU: ActivationLayer {
     func adoptFusedOutput(_ out: Tensor, context: RunContext) {
         record(input: out, output: out, context: context)
     }
+    /// The output adopted from a fused batchnorm, if the last forward was fused, handed over
+    /// for that batchnorm's backward to apply this ReLU's derivative; this layer then forgets it.
+    func takeFusedOutput() -> Tensor? {
+        guard let x, x === y else { return nil }
+        forget()
+        return x
+    }
 }
 
 final class LeakyReLU: ActivationLayer {

@@ -40,9 +40,20 @@ public final class Sequence: Layer {
 
     public func backward(_ dy: Tensor) -> Tensor {
         var g = dy
-        for (_, l) in items.reversed() {
+        var i = items.count - 1
+        while i >= 0 {
+            let l = items[i].layer
+            // A relu fused into its batchnorm in forward is differentiated inside the batchnorm's
+            // backward (one pass over the gradient less), unless someone taps the gradient between.
+            if GradientTap.observer == nil, i >= 1, let relu = l as? ReLU, let bn = items[i - 1].layer as? BatchNorm,
+               let out = relu.takeFusedOutput() {
+                g = bn.backward(g, reluOutput: out)
+                i -= 2
+                continue
+            }
             GradientTap.observer?(l, g)
             g = l.backward(g)
+            i -= 1
         }
         return g
     }
