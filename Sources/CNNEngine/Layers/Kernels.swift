@@ -29,6 +29,13 @@ enum Kernels {
         for part in 0..<parts { for c in 0..<cols { out[c] += partial[part * cols + c] } }
     }
 
+    /// out = a + b
+    static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        Parallel.forEachChunk(count, grain: 1 << 14) { r in
+            Vec.add(a + r.lowerBound, b + r.lowerBound, out + r.lowerBound, r.count)
+        }
+    }
+
     static func add(_ a: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
         Parallel.forEachChunk(count, grain: 1 << 14) { r in
             Vec.addInPlace(a + r.lowerBound, y + r.lowerBound, r.count)

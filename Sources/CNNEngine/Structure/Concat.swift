@@ -58,7 +58,10 @@ public final class Concat: Layer {
 
     public func backward(_ dy: Tensor) -> Tensor {
         let total = outputShape.channels, pixels = dy.batch * h * w
-        var dx: Tensor?
+        // The branches' input gradients, summed in branch order: the first two into a new tensor
+        // in one pass, each later one added to it (no branch's gradient is written to, and none
+        // is copied first).
+        var first: Tensor?, firstPart: Tensor?, dx: Tensor?
         var offset = 0
         for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
@@ -71,12 +74,21 @@ public final class Concat: Layer {
             let g = b.backward(part)
             if let acc = dx {
                 withExtendedLifetime(g) { Kernels.add(g.data, into: acc.data, count: acc.count) }
+            } else if let f = first {
+                let sum = Tensor(batch: f.batch, shape: f.shape, zeroed: false)
+                withExtendedLifetime((f, g)) { Kernels.add(f.data, g.data, into: sum.data, count: sum.count) }
+                dx = sum
+                first = nil
             } else {
-                dx = (g === part) ? g : g.copy()
+                first = g
+                firstPart = part
             }
             offset += c
         }
-        return dx!
+        if let dx { return dx }
+        // A lone branch: its gradient is returned as is only when it is the fresh slice made
+        // above (an identity hands it back); any other tensor may still be its layer's.
+        return first! === firstPart ? first! : first!.copy()
     }
 }
 
