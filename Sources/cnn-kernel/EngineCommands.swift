@@ -41,7 +41,8 @@ struct BenchCommand: ParsableCommand {
                         let rates = r.imagesPerSecond.sorted()
                         if json {
                             let o: JSON = ["model": .string(m), "mode": .string(md), "batch": .int(b), "threads": .int(t),
-                                           "img_s": ["min": .number(rates.first!), "median": .number(r.median), "max": .number(rates.last!)],
+                                           "img_s": ["min": .number(rates.first!), "median": .number(r.median), "max": .number(rates.last!),
+                                                     "all": .array(r.imagesPerSecond.map { .number($0) })],
                                            "fwd_macs_per_img": .int(r.multiplyAddsPerImage), "achieved_gflops_median": .number(r.gflops),
                                            "final_loss": .number(r.finalLoss), "engine": "cnn-kernel",
                                            "conv_kernels": .object(Dictionary(uniqueKeysWithValues: r.convolutionKernels.map { ($0.kernels, JSON.int($0.layers)) }))]

@@ -2,9 +2,9 @@ import CNNCore
 @testable import CNNEngine
 import XCTest
 
-/// Sequence's fused batchnorm + relu forward against the plain layer-by-layer path: the same
+/// Sequence's fused batchnorm + relu and residual sum + relu against the plain layer-by-layer path: the same
 /// outputs, input gradients, parameter gradients and running statistics, bit for bit, in the
-/// zoo models that contain the pair (ResNet's blocks, pre-activation blocks, dense layers,
+/// zoo models that contain the pairs (ResNet's blocks and their sums, pre-activation blocks, dense layers,
 /// Inception branches), in training, in evaluation and for saliency (evaluation-mode backward).
 final class SequenceFusionTests: XCTestCase {
     struct Snapshot: Equatable {
@@ -14,7 +14,7 @@ final class SequenceFusionTests: XCTestCase {
 
     func run(_ spec: ModelSpec, fused: Bool) throws -> Snapshot {
         let model = try Model(spec: spec, input: .image(c: 3, h: 12, w: 12))
-        model.options.fusesBatchNormAndReLU = fused
+        model.options.fusesReLU = fused
         model.initialize(seed: 5)
         model.inputGradientNeeded = true
         let x = Support.input(3, .image(c: 3, h: 12, w: 12), seed: 8)
@@ -22,6 +22,7 @@ final class SequenceFusionTests: XCTestCase {
         // The fused path really ran: a fused ReLU records one tensor as both its input and output.
         let pairs = batchNormReLUPairs(model.root)
         XCTAssertFalse(pairs.isEmpty)
+        if spec == residualSpec { XCTAssertTrue(hasResidualThenReLU(model.root)) }
         for relu in pairs { XCTAssertEqual(relu.x === relu.y, fused) }
         let dy = Support.input(3, y.shape, seed: 9)
         model.root.zeroGradients()
@@ -51,11 +52,19 @@ final class SequenceFusionTests: XCTestCase {
         }
     }
 
-    /// The ReLUs that directly follow a batchnorm in a sequence.
+    var residualSpec: ModelSpec? { try? ZooFixtures.spec("resnet-small").0 }
+
+    func hasResidualThenReLU(_ layer: Layer) -> Bool {
+        if let s = layer as? CNNEngine.Sequence,
+           zip(s.items, s.items.dropFirst()).contains(where: { $0.layer is Residual && $1.layer is ReLU }) { return true }
+        return layer.children.contains { hasResidualThenReLU($0.layer) }
+    }
+
+    /// The ReLUs that directly follow a batchnorm or a residual sum in a sequence.
     func batchNormReLUPairs(_ layer: Layer) -> [ReLU] {
         var found: [ReLU] = []
         if let s = layer as? CNNEngine.Sequence {
-            for (a, b) in zip(s.items, s.items.dropFirst()) where a.layer is BatchNorm {
+            for (a, b) in zip(s.items, s.items.dropFirst()) where a.layer is BatchNorm || a.layer is Residual {
                 if let relu = b.layer as? ReLU { found.append(relu) }
             }
         }

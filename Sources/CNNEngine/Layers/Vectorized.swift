@@ -95,4 +95,15 @@ enum Vec {
         }
         while i < n { out[i] = a[i] + b[i]; i += 1 }
     }
+
+    /// out = max(0, a + b), zero only where the sum is below 0 (as `relu` of `add`, bit for bit)
+    static func addThenReLU(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            let v = load(a + i) + load(b + i)
+            store(v.replacing(with: 0, where: v .< 0), out + i)
+            i += 8
+        }
+        while i < n { out[i] = max(0, a[i] + b[i]); i += 1 }
+    }
 }

@@ -27,7 +27,11 @@ public final class Residual: Layer {
     public var detail: String { shortcut == nil ? tr("identity shortcut") : tr("projection shortcut") }
     public var multiplyAdds: Int { outputShape.count }
 
-    public func forward(_ x: Tensor, context: RunContext) -> Tensor {
+    public func forward(_ x: Tensor, context: RunContext) -> Tensor { forward(x, context: context, thenReLU: false) }
+
+    /// With `thenReLU`, returns max(0, body + shortcut) from the pass that adds (Sequence's fused
+    /// path for a residual followed by a relu, as Vec.relu: only sums below 0 become 0).
+    public func forward(_ x: Tensor, context: RunContext, thenReLU: Bool) -> Tensor {
         let y = context.forward(body, x)
         let s = shortcut.map { context.forward($0, x) } ?? x
         // A new tensor: the body's output may be kept by its last layer for backward. Every
@@ -36,7 +40,11 @@ public final class Residual: Layer {
         withExtendedLifetime((y, s)) {
             let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
             Parallel.forEachChunk(out.count, grain: 1 << 14) { r in
-                Vec.add(a.value + r.lowerBound, b.value + r.lowerBound, o.value + r.lowerBound, r.count)
+                if thenReLU {
+                    Vec.addThenReLU(a.value + r.lowerBound, b.value + r.lowerBound, o.value + r.lowerBound, r.count)
+                } else {
+                    Vec.add(a.value + r.lowerBound, b.value + r.lowerBound, o.value + r.lowerBound, r.count)
+                }
             }
         }
         return out

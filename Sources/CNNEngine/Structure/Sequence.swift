@@ -17,20 +17,29 @@ public final class Sequence: Layer {
     public var children: [(name: String, layer: Layer)] { items }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        // A batchnorm directly followed by a relu runs as one pass (BatchNorm's `thenReLU`). Fusing
-        // hides the batchnorm's own output, so only when nobody watches or times the layers. The
+        // A batchnorm or residual sum directly followed by a relu runs as one pass (their
+        // `thenReLU`). Fusing hides the batchnorm's or the sum's own output, so only when nobody watches or times the layers. The
         // plain path is the reference (SequenceFusionTests compare the two bit for bit).
-        let fuses = context.fusesBatchNormAndReLU && context.observer == nil && context.inputObserver == nil
+        let fuses = context.fusesReLU && context.observer == nil && context.inputObserver == nil
             && context.timings == nil
         var h = x
         var i = 0
         while i < items.count {
             let l = items[i].layer
-            if fuses, let bn = l as? BatchNorm, i + 1 < items.count, let relu = items[i + 1].layer as? ReLU {
-                h = bn.forward(h, context: context, thenReLU: true)
-                relu.adoptFusedOutput(h, context: context)
-                i += 2
-                continue
+            if fuses, i + 1 < items.count, let relu = items[i + 1].layer as? ReLU {
+                if let bn = l as? BatchNorm {
+                    h = bn.forward(h, context: context, thenReLU: true)
+                    relu.adoptFusedOutput(h, context: context)
+                    i += 2
+                    continue
+                }
+                // ResNet's relu after the sum (He et al. 2015): applied in the sum's own pass.
+                if let residual = l as? Residual {
+                    h = residual.forward(h, context: context, thenReLU: true)
+                    relu.adoptFusedOutput(h, context: context)
+                    i += 2
+                    continue
+                }
             }
             h = context.forward(l, h)
             i += 1

@@ -74,14 +74,14 @@ public enum InitScheme: String, Sendable, CaseIterable {
 public struct ComputeOptions: Sendable, Equatable {
     /// oneDNN's direct kernels where it has them, or always the im2col + GEMM reference.
     public var convolutionBackend: ConvolutionBackend
-    /// Whether a sequence runs a batchnorm directly followed by a relu as one pass (when nobody
-    /// observes or times the layers); false runs them layer by layer.
-    public var fusesBatchNormAndReLU: Bool
-    public init(convolutionBackend: ConvolutionBackend = .configured, fusesBatchNormAndReLU: Bool = true) {
+    /// Whether a sequence runs a batchnorm or a residual sum directly followed by a relu as one
+    /// pass (when nobody observes or times the layers); false runs them layer by layer.
+    public var fusesReLU: Bool
+    public init(convolutionBackend: ConvolutionBackend = .configured, fusesReLU: Bool = true) {
         self.convolutionBackend = convolutionBackend
-        self.fusesBatchNormAndReLU = fusesBatchNormAndReLU
+        self.fusesReLU = fusesReLU
     }
-    public static let reference = ComputeOptions(convolutionBackend: .reference, fusesBatchNormAndReLU: false)
+    public static let reference = ComputeOptions(convolutionBackend: .reference, fusesReLU: false)
 }
 
 /// What a forward pass needs besides its input.
@@ -101,7 +101,7 @@ public final class RunContext: @unchecked Sendable {
     /// Which fast paths run (the plain references, for comparisons and tests).
     public var options: ComputeOptions
     public var convolutionBackend: ConvolutionBackend { options.convolutionBackend }
-    public var fusesBatchNormAndReLU: Bool { options.fusesBatchNormAndReLU }
+    public var fusesReLU: Bool { options.fusesReLU }
     public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil, options: ComputeOptions = ComputeOptions()) {
         self.options = options
         self.training = training
