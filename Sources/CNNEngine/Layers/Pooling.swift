@@ -45,8 +45,9 @@ public final class Pool2d: Layer {
     public let isMax: Bool
     public let c, h, w, k, stride, padding, ho, wo: Int
     let countPad: Bool
-    /// Per output element, the position in its window (row·k + column) of the input that won.
-    private var winner: [UInt16] = []
+    /// Per output element, the position in its window (row·k + column) of the input that won,
+    /// encoded as a float (`encode`).
+    private var winner: [Float] = []
     private var batch = 0
 
     init(isMax: Bool, c: Int, h: Int, w: Int, kernel: Int, stride: Int, padding: Int, ho: Int, wo: Int, countPad: Bool) {
@@ -76,16 +77,17 @@ public final class Pool2d: Layer {
         return lo..<max(lo, hi)
     }
 
-    // Forward, max: x (N, H, W, C) → y (N, Ho, Wo, C) and each output's winning window position.
-    // Eight channels at a time, the running maximum and its position kept in registers over the
-    // window (one store per output, not one read-modify-write per window cell). Ties keep the
-    // earlier cell, rows first, as `referenceForward`.
+    // Forward, max: x (N, H, W, C) → y (N, Ho, Wo, C) and each output's winning window position,
+    // window cell by cell over all channels (contiguous, eight at a time): the running maximum
+    // and its position are updated in place, ties keeping the earlier cell, rows first, as
+    // `referenceForward`. (Keeping them in registers over the window, eight channels at a time,
+    // was tried: the per-cell address arithmetic made it twice as slow.)
     // Forward, average: the window's sum in registers, then one multiply by 1/count.
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
         let y = Tensor(batch: n, shape: outputShape, zeroed: false)
         let keep = isMax && context.recordsForBackward
-        winner = keep ? [UInt16](unsafeUninitializedCapacity: y.count) { _, count in count = y.count } : []
+        winner = keep ? [Float](unsafeUninitializedCapacity: y.count) { _, count in count = y.count } : []
         batch = n
         let (xp, yp) = (UncheckedPointer(x.data), UncheckedPointer(y.data))
         let (c, h, w, ho, wo, k, isMax) = (c, h, w, ho, wo, k, isMax)
@@ -99,29 +101,25 @@ public final class Pool2d: Layer {
                     let y0 = oy * self.stride - self.padding, x0 = ox * self.stride - self.padding
                     let out = yp.value + r * c
                     let sample = xp.value + nn * h * w * c
+                    if isMax {
+                        let at = wp.map { $0.value + r * c }
+                        out.update(repeating: -.infinity, count: c)
+                        at?.update(repeating: Pool2d.encode((ys.lowerBound - y0) * k + xs.lowerBound - x0), count: c)
+                        for iy in ys {
+                            for ix in xs {
+                                Vec.maxUpdate(sample + (iy * w + ix) * c, out, at, position: Pool2d.encode((iy - y0) * k + ix - x0), c)
+                            }
+                        }
+                        continue
+                    }
                     var ch = 0
                     while ch < c {
                         let lanes = min(8, c - ch)
-                        if isMax {
-                            var best = SIMD8<Float>(repeating: -.infinity)
-                            var at = SIMD8<Float>(repeating: Pool2d.encode((ys.lowerBound - y0) * k + xs.lowerBound - x0))
-                            for iy in ys {
-                                for ix in xs {
-                                    let v = Vec.load(sample + (iy * w + ix) * c + ch, lanes, fill: -.infinity)
-                                    let wins = v .> best
-                                    best.replace(with: v, where: wins)
-                                    at.replace(with: Pool2d.encode((iy - y0) * k + ix - x0), where: wins)
-                                }
-                            }
-                            Vec.store(best, out + ch, lanes)
-                            if let wp { Pool2d.storeWinners(at, wp.value + r * c + ch, lanes) }
-                        } else {
-                            var sum = SIMD8<Float>(repeating: 0)
-                            for iy in ys {
-                                for ix in xs { sum += Vec.load(sample + (iy * w + ix) * c + ch, lanes, fill: 0) }
-                            }
-                            Vec.store(sum * (1 / Float(full)), out + ch, lanes)
+                        var sum = SIMD8<Float>(repeating: 0)
+                        for iy in ys {
+                            for ix in xs { sum += Vec.load(sample + (iy * w + ix) * c + ch, lanes, fill: 0) }
                         }
+                        Vec.store(sum * (1 / Float(full)), out + ch, lanes)
                         ch += 8
                     }
                 }
@@ -130,16 +128,11 @@ public final class Pool2d: Layer {
         return y
     }
 
-    // Window positions travel in registers as the floats 2²³ + position, whose bit patterns are
-    // 0x4B000000 + position (a window has at most 4,096 cells): float compares and selects
-    // vectorise (Int32 ones compiled to a loop over lanes), and the position is the low 16 bits,
-    // with no conversion instruction.
+    // A winning window position is kept as the float 2²³ + position, whose bit pattern is
+    // 0x4B000000 + position (a window has at most 4,096 cells): float selects vectorise (Int32
+    // ones compiled to a loop over lanes), and the position is the low 16 bits, no conversion.
     @inline(__always) static func encode(_ position: Int) -> Float { Float(bitPattern: 0x4B00_0000 | UInt32(position)) }
-    @inline(__always) static func storeWinners(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<UInt16>, _ lanes: Int) {
-        let low = SIMD8<UInt16>(truncatingIfNeeded: unsafeBitCast(v, to: SIMD8<UInt32>.self))
-        if lanes == 8 { return UnsafeMutableRawPointer(p).storeBytes(of: low, as: SIMD8<UInt16>.self) }
-        for l in 0..<lanes { p[l] = low[l] }
-    }
+    @inline(__always) static func decode(_ encoded: Float) -> Int { Int(encoded.bitPattern & 0xFFFF) }
 
     public func backward(_ dy: Tensor) -> Tensor {
         precondition(!isMax || winner.count == dy.count, "maxpool backward without a recorded forward")
@@ -168,7 +161,7 @@ public final class Pool2d: Layer {
                                 let r = (nn * ho + oy) * wo + ox
                                 let corner = (nn * h + oy * self.stride - self.padding) * w + ox * self.stride - self.padding
                                 let g = dyp.value + r * c, at = won.baseAddress! + r * c
-                                for ch in 0..<c { dxp.value[(corner + off[Int(at[ch])]) * c + ch] += g[ch] }
+                                for ch in 0..<c { dxp.value[(corner + off[Pool2d.decode(at[ch])]) * c + ch] += g[ch] }
                             }
                         }
                     }

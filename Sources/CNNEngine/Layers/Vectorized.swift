@@ -106,4 +106,25 @@ enum Vec {
         }
         while i < n { out[i] = max(0, a[i] + b[i]); i += 1 }
     }
+
+    /// Running maximum over channels and, when `at` is given, the position of the first maximum
+    /// (a later value wins only when strictly greater).
+    static func maxUpdate(_ v: UnsafePointer<Float>, _ best: UnsafeMutablePointer<Float>, _ at: UnsafeMutablePointer<Float>?,
+                          position: Float, _ n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            let x = load(v + i), b = load(best + i)
+            let wins = x .> b
+            store(b.replacing(with: x, where: wins), best + i)
+            if let at { store(load(at + i).replacing(with: position, where: wins), at + i) }
+            i += 8
+        }
+        while i < n {
+            if v[i] > best[i] {
+                best[i] = v[i]
+                at?[i] = position
+            }
+            i += 1
+        }
+    }
 }
