@@ -1,4 +1,4 @@
-import CDNNL
+import Dispatch
 
 /// Work split across the engine's threads. Ranges are split statically (same thread count,
 /// same split), so results that depend on summation order are reproducible run to run.
@@ -19,11 +19,6 @@ public enum Parallel {
 
     /// Calls `body(range)` for `threads` contiguous parts of 0..<count (fewer for small counts).
     /// `grain` is the smallest count worth a thread.
-    ///
-    /// The parts run on OpenMP's threads, the ones oneDNN's convolutions and GEMM run on. With a
-    /// pool of the engine's own (Dispatch's) beside OpenMP's, each switch between a convolution
-    /// and an element-wise loop woke the other pool while OpenMP's threads still spun on the
-    /// cores: GoogLeNet's step lost a fifth when OpenMP spun longer (GOMP_SPINCOUNT=1000000).
     public static func forEachChunk(_ count: Int, grain: Int = 1, _ body: (Range<Int>) -> Void) {
         let t = min(threads, max(1, count / max(1, grain)))
         if t <= 1 || count < 2 {
@@ -31,30 +26,18 @@ public enum Parallel {
             return
         }
         withoutActuallyEscaping(body) { body in
-            var job = Job(count: count, parts: t, body: body)
-            withUnsafeMutablePointer(to: &job) { p in
-                GOMP_parallel({ raw in
-                    let job = raw!.assumingMemoryBound(to: Job.self)
-                    // A team may be smaller than asked (inside another parallel region it is
-                    // one thread): each member takes parts i, i + team, …, so all are done.
-                    let team = Int(omp_get_num_threads())
-                    var part = Int(omp_get_thread_num())
-                    while part < job.pointee.parts {
-                        let (count, parts) = (job.pointee.count, job.pointee.parts)
-                        let lo = count * part / parts, hi = count * (part + 1) / parts
-                        if lo < hi { job.pointee.body(lo..<hi) }
-                        part += team
-                    }
-                }, p, UInt32(t), 0)
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: t) { i in
+                let lo = count * i / t, hi = count * (i + 1) / t
+                if lo < hi { box.value(lo..<hi) }
             }
         }
     }
+}
 
-    /// One call's work, handed to the team through a pointer (a C function cannot capture).
-    private struct Job {
-        let count: Int, parts: Int
-        let body: (Range<Int>) -> Void
-    }
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ v: T) { value = v }
 }
 
 /// A tiny lock for rarely-contended state.
