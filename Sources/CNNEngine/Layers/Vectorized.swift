@@ -1,6 +1,7 @@
 /// Element-wise loops written with SIMD8 so they vectorise on any x86-64 or arm64 (the
 /// plain scalar forms of some of them compiled to branchy scalar code, with a mispredicted
-/// branch per element). The scalar tails keep the exact same arithmetic.
+/// branch per element). The scalar tails keep the exact same arithmetic and comparisons (a NaN
+/// passes a ReLU in both), since where a range splits between threads is not a multiple of 8.
 enum Vec {
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
@@ -63,7 +64,7 @@ enum Vec {
             store(load(x + i).replacing(with: 0, where: load(x + i) .< 0), y + i)
             i += 8
         }
-        while i < n { y[i] = max(0, x[i]); i += 1 }
+        while i < n { y[i] = x[i] < 0 ? 0 : x[i]; i += 1 }
     }
 
     /// dx = dy where x > 0, else 0
@@ -73,7 +74,7 @@ enum Vec {
             store(load(dy + i).replacing(with: 0, where: load(x + i) .<= 0), dx + i)
             i += 8
         }
-        while i < n { dx[i] = x[i] > 0 ? dy[i] : 0; i += 1 }
+        while i < n { dx[i] = x[i] <= 0 ? 0 : dy[i]; i += 1 }
     }
 
     /// y += a
@@ -104,7 +105,11 @@ enum Vec {
             store(v.replacing(with: 0, where: v .< 0), out + i)
             i += 8
         }
-        while i < n { out[i] = max(0, a[i] + b[i]); i += 1 }
+        while i < n {
+            let v = a[i] + b[i]
+            out[i] = v < 0 ? 0 : v
+            i += 1
+        }
     }
 
     /// Running maximum over channels and, when `at` is given, the position of the first maximum
