@@ -26,7 +26,7 @@ final class BatchNormPlugin: LayerPlugin {
     }
 }
 
-final class BatchNorm: Layer {
+final class BatchNorm: Layer, ReLUFusable {
     let typeName = "batchnorm"
     let shape: FeatureShape
     let channels: Int

@@ -29,10 +29,12 @@ enum Kernels {
         for part in 0..<parts { for c in 0..<cols { out[c] += partial[part * cols + c] } }
     }
 
-    /// out = a + b
-    static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int) {
+    /// out = a + b, or max(0, a + b) with `thenReLU`
+    static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int,
+                    thenReLU: Bool = false) {
         Parallel.forEachChunk(count, grain: 1 << 14) { r in
-            Vec.add(a + r.lowerBound, b + r.lowerBound, out + r.lowerBound, r.count)
+            let (a, b, o) = (a + r.lowerBound, b + r.lowerBound, out + r.lowerBound)
+            if thenReLU { Vec.addThenReLU(a, b, o, r.count) } else { Vec.add(a, b, o, r.count) }
         }
     }
 

@@ -4,7 +4,7 @@ import CNNCore
 /// convolution, possibly with normalisation). He et al. 2015, arXiv:1512.03385; the pre-activation
 /// arrangement, He et al. 2016, arXiv:1603.05027, puts its normalisation and activation in the body.
 /// Backward: both paths receive dy; their input gradients add.
-public final class Residual: Layer {
+public final class Residual: Layer, ReLUFusable {
     public let typeName: String
     public let body: Layer
     public let shortcut: Layer?
@@ -37,16 +37,7 @@ public final class Residual: Layer {
         // A new tensor: the body's output may be kept by its last layer for backward. Every
         // element is written by the sum.
         let out = Tensor(batch: y.batch, shape: y.shape, zeroed: false)
-        withExtendedLifetime((y, s)) {
-            let (a, b, o) = (UncheckedPointer(y.data), UncheckedPointer(s.data), UncheckedPointer(out.data))
-            Parallel.forEachChunk(out.count, grain: 1 << 14) { r in
-                if thenReLU {
-                    Vec.addThenReLU(a.value + r.lowerBound, b.value + r.lowerBound, o.value + r.lowerBound, r.count)
-                } else {
-                    Vec.add(a.value + r.lowerBound, b.value + r.lowerBound, o.value + r.lowerBound, r.count)
-                }
-            }
-        }
+        withExtendedLifetime((y, s)) { Kernels.add(y.data, s.data, into: out.data, count: out.count, thenReLU: thenReLU) }
         return out
     }
 

@@ -17,29 +17,21 @@ public final class Sequence: Layer {
     public var children: [(name: String, layer: Layer)] { items }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        // A batchnorm or residual sum directly followed by a relu runs as one pass (their
-        // `thenReLU`). Fusing hides the batchnorm's or the sum's own output, so only when nobody watches or times the layers. The
-        // plain path is the reference (SequenceFusionTests compare the two bit for bit).
+        // A layer that can apply a relu in its own last pass (ReLUFusable: batchnorm, the residual
+        // sum), directly followed by a relu, runs as one pass. Fusing hides that layer's own
+        // output, so only when nobody watches or times the layers. The plain path is the
+        // reference (SequenceFusionTests compare the two bit for bit).
         let fuses = context.fusesReLU && context.observer == nil && context.inputObserver == nil
             && context.timings == nil
         var h = x
         var i = 0
         while i < items.count {
             let l = items[i].layer
-            if fuses, i + 1 < items.count, let relu = items[i + 1].layer as? ReLU {
-                if let bn = l as? BatchNorm {
-                    h = bn.forward(h, context: context, thenReLU: true)
-                    relu.adoptFusedOutput(h, context: context)
-                    i += 2
-                    continue
-                }
-                // ResNet's relu after the sum (He et al. 2015): applied in the sum's own pass.
-                if let residual = l as? Residual {
-                    h = residual.forward(h, context: context, thenReLU: true)
-                    relu.adoptFusedOutput(h, context: context)
-                    i += 2
-                    continue
-                }
+            if fuses, i + 1 < items.count, let fusable = l as? ReLUFusable, let relu = items[i + 1].layer as? ReLU {
+                h = fusable.forward(h, context: context, thenReLU: true)
+                relu.adoptFusedOutput(h, context: context)
+                i += 2
+                continue
             }
             h = context.forward(l, h)
             i += 1
@@ -66,6 +58,12 @@ public final class Sequence: Layer {
         }
         return g
     }
+}
+
+/// A layer whose last pass over its output can also apply a relu: `forward(thenReLU: true)`
+/// returns max(0, its output), zero only where the output is below 0 (as Vec.relu, bit for bit).
+protocol ReLUFusable: Layer {
+    func forward(_ x: Tensor, context: RunContext, thenReLU: Bool) -> Tensor
 }
 
 /// Passes its input through unchanged (the identity shortcut of a residual block, the input
