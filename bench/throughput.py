@@ -86,7 +86,6 @@ def main():
     say(f"# CPU: {name}, {isa}, {cores} cores; PyTorch {torch_version} eager, channels-last")
     say(f"# {a.mode}; each engine {a.rounds}× per model, alternating, {a.repeats} blocks of ≥{a.min_block_s} s per round; "
         "figures are medians of all blocks")
-    shares = {}
     for config in a.configs.split(","):
         batch, threads = (int(v) for v in config.split("x"))
         say(f"\n## batch {batch}, {threads} thread{'s' if threads > 1 else ''}")
@@ -103,10 +102,9 @@ def main():
             mo, mt = statistics.median(ours), statistics.median(theirs)
             # A training step is about 3 forward passes (forward, backward data, backward weights): 6 FLOP per multiply-add.
             flop = 6 * macs if a.mode == "train" else 2 * macs
-            share = mo * flop / 1e9 / peak_gflops(flags, threads, a.ghz)
-            shares[(m, batch, threads)] = (share, mt * flop / 1e9 / peak_gflops(flags, threads, a.ghz))
+            ours_share, their_share = (rate * flop / 1e9 / peak_gflops(flags, threads, a.ghz) for rate in (mo, mt))
             say(f"{m:<13} cnn-kernel {mo:9.1f} img/s   PyTorch {mt:9.1f} img/s   ratio {mo / mt:5.2f}   "
-                f"peak share {100 * share:4.1f}% (PyTorch {100 * shares[(m, batch, threads)][1]:4.1f}%)")
+                f"peak share {100 * ours_share:4.1f}% (PyTorch {100 * their_share:4.1f}%)")
     say(f"\n# peak: {peak_gflops(flags, 1, a.ghz):.0f} GFLOP/s per core assumed ({a.ghz} GHz, "
         f"{16 if 'avx512f' in flags else 8} float lanes, 2 FMA units); training FLOP = 6 × forward multiply-adds")
     if a.out:
