@@ -356,7 +356,14 @@ def check_drawing_and_upload(driver, url, screenshot, tmp_path):
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
     ActionChains(driver).move_to_element_with_offset(canvas, -60, -60).click_and_hold() \
         .move_by_offset(40, 10).move_by_offset(40, 40).move_by_offset(20, 60).release().perform()
-    drawn = WebDriverWait(driver, 30).until(lambda d: (p := pictures(d)) and p[0] != before[0] and p)
+    WebDriverWait(driver, 30).until(lambda d: (p := pictures(d)) and p[0] != before[0])
+    # The drag reaches the kernel as several strokes, each redrawing the pad's picture: wait until
+    # it settles (unchanged for a second), or a late stroke would look like the upload's doing.
+    def settled(d):
+        now = pictures(d)
+        time.sleep(1)
+        return (p := pictures(d)) and p == now and p
+    drawn = WebDriverWait(driver, 30).until(settled)
     assert drawn[1] == before[1], "the classify output is untouched by the pad"
     driver.save_screenshot(str(ARTIFACTS / screenshot.replace(".png", "-pad.png")))
 
