@@ -29,6 +29,19 @@ public final class ExecutionContext {
     /// so the caller says the answer instead. Throws `ExecutionInterrupted` when the cell is
     /// interrupted while waiting.
     public var requestInput: ((_ prompt: String, _ password: Bool) throws -> String)?
+    /// Whether a person reads the outputs in a terminal: the request allows stdin (someone is
+    /// there to answer) and names no notebook cell (JupyterLab and Notebook 7 send `cellId`), as
+    /// jupyter console's requests do. A console prints text/plain and ignores
+    /// update_display_data, so long work also writes progress lines there, and text is fitted
+    /// to its width; a notebook updates displays in place and renders the rich forms, and
+    /// headless runs (nbclient does not allow stdin) keep a display's last state, so neither
+    /// gets the lines and nothing shows twice there.
+    public var isConsole = false
+    /// Fits the text the kernel writes to a console's terminal (the interpreter sets it for a
+    /// console: prose wrapped at 79 columns): applied to streams, except those written
+    /// verbatim, to the text/plain of every bundle (or its `terminalText`), and to an error's
+    /// message line.
+    public var fitPlainText: ((String) -> String)?
 
     public init(
         token: CancellationToken, executionCount: Int, silent: Bool,
@@ -44,16 +57,32 @@ public final class ExecutionContext {
         if !silent { publish(type, content, metadata) }
     }
 
-    public func stream(_ name: StreamName, _ text: String) {
+    /// Writes `text`; `verbatim` keeps it as it is (what a person printed, a line rewritten in place).
+    public func stream(_ name: StreamName, _ text: String, verbatim: Bool = false) {
         guard !text.isEmpty else { return }
-        emit("stream", ["name": .string(name.rawValue), "text": .string(text)])
+        let shown = verbatim ? text : fitPlainText.map { $0(text) } ?? text
+        emit("stream", ["name": .string(name.rawValue), "text": .string(shown)])
+    }
+
+    private func fitted(_ data: [String: JSON]) -> JSON {
+        guard let fit = fitPlainText, let text = data["text/plain"]?.stringValue else { return .object(data) }
+        var data = data
+        data["text/plain"] = .string(fit(text))
+        return .object(data)
+    }
+
+    private func fitted(_ bundle: MimeBundle) -> JSON {
+        guard fitPlainText != nil, let terminal = bundle.terminalText, bundle.data["text/plain"] != nil else { return fitted(bundle.data) }
+        var data = bundle.data
+        data["text/plain"] = .string(terminal)
+        return fitted(data)
     }
 
     public func newDisplayID() -> String { Identifiers.uuid4() }
 
     /// Shows a bundle; with a display id it can later be updated in place.
     public func display(_ bundle: MimeBundle, displayID: String? = nil) {
-        var content: JSON = ["data": .object(bundle.data), "metadata": .object(bundle.metadata)]
+        var content: JSON = ["data": fitted(bundle), "metadata": .object(bundle.metadata)]
         if let displayID { content["transient"] = ["display_id": .string(displayID)] }
         emit("display_data", content)
     }
@@ -63,7 +92,7 @@ public final class ExecutionContext {
         emit(
             "update_display_data",
             [
-                "data": .object(bundle.data), "metadata": .object(bundle.metadata),
+                "data": fitted(bundle), "metadata": .object(bundle.metadata),
                 "transient": ["display_id": .string(displayID)],
             ])
     }
@@ -74,7 +103,7 @@ public final class ExecutionContext {
         emit(
             "execute_result",
             [
-                "execution_count": .int(executionCount), "data": .object(bundle.data),
+                "execution_count": .int(executionCount), "data": fitted(bundle),
                 "metadata": .object(bundle.metadata),
             ])
     }
@@ -88,6 +117,6 @@ public final class ExecutionContext {
 
     /// Text for the pager (help). Returned as a `page` payload of the execute reply.
     public func page(_ bundle: MimeBundle, start: Int = 0) {
-        payloads.append(["source": "page", "data": .object(bundle.data), "start": .int(start)])
+        payloads.append(["source": "page", "data": fitted(bundle), "start": .int(start)])
     }
 }

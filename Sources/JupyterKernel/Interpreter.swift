@@ -4,6 +4,9 @@ import JSONKit
 public struct MimeBundle: Equatable, Sendable {
     public var data: [String: JSON]
     public var metadata: [String: JSON]
+    /// The text a terminal shows instead of text/plain, where the two differ (a wide table in
+    /// parts that fit 79 columns); used for a console only (`ExecutionContext.fitPlainText`).
+    public var terminalText: String?
 
     public init(data: [String: JSON], metadata: [String: JSON] = [:]) {
         self.data = data

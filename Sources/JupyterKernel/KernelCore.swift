@@ -206,6 +206,7 @@ public final class KernelCore: @unchecked Sendable {
         if let id = request.metadata["cellId"]?.stringValue, !id.isEmpty, id.utf8.count <= 256 { context.cellID = id }
         context.deletedCells = (request.metadata["deletedCells"]?.arrayValue ?? []).prefix(10_000).compactMap(\.stringValue)
         context.pollIncoming = { [weak self] in self?.pollComms() }
+        context.isConsole = c["allow_stdin"]?.boolValue == true && context.cellID == nil
         if c["allow_stdin"]?.boolValue == true, let exchange = stdinExchange {
             context.requestInput = { [session] prompt, password in
                 let question = Message(identities: request.identities, header: session.header(msgType: "input_request"), parentHeader: parent,
@@ -233,7 +234,9 @@ public final class KernelCore: @unchecked Sendable {
             "payload": .array(context.payloads),
             "user_expressions": .object(userExpressions(c["user_expressions"])),
         ]
-        if let failure {
+        if var failure {
+            // The message line, as the rest of the output, fitted to a console's terminal.
+            if let fit = context.fitPlainText, !failure.traceback.isEmpty { failure.traceback[0] = fit(failure.traceback[0]) }
             if !silent {
                 iopub.publish(
                     session.broadcast(

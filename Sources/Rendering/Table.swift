@@ -50,29 +50,70 @@ public struct Table: Sendable {
     func cell(_ cells: [String], _ i: Int) -> String { i < cells.count ? cells[i] : "" }
 
     /// Aligned columns separated by two spaces; trailing spaces dropped, indentation kept.
-    public var text: String {
-        let body: [[String]] = rows.map { r in
+    public var text: String { text(width: .max) }
+
+    /// The text form for a terminal `width` columns wide. A table wider than that is shown in
+    /// parts, one under the other, each repeating the first column (what names the row), as
+    /// wide data frames are printed; a terminal would instead break every row in two.
+    public func text(width: Int) -> String {
+        var body: [[String]] = rows.map { r in
             columns.indices.map { i in i == 0 ? String(repeating: "  ", count: r.depth) + cell(r.cells, 0) : cell(r.cells, i) }
         }
-        let all = [columns.map(\.title)] + body + (footer.map { [$0] } ?? [])
-        let widths = columns.indices.map { i in all.map { cell($0, i).count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
+        var all = [columns.map(\.title)] + body + (footer.map { [$0] } ?? [])
+        var widths = columns.indices.map { i in all.map { cell($0, i).count }.max() ?? 0 }
+        // A last column of prose (left-aligned) that makes the table too wide is wrapped within
+        // the room the other columns leave, when that room is reasonable: its rows go on over
+        // lines of their own under it.
+        let others = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        if widths.count > 1, others + widths[widths.count - 1] > width, columns[columns.count - 1].alignment == .left, width - others >= 24 {
+            let room = width - others, last = columns.count - 1
+            body = body.flatMap { row -> [[String]] in
+                let lines = cell(row, last).wrapped(width: room).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                return lines.enumerated().map { n, text in
+                    n == 0 ? Array(row.prefix(last)) + [text] : Array(repeating: "", count: last) + [text]
+                }
+            }
+            all = [columns.map(\.title)] + body + (footer.map { [$0] } ?? [])
+            widths = columns.indices.map { i in all.map { cell($0, i).count }.max() ?? 0 }
+        }
+        func line(_ cells: [String], _ group: [Int]) -> String {
             var parts: [String] = []
-            for (i, c) in columns.enumerated() {
+            for i in group {
                 let v = cell(cells, i), pad = String(repeating: " ", count: max(0, widths[i] - v.count))
-                parts.append(c.alignment == .right ? pad + v : v + pad)
+                parts.append(columns[i].alignment == .right ? pad + v : v + pad)
             }
             var s = Substring(parts.joined(separator: "  "))
             while s.last == " " { s = s.dropLast() }
             return String(s)
         }
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         var out = title.map { $0 + "\n" } ?? ""
-        out += line(columns.map(\.title)) + "\n" + rule + "\n"
-        for r in body { out += line(r) + "\n" }
-        if let footer { out += rule + "\n" + line(footer) + "\n" }
+        for (n, group) in Self.columnGroups(widths, fitting: width).enumerated() {
+            if n > 0 { out += "\n" }
+            let rule = group.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
+            out += line(columns.map(\.title), group) + "\n" + rule + "\n"
+            for r in body { out += line(r, group) + "\n" }
+            if let footer { out += rule + "\n" + line(footer, group) + "\n" }
+        }
         for n in notes { out += n + "\n" }
         return out
+    }
+
+    /// Columns in groups no wider than `width` (with two spaces between columns), every group
+    /// after the first starting with column 0. A column too wide for any group gets one of its own.
+    static func columnGroups(_ widths: [Int], fitting width: Int) -> [[Int]] {
+        guard !widths.isEmpty else { return [[]] }
+        var groups: [[Int]] = [[0]]
+        var used = widths[0]
+        for i in widths.indices.dropFirst() {
+            if used + 2 + widths[i] <= width || groups[groups.count - 1].count == 1 {
+                groups[groups.count - 1].append(i)
+                used += 2 + widths[i]
+            } else {
+                groups.append([0, i])
+                used = widths[0] + 2 + widths[i]
+            }
+        }
+        return groups
     }
 
     /// The stylesheet every table's HTML carries (the classes below; nothing inline). Alignment

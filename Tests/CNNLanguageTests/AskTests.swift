@@ -1,5 +1,6 @@
 import JSONKit
 import JupyterKernel
+import Rendering
 import XCTest
 @testable import CNNLanguage
 
@@ -27,9 +28,10 @@ final class AskTests: XCTestCase {
         k.answer = { _ in answers.removeFirst() }
         let run = { (code: String) in self.stdout(k.execute(code, allowStdin: true)) }
         XCTAssertTrue(run("ask shape layer=conv1").hasPrefix("✗ Not quite: you said 16x16x8; the answer is conv1 gives (8, 16, 16)."))
+        // A request that allows stdin and names no cell is a console's: its text is wrapped for a terminal.
         XCTAssertEqual(run("ask shape layer=conv1"),
-                       "✓ Right: conv1 gives (8, 16, 16). ⌊(16 + 2·1 − 3)/1⌋ + 1 = 16 rows, ⌊(16 + 2·1 − 3)/1⌋ + 1 = 16 columns; 8 channels (one per kernel)\n")
-        XCTAssertEqual(run("ask params layer=conv1"), "✓ Right: conv1 has 80. 8 kernels, each 1 channels × 3 × 3 = 72 weights, plus 8 biases (one per kernel).\n")
+                       "✓ Right: conv1 gives (8, 16, 16). ⌊(16 + 2·1 − 3)/1⌋ + 1 = 16 rows, ⌊(16 + 2·1 − 3)/1⌋ + 1 = 16 columns; 8 channels (one per kernel)".wrapped(width: 79) + "\n")
+        XCTAssertEqual(run("ask params layer=conv1"), "✓ Right: conv1 has 80. 8 kernels, each 1 channels × 3 × 3 = 72 weights, plus 8 biases (one per kernel).".wrapped(width: 79) + "\n")
         XCTAssertTrue(run("ask params layer=linear1").hasPrefix("✓ Right: linear1 has 5,130. 10 outputs × 512 inputs = 5,120 weights"))
         let choice = #"ask choice question="Which has no weights?" options=["conv", "maxpool"] answer=2 why="It only picks.""#
         for _ in 0..<2 { XCTAssertEqual(run(choice), "✓ Right: b) maxpool. It only picks.\n") }

@@ -57,7 +57,11 @@ final class VisualTranscriptTests: XCTestCase {
         XCTAssertTrue(text("show saliency image=2")[0].hasPrefix("saliency of net for image 2 (triangle): class "))
         XCTAssertTrue(text("show gradcam image=2 layer=relu2")[0].hasPrefix("Grad-CAM of net at relu2 (8×8) for image 2"))
         XCTAssertTrue(text("show graph")[0].hasPrefix("model net (input (1, 16, 16)):\n│ conv1 conv → (4, 16, 16)\n"))
-        XCTAssertTrue(text("show histograms layer=conv1")[0].hasPrefix("conv1.weight: 36 values\n"))
+        let histogram = text("show histograms layer=conv1")[0]
+        XCTAssertTrue(histogram.hasPrefix("conv1.weight: 36 values (tallest bar: "), histogram)
+        let rows = histogram.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(rows[1...4].allSatisfy { $0.allSatisfy { " ▁▂▃▄▅▆▇█".contains($0) } }, "four rows of bars under the title: \(histogram)")
+        XCTAssertTrue(rows[5].hasPrefix("-0."), "then the range: \(histogram)")
         XCTAssertTrue(text("show augment")[0].hasPrefix("8 training images, then two random augmentations of each (flip)"))
         let shapes = text("explain shapes")[0]
         XCTAssertTrue(shapes.contains("\nconv1 (conv)        ⌊(16 + 2·1 − 3)/1⌋ + 1 = 16 rows"), shapes)

@@ -32,8 +32,8 @@ enum PortugueseCommandHelp {
         ("Shows a progress bar and advances it in place, one step at a time.",
          "Mostra uma barra de progresso e a avança no mesmo lugar, um passo por vez."),
         // run time
-        ("One output is shown and then updated once per step (update_display_data), not one line per step.\nSteps are capped at 10000 so that a typo cannot flood the frontend with updates.",
-         "Uma única saída é mostrada e depois atualizada a cada passo (update_display_data), não uma linha por passo.\nOs passos são limitados a 10000 para que um erro de digitação não inunde a interface com atualizações."),
+        ("One output is shown and then updated once per step (update_display_data), not one line per step; a console, which shows no updates, gets a line rewritten in place.\nSteps are capped at 10000 so that a typo cannot flood the frontend with updates.",
+         "Uma única saída é mostrada e depois atualizada a cada passo (update_display_data), não uma linha por passo; um console, que não mostra atualizações, recebe uma linha reescrita no lugar.\nOs passos são limitados a 10000 para que um erro de digitação não inunde a interface com atualizações."),
         // run time
         ("number of steps",
          "número de passos"),

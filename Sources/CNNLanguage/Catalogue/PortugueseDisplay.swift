@@ -260,8 +260,20 @@ enum PortugueseDisplay {
         ("current model: {1}\n",
          "modelo atual: {1}\n"),
         // Sources/CNNLanguage/Commands/Support/LiveControls.swift:32
-        ("[Stop] [lr {1}]  (live controls; a frontend with Jupyter widgets shows them)",
-         "[Parar] [lr {1}]  (controles ao vivo; um frontend com widgets do Jupyter os mostra)"),
+        ("[Stop] [lr {1}]  (controls of a notebook with widgets; here, Ctrl-C stops training)",
+         "[Parar] [lr {1}]  (controles de um notebook com widgets; aqui, Ctrl-C para o treino)"),
+        // Sources/CNNLanguage/Display/ProgressBar.swift:51
+        ("{1}: {2} steps; the line below moves with them",
+         "{1}: {2} passos; a linha abaixo avança com eles"),
+        // Sources/CNNLanguage/Display/TrainingDisplay.swift:104
+        ("epoch {1}/{2} {3} {4}% · loss {5} · accuracy {6} · {7} left",
+         "época {1}/{2} {3} {4}% · perda {5} · acurácia {6} · faltam {7}"),
+        // Sources/CNNLanguage/Display/TrainingDisplay.swift:56
+        ("{1}: {2} epoch{3} of {4} batches. The line below shows the progress at each tenth of an epoch and every 5 s in between; each epoch ends with a line of its own.",
+         "{1}: {2} época{3} de {4} lotes. A linha abaixo mostra o progresso a cada décimo de época e a cada 5 s entre eles; cada época termina com uma linha própria."),
+        // Sources/CNNLanguage/Views/HistogramsView.swift:83
+        (" (tallest bar: {1} values)",
+         " (barra mais alta: {1} valores)"),
         // Sources/CNNLanguage/Commands/Support/LiveControls.swift:45
         ("filters of {1}, as training changes them",
          "filtros de {1}, conforme o treino os altera"),

@@ -6,13 +6,15 @@ import Rendering
 
 /// The live display of `train`: one output, updated in place at most four times a second,
 /// with a progress bar, the current loss, accuracy, speed, time left and learning rate, and a
-/// row per finished epoch. Each finished epoch is also printed as a line, which is what a
-/// console (that ignores display updates) shows.
+/// row per finished epoch. Each finished epoch is also printed as a line; a console, which
+/// ignores display updates, also gets a progress line rewritten in place (`ProgressLine`).
 final class TrainingDisplay {
     let model: String
     let context: ExecutionContext
     let history: TrainingHistory
     let id: String
+    /// Progress for a console; nil for notebooks and headless runs.
+    let line: ProgressLine?
     var lastUpdate = -1.0
     var latest: BatchProgress?
     var totalSteps = 0
@@ -39,24 +41,33 @@ final class TrainingDisplay {
         self.context = context
         self.history = history
         id = context.newDisplayID()
+        line = ProgressLine(context)
     }
 
     func handle(_ e: TrainingEvent) {
         switch e {
-        case .started(let total, _):
+        case .started(let total, let perEpoch):
             totalSteps = total
-            context.display(bundle(status: "starting"), displayID: id)
+            var first = bundle(status: "starting")
+            if line != nil {
+                // What a console shows of this display, the only state it sees: what comes next.
+                let epochs = total / max(1, perEpoch)
+                first.data["text/plain"] = .string(
+                    tr("\(model): \(epochs) epoch\(epochs == 1 ? "" : "s") of \(formatCount(perEpoch)) batches. The line below shows the progress at each tenth of an epoch and every 5 s in between; each epoch ends with a line of its own.").wrapped(width: ProgressLine.width))
+            }
+            context.display(first, displayID: id)
             lastUpdate = Timestamps.monotonicSeconds()
         case .batch(let b):
             latest = b
             let now = Timestamps.monotonicSeconds()
+            line?.offer(fraction: Double(b.batch) / Double(max(1, b.batchesPerEpoch)), part: b.epoch, now: now) { progressLine(b) }
             if now - lastUpdate >= 0.25 {
                 context.updateDisplay(bundle(status: "training"), displayID: id)
                 lastUpdate = now
             }
         case .epoch(let s):
             epochs.append(s)
-            context.stream(.stdout, epochLine(s) + "\n")
+            printLine(epochLine(s))
             context.updateDisplay(bundle(status: "training"), displayID: id)
             lastUpdate = Timestamps.monotonicSeconds()
         }
@@ -67,7 +78,7 @@ final class TrainingDisplay {
     /// they showed "training" again before.
     func note(_ text: String) {
         notes.append(text)
-        context.stream(.stdout, text + "\n")
+        printLine(text)
         context.updateDisplay(bundle(status: finalStatus ?? "training"), displayID: id)
         lastUpdate = Timestamps.monotonicSeconds()
     }
@@ -78,6 +89,19 @@ final class TrainingDisplay {
     private func end(_ status: String) {
         finalStatus = status
         context.updateDisplay(bundle(status: status), displayID: id)
+        // Training stopped within an epoch: the console's progress line ends with why.
+        if let line, line.isOpen { line.print(shownStatus(status)) }
+    }
+
+    /// A line of the text log, over a console's open progress line if there is one.
+    private func printLine(_ text: String) {
+        if let line { line.print(text) } else { context.stream(.stdout, text + "\n") }
+    }
+
+    /// A console's progress line: `epoch 2/10 ▕████▌       ▏ 38% · loss 0.6123 · accuracy 78.21% · 0:10 left`.
+    func progressLine(_ b: BatchProgress) -> String {
+        let f = Double(b.batch) / Double(max(1, b.batchesPerEpoch))
+        return tr("epoch \(b.epoch)/\(b.epochs) \(ProgressBar.bar(fraction: f, width: 12)) \(Int((f * 100).rounded(.down)))% · loss \(fixed(b.epochLoss, 4)) · accuracy \(percent(b.epochAccuracy)) · \(eta(b.secondsLeft)) left")
     }
 
     func finishStopped(epoch: Int, batch: Int) {

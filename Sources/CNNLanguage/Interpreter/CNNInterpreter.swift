@@ -83,9 +83,13 @@ public final class CNNInterpreter: Interpreter {
     }
 
     public var banner: String {
-        tr("CNN kernel \(CNNInterpreter.version): a language for building, training and looking inside convolutional networks.\n")
-            + tr("Type `help` for the commands.")
+        (tr("CNN kernel \(CNNInterpreter.version): a language for building, training and looking inside convolutional networks.\n")
+            + tr("Type `help` for the commands.")).wrapped(width: Self.terminalWidth)
     }
+
+    /// The width the kernel's text is written for: a console's 80 columns, less one (a line that
+    /// fills the last column makes some terminals add an empty line).
+    public static let terminalWidth = 79
 
     public var helpLinks: [(text: String, url: String)] {
         [("CNN kernel language", "https://github.com/cnn-kernel/cnn-kernel#the-language-at-a-glance")]
@@ -95,6 +99,7 @@ public final class CNNInterpreter: Interpreter {
         session.cellCounter += 1
         // The controls of this cell's earlier run, and of deleted cells, go with their outputs.
         if !context.silent { controls(for: context)?.beginCell(id: context.cellID, executionCount: session.cellCounter, deleted: context.deletedCells) }
+        if context.isConsole { context.fitPlainText = { $0.wrapped(width: Self.terminalWidth) } }
         MemoryBudget.sessionLimit = session.memoryLimit
         defer { MemoryBudget.releaseFreeMemory() }
         ExpansionGuard.startCell(shouldStop: { [token = context.token] in token.isCancelled })

@@ -75,9 +75,16 @@ extension CommandEnvironment {
         s.text(tickLabel(hi), x: left + pw, y: top + ph + 14, size: 10, anchor: "end", fill: "#555")
         s.text("0", x: left + (0 - lo) / span * pw, y: top + ph + 26, size: 9, anchor: "middle", fill: lo < 0 && hi > 0 ? "#c33" : "none")
         s.text("\(Int(mx))", x: left - 4, y: top + 8, size: 10, anchor: "end", fill: "#555")
-        // Text: one row of block characters of heights proportional to counts.
+        // Text: bars four rows tall in eighths of a row; a bin that holds any value shows at least
+        // an eighth, so a tall spike (a ReLU's zeros) does not hide where the other values lie.
         let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        let text = title + "\n" + String(counts.map { blocks[mx > 0 ? Int((Double($0) / mx * 8).rounded()) : 0] }) + "\n" + tickLabel(lo) + String(repeating: " ", count: max(1, bins - tickLabel(lo).count - tickLabel(hi).count)) + tickLabel(hi) + "\n"
+        let rows = 4
+        let eighths = counts.map { c in c == 0 || mx == 0 ? 0 : max(1, Int((Double(c) / mx * Double(rows * 8)).rounded())) }
+        var text = title + tr(" (tallest bar: \(formatCount(Int(mx))) values)") + "\n"
+        for r in (0..<rows).reversed() {
+            text += String(eighths.map { blocks[min(8, max(0, $0 - r * 8))] }) + "\n"
+        }
+        text += tickLabel(lo) + String(repeating: " ", count: max(1, bins - tickLabel(lo).count - tickLabel(hi).count)) + tickLabel(hi) + "\n"
         return (s.document, text, width, height)
     }
 }

@@ -8,6 +8,6 @@ struct PrintCommand: Command {
         parameters: [values], examples: ["print \"hello, world\"", "print \"two times three is\" 2 * 3"])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
-        env.context.stream(.stdout, inv.variadic.map(\.description).joined(separator: " ") + "\n")
+        env.context.stream(.stdout, inv.variadic.map(\.description).joined(separator: " ") + "\n", verbatim: true)
     }
 }

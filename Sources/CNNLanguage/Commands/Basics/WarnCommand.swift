@@ -8,6 +8,6 @@ struct WarnCommand: Command {
         examples: ["warn \"learning rate looks high\""])
 
     func run(_ inv: Invocation, in env: CommandEnvironment) throws {
-        env.context.stream(.stderr, inv.variadic.map(\.description).joined(separator: " ") + "\n")
+        env.context.stream(.stderr, inv.variadic.map(\.description).joined(separator: " ") + "\n", verbatim: true)
     }
 }

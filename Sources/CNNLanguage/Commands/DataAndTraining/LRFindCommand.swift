@@ -34,23 +34,18 @@ struct LRFindCommand: Command {
                                       at: inv.given(TrainCommand.batch) ? inv.token(TrainCommand.batch) : inv.nameToken)
         let context = env.context
         let total = inv[Self.steps], label = "lrfind \(entry.name)"
-        let progressID = context.newDisplayID()
-        context.display(ProgressBar.bundle(step: 0, of: total, label: label), displayID: progressID)
+        let bar = LiveProgressBar(context, total: total, label: label)
         var done = 0
-        var shownAt = Timestamps.monotonicSeconds()
         let r = LearningRateFinder.run(
             model: entry.model, data: data.split, batchSize: batch, kind: kind, momentum: inv[TrainCommand.momentum], weightDecay: inv[TrainCommand.weightDecay],
             start: inv[Self.start], end: inv[Self.end], steps: inv[Self.steps], augment: data.augment, rng: env.session.rng.fork(),
             shouldStop: {
                 context.pollIncoming()
                 done += 1
-                if Timestamps.monotonicSeconds() - shownAt > 0.25 {
-                    context.updateDisplay(ProgressBar.bundle(step: done - 1, of: total, label: label), displayID: progressID)
-                    shownAt = Timestamps.monotonicSeconds()
-                }
+                bar.advance(to: done - 1)
                 return context.token.isCancelled
             })
-        context.updateDisplay(ProgressBar.bundle(step: r.rates.count, of: total, label: label + (r.endedEarly.map { tr(": ended early, \($0)") } ?? "")), displayID: progressID)
+        bar.finish(at: r.rates.count, label: label + (r.endedEarly.map { tr(": ended early, \($0)") } ?? ""))
         if context.token.isCancelled { throw ExecutionInterrupted() }
         guard r.rates.count >= 5 else {
             throw LanguageError(.value, at: inv.nameToken, "the loss blew up within \(r.rates.count) steps: start lower (start=\(NumberFormat.shortest(inv[Self.start] / 100)))")

@@ -29,7 +29,7 @@ extension CommandEnvironment {
                                          maxExponent: e + 0.05 * ((1 - e) / 0.05).rounded(), step: 0.05, css: ["width": "360px"])
         let box = controls.hbox([stop, lr])
         session.trainingControls = [box, stop, lr]
-        context.display(box.bundle(text: tr("[Stop] [lr \(sci(learningRate))]  (live controls; a frontend with Jupyter widgets shows them)")))
+        context.display(box.bundle(text: tr("[Stop] [lr \(sci(learningRate))]  (controls of a notebook with widgets; here, Ctrl-C stops training)")))
         return (stop, lr)
     }
 }
