@@ -42,6 +42,9 @@ def collect_until_idle(kc, msg_id, timeout=30.0):
 
 def execute(kc, code, timeout=30.0, **kwargs):
     """Runs code; returns (reply, iopub messages other than status and execute_input)."""
+    # A test client answers no input_request: it is headless, as nbclient is (jupyter_client's
+    # default, stdin allowed and no cell id, is what the kernel takes for a person at a console).
+    kwargs.setdefault("allow_stdin", False)
     msg_id = kc.execute(code, **kwargs)
     reply = kc.get_shell_msg(timeout=timeout)
     while reply["parent_header"].get("msg_id") != msg_id:

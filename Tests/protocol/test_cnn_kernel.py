@@ -138,7 +138,7 @@ def test_cnn_all_output_precedes_reply():
     before the reply (IOPubPublisher.flush) is not observable from here: the two sockets are
     delivered independently."""
     with running_kernel() as (km, kc):
-        msg_id = kc.execute('print "a"\nprogress 3 delay=0\nprint "b"')
+        msg_id = kc.execute('print "a"\nprogress 3 delay=0\nprint "b"', allow_stdin=False)
         reply = kc.get_shell_msg(timeout=10)
         received_reply = time.monotonic()
         msgs = collect_until_idle(kc, msg_id)
