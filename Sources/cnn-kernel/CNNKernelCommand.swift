@@ -17,12 +17,13 @@ struct CNNKernelCommand: ParsableCommand {
         version: CNNInterpreter.version,
         subcommands: [
             KernelCommand.self, InstallCommand.self, UninstallCommand.self, BenchCommand.self, TrainCommand.self, RunCommand.self,
-            MessagesCommand.self,
+            MessagesCommand.self, CacheDataCommand.self,
         ]
     )
 
     static func main() {
         ThreadEnvironment.ensurePassiveOpenMPWaiting()
+        Parallel.adoptCPULimit(FileIO.environment("CPU_LIMIT"))
         Language.current = Language.select(from: languageEnvironment())
         main(nil)
     }

@@ -35,7 +35,7 @@ final class DataAndCheckpointTests: XCTestCase {
         let (train, test) = try DataReaders.readIDXDirectory(dir, name: "tiny", classNames: nil)
         XCTAssertEqual(train.count, 4)
         XCTAssertEqual(train.shape, .image(c: 1, h: 3, w: 2))
-        XCTAssertEqual(Array(train.images.prefix(7)), [0, 1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(Array(train.imagesCopy().prefix(7)), [0, 1, 2, 3, 4, 5, 6])
         XCTAssertEqual(train.classNames, ["0", "1", "2"])
         XCTAssertNil(test)
     }
@@ -67,7 +67,7 @@ final class DataAndCheckpointTests: XCTestCase {
         let (train, test) = try DataReaders.readCIFARDirectory(dir)
         XCTAssertNil(test)
         XCTAssertEqual(train.labels, [3, 9])
-        XCTAssertEqual(Array(train.images.prefix(6)), [10, 20, 30, 10, 20, 30], "stored channels-last")
+        XCTAssertEqual(Array(train.imagesCopy().prefix(6)), [10, 20, 30, 10, 20, 30], "stored channels-last")
         XCTAssertEqual(train.classNames[3], "cat")
         write("test_batch.bin", Array(bytes.prefix(5000)))
         XCTAssertTrue(error { try DataReaders.readCIFARDirectory(self.dir) }.contains("5000 bytes is not a whole number of CIFAR-10 records"))
@@ -80,8 +80,8 @@ final class DataAndCheckpointTests: XCTestCase {
     func testSyntheticIsDeterministicAndBalanced() {
         let a = SyntheticShapes.make(count: 40, size: 28, channels: 1, seed: 5)
         let b = SyntheticShapes.make(count: 40, size: 28, channels: 1, seed: 5)
-        XCTAssertEqual(a.images, b.images)
-        XCTAssertNotEqual(a.images, SyntheticShapes.make(count: 40, size: 28, channels: 1, seed: 6).images)
+        XCTAssertEqual(a.imagesCopy(), b.imagesCopy())
+        XCTAssertNotEqual(a.imagesCopy(), SyntheticShapes.make(count: 40, size: 28, channels: 1, seed: 6).imagesCopy())
         XCTAssertEqual(Set(a.labels).count, 10)
         XCTAssertEqual(SyntheticShapes.make(count: 10, size: 32, channels: 3).shape, .image(c: 3, h: 32, w: 32))
     }
@@ -164,6 +164,6 @@ final class DataAndCheckpointTests: XCTestCase {
         let d = SyntheticShapes.make(count: 3000, size: 8)
         XCTAssertNil(d.subset(Array(0..<3000), shouldStop: { true }))
         XCTAssertNil(DataSplit(train: d, test: nil, validation: 100, seed: 1, shouldStop: { true }))
-        XCTAssertEqual(d.subset(Array(0..<3000), shouldStop: { false })?.images, d.images)
+        XCTAssertEqual(d.subset(Array(0..<3000), shouldStop: { false })?.imagesCopy(), d.imagesCopy())
     }
 }

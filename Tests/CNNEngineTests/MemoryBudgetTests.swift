@@ -66,6 +66,29 @@ final class MemoryBudgetTests: XCTestCase {
         XCTAssertTrue(MemoryBudget.limits(environment: [:]).contains { $0.source == "physical memory" })
     }
 
+    /// A hub's per-learner limits (JupyterHub's spawners set MEM_LIMIT in bytes and CPU_LIMIT in
+    /// cores): the memory one joins the detected limits; the kernel's own override still wins.
+    func testAHubsLimitsBindTheKernel() {
+        let hub = MemoryBudget.limits(environment: ["MEM_LIMIT": "1073741824"])
+        XCTAssertEqual(hub.first?.bytes, 1 << 30, "tighter than this machine's memory")
+        XCTAssertEqual(hub.first?.source, "the hub's limit for this learner (MEM_LIMIT)")
+        XCTAssertEqual(MemoryBudget.limits(environment: ["MEM_LIMIT": "1073741824", "CNN_KERNEL_MEMORY_LIMIT": "3G"]).map(\.bytes), [3 << 30])
+        for junk in ["", "-5", "0", "1G", "lots"] {
+            XCTAssertFalse(MemoryBudget.limits(environment: ["MEM_LIMIT": junk]).contains { $0.source.contains("MEM_LIMIT") }, junk)
+        }
+        let before = Parallel.threads
+        defer { Parallel.threads = before }
+        Parallel.threads = 2
+        for junk in [nil, "", "0", "-1", "nan", "inf", "two"] {
+            Parallel.adoptCPULimit(junk)
+            XCTAssertEqual(Parallel.threads, 2, junk ?? "nil")
+        }
+        Parallel.adoptCPULimit("8")
+        XCTAssertEqual(Parallel.threads, 2, "a limit above the cores changes nothing")
+        Parallel.adoptCPULimit("0.5")
+        XCTAssertEqual(Parallel.threads, 1, "half a core: one thread")
+    }
+
     /// cgroup v1 and v2 trees as containers present them: the tightest limit along the path,
     /// "max" and v1's huge number meaning none, and the headroom of the innermost limited group.
     func testCgroupLimitsAreReadAlongThePath() throws {

@@ -15,15 +15,15 @@ final class ShiftedImagesTests: XCTestCase {
     func testAShiftMovesRowsAndColumnsAndFillsWithZero() {
         // One row down, one column right: row 0 and column 0 are new (0); the rest is the old
         // top-left 2×2 block.
-        XCTAssertEqual(set.shifted(dy: 1, dx: 1)!.images, [0, 0, 0, 0, 0, 0,
+        XCTAssertEqual(set.shifted(dy: 1, dx: 1)!.imagesCopy(), [0, 0, 0, 0, 0, 0,
                                                             0, 0, 1, 2, 11, 12,
                                                             0, 0, 31, 32, 41, 42])
         // One column left: column 2 is new.
-        XCTAssertEqual(set.shifted(dy: 0, dx: -1)!.images, [11, 12, 21, 22, 0, 0,
+        XCTAssertEqual(set.shifted(dy: 0, dx: -1)!.imagesCopy(), [11, 12, 21, 22, 0, 0,
                                                              41, 42, 51, 52, 0, 0,
                                                              71, 72, 81, 82, 0, 0])
-        XCTAssertEqual(set.shifted(dy: 0, dx: 0)!.images, set.images)
-        XCTAssertEqual(set.shifted(dy: 3, dx: 0)!.images, [UInt8](repeating: 0, count: 18), "shifted out entirely")
+        XCTAssertEqual(set.shifted(dy: 0, dx: 0)!.imagesCopy(), set.imagesCopy())
+        XCTAssertEqual(set.shifted(dy: 3, dx: 0)!.imagesCopy(), [UInt8](repeating: 0, count: 18), "shifted out entirely")
         XCTAssertEqual(set.shifted(dy: -5, dx: 7)!.labels, [0], "labels stay")
         XCTAssertNil(set.shifted(dy: 1, dx: 0, shouldStop: { true }), "an interrupt stops the copy")
     }

@@ -67,7 +67,7 @@ final class TrainingHabitsTests: XCTestCase {
         var labels = base.labels
         let g = RandomSource(seed: 11)
         for i in labels.indices { labels[i] = UInt8(g.next() % 10) }
-        let data = Dataset(name: "random", shape: base.shape, classNames: base.classNames, images: base.images, labels: labels)
+        let data = Dataset(name: "random", shape: base.shape, classNames: base.classNames, images: base.imagesCopy(), labels: labels)
         let split = DataSplit(train: data, test: nil, validation: 100, seed: 1)
         let m = try model("simplecnn", data)
         var config = TrainingConfig()

@@ -30,7 +30,7 @@ final class ClassifyTests: XCTestCase {
         var img = RGBAImage(width: 16 + 2 * pad, height: 16)
         for y in 0..<16 {
             for x in 0..<16 {
-                let v = 255 - set.images[i * 256 + y * 16 + x]
+                let v = 255 - set.image(i)[y * 16 + x]
                 img.set(x + pad, y, (v, v, v, 255))
             }
         }

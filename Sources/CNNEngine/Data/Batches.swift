@@ -34,15 +34,13 @@ public enum Batches {
         let scale = normalization.std.map { 1 / ($0 * 255) }
         let shift = zip(normalization.mean, normalization.std).map { -$0 / $1 }
         var sample = [Float](repeating: 0, count: per)
-        data.images.withUnsafeBufferPointer { src in
-            for (j, i) in indices.enumerated() {
-                labels.append(Int(data.labels[i]))
-                let s = src.baseAddress! + i * per
-                for p in 0..<per { sample[p] = Float(s[p]) }
-                if let rng { for a in augment { apply(a, &sample, c: c, h: h, w: w, rng: rng) } }
-                let dst = t.data + j * per
-                for p in 0..<(h * w) { for ch in 0..<c { dst[p * c + ch] = sample[p * c + ch] * scale[ch] + shift[ch] } }
-            }
+        for (j, i) in indices.enumerated() {
+            labels.append(Int(data.labels[i]))
+            let s = data.image(i)
+            for p in 0..<per { sample[p] = Float(s[p]) }
+            if let rng { for a in augment { apply(a, &sample, c: c, h: h, w: w, rng: rng) } }
+            let dst = t.data + j * per
+            for p in 0..<(h * w) { for ch in 0..<c { dst[p * c + ch] = sample[p * c + ch] * scale[ch] + shift[ch] } }
         }
         return (t, labels)
     }

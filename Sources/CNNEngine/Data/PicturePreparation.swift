@@ -31,7 +31,7 @@ public enum PicturePreparation {
     }
 
     public struct Result: Sendable {
-        /// Bytes 0–255, channels-last, of the data's shape (as `Dataset.images` holds them).
+        /// Bytes 0–255, channels-last, of the data's shape (as `Dataset.image(_:)` gives them).
         public let image: [UInt8]
         public let inverted: Bool
         /// What was done, in order, for the learner ("resized 640×480 → 28×28 (pad)").
@@ -193,10 +193,9 @@ extension Dataset {
     /// How up to `limit` of the images look: their background and their typical range of levels.
     public func look(limit: Int = 500) -> PicturePreparation.DataLook? {
         guard let background = borderBrightness(limit: limit) else { return nil }
-        let per = shape.count
         var darkest: [UInt8] = [], brightest: [UInt8] = []
         for i in 0..<min(count, limit) {
-            let image = images[(i * per)..<((i + 1) * per)]
+            let image = self.image(i)
             darkest.append(image.min() ?? 0)
             brightest.append(image.max() ?? 255)
         }
@@ -209,14 +208,13 @@ extension Dataset {
     public func borderBrightness(limit: Int = 500) -> Double? {
         guard case .image(let c, let h, let w) = shape, count > 0, h > 1, w > 1 else { return nil }
         var sum = 0.0, n = 0
-        let per = shape.count
         for i in 0..<min(count, limit) {
-            let base = i * per
+            let pixels = image(i)
             for x in 0..<w {
-                for y in [0, h - 1] { for k in 0..<c { sum += Double(images[base + (y * w + x) * c + k]); n += 1 } }
+                for y in [0, h - 1] { for k in 0..<c { sum += Double(pixels[(y * w + x) * c + k]); n += 1 } }
             }
             for y in 1..<(h - 1) {
-                for x in [0, w - 1] { for k in 0..<c { sum += Double(images[base + (y * w + x) * c + k]); n += 1 } }
+                for x in [0, w - 1] { for k in 0..<c { sum += Double(pixels[(y * w + x) * c + k]); n += 1 } }
             }
         }
         return n > 0 ? sum / Double(n) / 255 : nil

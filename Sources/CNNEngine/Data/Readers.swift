@@ -112,7 +112,9 @@ public enum DataReaders {
     }
 
     /// A directory in MNIST layout: {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz].
-    public static func readIDXDirectory(_ dir: String, name: String, classNames: [String]?,
+    /// With `cache` and known class names, each part is mapped from the cache when it holds it,
+    /// else read and stored there (see DataCache).
+    public static func readIDXDirectory(_ dir: String, name: String, classNames: [String]?, cache: DataCache? = nil,
                                         shouldStop: () -> Bool = { false }) throws -> (train: Dataset, test: Dataset?) {
         func find(_ stem: String) -> String? {
             for p in ["\(dir)/\(stem)", "\(dir)/\(stem).gz"] where fileExists(p) { return p }
@@ -121,6 +123,11 @@ public enum DataReaders {
         func load(_ prefix: String) throws -> Dataset? {
             guard let ip = find("\(prefix)-images-idx3-ubyte") else { return nil }
             guard let lp = find("\(prefix)-labels-idx1-ubyte") else { throw DataError("\(dir): \(prefix) images but no \(prefix)-labels-idx1-ubyte[.gz]") }
+            // Without class names they come from the labels, so the read decides them.
+            guard let classNames else { return try read(ip, lp) }
+            return try DataCache.cached(cache, name: name, part: prefix, classNames: classNames, sources: [ip, lp]) { try read(ip, lp) }
+        }
+        func read(_ ip: String, _ lp: String) throws -> Dataset {
             let img = try readIDXImages(ip, shouldStop: shouldStop)
             let labels = try readIDXLabels(lp, shouldStop: shouldStop)
             guard labels.count == img.count else {
@@ -158,23 +165,23 @@ public enum DataReaders {
         return (pixels, labels)
     }
 
-    public static func readCIFARDirectory(_ dir: String, shouldStop: () -> Bool = { false }) throws -> (train: Dataset, test: Dataset?) {
-        var pixels: [UInt8] = [], labels: [UInt8] = []
-        var found = 0
-        for i in 1...5 {
-            let p = "\(dir)/data_batch_\(i).bin"
-            guard fileExists(p) else { continue }
-            let r = try readCIFARFile(p, shouldStop: shouldStop)
-            pixels += r.pixels
-            labels += r.labels
-            found += 1
+    public static func readCIFARDirectory(_ dir: String, cache: DataCache? = nil, shouldStop: () -> Bool = { false }) throws -> (train: Dataset, test: Dataset?) {
+        let batches = (1...5).map { "\(dir)/data_batch_\($0).bin" }.filter(fileExists)
+        guard !batches.isEmpty else { throw DataError("\(dir): no data_batch_1.bin … data_batch_5.bin (the CIFAR-10 binary version)") }
+        func read(_ files: [String]) throws -> Dataset {
+            var pixels: [UInt8] = [], labels: [UInt8] = []
+            for p in files {
+                let r = try readCIFARFile(p, shouldStop: shouldStop)
+                pixels += r.pixels
+                labels += r.labels
+            }
+            return Dataset(name: "cifar10", shape: .image(c: 3, h: 32, w: 32), classNames: cifarClasses, images: pixels, labels: labels)
         }
-        guard found > 0 else { throw DataError("\(dir): no data_batch_1.bin … data_batch_5.bin (the CIFAR-10 binary version)") }
-        let train = Dataset(name: "cifar10", shape: .image(c: 3, h: 32, w: 32), classNames: cifarClasses, images: pixels, labels: labels)
+        let train = try DataCache.cached(cache, name: "cifar10", part: "train", classNames: cifarClasses, sources: batches) { try read(batches) }
         var test: Dataset?
-        if fileExists("\(dir)/test_batch.bin") {
-            let r = try readCIFARFile("\(dir)/test_batch.bin", shouldStop: shouldStop)
-            test = Dataset(name: "cifar10", shape: .image(c: 3, h: 32, w: 32), classNames: cifarClasses, images: r.pixels, labels: r.labels)
+        let testFile = "\(dir)/test_batch.bin"
+        if fileExists(testFile) {
+            test = try DataCache.cached(cache, name: "cifar10", part: "test", classNames: cifarClasses, sources: [testFile]) { try read([testFile]) }
         }
         return (train, test)
     }

@@ -8,7 +8,7 @@ extension Dataset {
     public func shifted(dy: Int, dx: Int, shouldStop: () -> Bool = { false }) -> Dataset? {
         guard case .image(let c, let h, let w) = shape else { return self }
         let per = c * h * w
-        var out = [UInt8](repeating: 0, count: images.count)
+        var out = [UInt8](repeating: 0, count: imageBytes)
         // Only the rows and columns that stay inside the image are copied.
         let rows = max(0, min(h, h - dy) - max(0, -dy)), cols = max(0, min(w, w - dx) - max(0, -dx))
         guard rows > 0, cols > 0 else {
@@ -16,16 +16,15 @@ extension Dataset {
         }
         let fromRow = max(0, -dy), fromCol = max(0, -dx)
         var stopped = false
-        images.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for n in 0..<count {
-                    if n % 1024 == 0 && shouldStop() { stopped = true; return }
-                    for r in 0..<rows {
-                        // Channels-last: a row's pixels, all channels, are contiguous.
-                        let from = n * per + ((fromRow + r) * w + fromCol) * c
-                        let to = n * per + ((fromRow + r + dy) * w + fromCol + dx) * c
-                        (dst.baseAddress! + to).update(from: src.baseAddress! + from, count: cols * c)
-                    }
+        out.withUnsafeMutableBufferPointer { dst in
+            for n in 0..<count {
+                if n % 1024 == 0 && shouldStop() { stopped = true; return }
+                let src = image(n).baseAddress!
+                for r in 0..<rows {
+                    // Channels-last: a row's pixels, all channels, are contiguous.
+                    let from = ((fromRow + r) * w + fromCol) * c
+                    let to = n * per + ((fromRow + r + dy) * w + fromCol + dx) * c
+                    (dst.baseAddress! + to).update(from: src + from, count: cols * c)
                 }
             }
         }

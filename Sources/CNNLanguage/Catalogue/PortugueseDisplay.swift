@@ -58,6 +58,9 @@ enum PortugueseDisplay {
         // Packages/CNNCore/Sources/CNNCore/MemoryBudget.swift:85
         ("cgroup memory limit",
          "limite de memória do cgroup"),
+        // Packages/CNNCore/Sources/CNNCore/MemoryBudget.swift:77
+        ("the hub's limit for this learner (MEM_LIMIT)",
+         "o limite do hub para este aluno (MEM_LIMIT)"),
         // Packages/CNNCore/Sources/CNNCore/MemoryBudget.swift:88
         ("address-space limit (ulimit -v)",
          "limite de espaço de endereçamento (ulimit -v)"),
@@ -313,6 +316,13 @@ enum PortugueseDisplay {
         // Sources/CNNLanguage/Commands/Tools/MemoryCommand.swift:46
         ("{1}, one byte per pixel",
          "{1}, um byte por pixel"),
+        // Sources/CNNLanguage/Commands/Tools/MemoryCommand.swift:53
+        ("mapped from the data cache",
+         "mapeados do cache de dados"),
+        ("the pixels, shared with every kernel on this machine that loads the same data",
+         "os pixels, compartilhados com todo kernel desta máquina que carrega os mesmos dados"),
+        ("{1}: the labels, and which images each split holds",
+         "{1}: os rótulos e quais imagens cada divisão contém"),
         // Sources/CNNLanguage/Commands/Tools/MemoryCommand.swift:48
         ("kept for reuse",
          "guardados para reuso"),

@@ -37,12 +37,6 @@ enum PortugueseErrors {
         // Sources/CNNLanguage/Commands/DataAndTraining/DataCommand.swift:74
         ("val={1} leaves no training images (there are {2})",
          "val={1} não deixa nenhuma imagem de treino (há {2})"),
-        // Sources/CNNLanguage/Commands/DataAndTraining/DataCommand.swift:77
-        ("holding out {1} validation images",
-         "separação de {1} imagens de validação"),
-        // Sources/CNNLanguage/Commands/DataAndTraining/DataCommand.swift:77
-        ("use fewer images (limit=)",
-         "use menos imagens (limit=)"),
         // Sources/CNNLanguage/Commands/DataAndTraining/DrawCommand.swift:26
         ("model {1} takes {2}, not an image",
          "o modelo {1} recebe entradas de forma {2}, não uma imagem"),

@@ -15,8 +15,7 @@ extension CommandEnvironment {
 
     /// Pixel values 0…1 of one image, channels-last.
     func pixels(_ set: Dataset, _ i: Int) -> [Double] {
-        let per = set.shape.count
-        return (0..<per).map { Double(set.images[i * per + $0]) / 255 }
+        set.image(i).map { Double($0) / 255 }
     }
 
     func imageSize(_ set: Dataset) -> (c: Int, h: Int, w: Int) {

@@ -65,13 +65,18 @@ public enum MemoryBudget {
     nonisolated(unsafe) public static var procRoot = ""
 
     /// The limits in force, tightest first. With `CNN_KERNEL_MEMORY_LIMIT` set, that one alone
-    /// (plus the session's if lower).
+    /// (plus the session's if lower); else the detected ones and a hub's MEM_LIMIT.
     public static func limits(environment: [String: String] = currentEnvironment()) -> [Limit] {
         var out: [Limit] = []
         if let text = environment["CNN_KERNEL_MEMORY_LIMIT"], let bytes = parseSize(text) {
             out.append(Limit(bytes: bytes, source: tr("set by CNN_KERNEL_MEMORY_LIMIT")))
         } else {
             out += detectedLimits()
+            // JupyterHub's spawners pass each learner's mem_limit to the server and its kernels
+            // as MEM_LIMIT (bytes); the kernel keeps within it even where nothing enforces it.
+            if let text = environment["MEM_LIMIT"], let bytes = Int(text.trimmed), bytes > 0 {
+                out.append(Limit(bytes: bytes, source: tr("the hub's limit for this learner (MEM_LIMIT)")))
+            }
         }
         if let s = sessionLimit { out.append(Limit(bytes: s, source: tr("set by `memory limit=`"))) }
         return out.sorted { $0.bytes < $1.bytes }
@@ -261,7 +266,9 @@ public enum MemoryBudget {
 
     public static func currentEnvironment() -> [String: String] {
         var out: [String: String] = [:]
-        if let v = getenv("CNN_KERNEL_MEMORY_LIMIT") { out["CNN_KERNEL_MEMORY_LIMIT"] = String(cString: v) }
+        for name in ["CNN_KERNEL_MEMORY_LIMIT", "MEM_LIMIT"] {
+            if let v = getenv(name) { out[name] = String(cString: v) }
+        }
         return out
     }
 

@@ -17,6 +17,14 @@ public enum Parallel {
         }
     }
 
+    /// Caps the threads at a hub's CPU_LIMIT (JupyterHub's cpu_limit for this learner, in cores,
+    /// possibly fractional: 0.5 gives one thread), so thirty kernels on one host do not each start
+    /// a thread per core. Anything but a positive number leaves the threads alone.
+    public static func adoptCPULimit(_ text: String?) {
+        guard let text, let cores = Double(text), cores.isFinite, cores > 0 else { return }
+        threads = min(threads, max(1, Int(min(cores, 4096).rounded(.up))))
+    }
+
     /// Calls `body(range)` for `threads` contiguous parts of 0..<count (fewer for small counts).
     /// `grain` is the smallest count worth a thread.
     public static func forEachChunk(_ count: Int, grain: Int = 1, _ body: (Range<Int>) -> Void) {

@@ -96,9 +96,9 @@ extension CommandEnvironment {
         let i = inv[key]
         guard i < set.count else { throw LanguageError(.value, at: inv.token(key), "image \(i) is past the last one (\(set.count - 1))") }
         let (c, h, w) = imageSize(set)
-        let per = set.shape.count
+        let pixels = set.image(i)
         var rgb = [UInt8](repeating: 0, count: h * w * 3)
-        for p in 0..<(h * w) { for k in 0..<3 { rgb[3 * p + k] = set.images[i * per + p * c + (c == 3 ? k : 0)] } }
+        for p in 0..<(h * w) { for k in 0..<3 { rgb[3 * p + k] = pixels[p * c + (c == 3 ? k : 0)] } }
         let name = tr("\(shownSplit(inv[Common.split])) image \(i) (\(set.classNames[Int(set.labels[i])]))")
         return (DecodedImage(width: w, height: h, rgb: rgb, format: tr("from the data")), name)
     }

@@ -43,11 +43,12 @@ struct DataCommand: Command {
         do {
             switch source {
             case "fashion-mnist":
-                loaded = try DataReaders.readIDXDirectory(path.isEmpty ? DataReaders.fashionDirectory : path, name: "fashion-mnist", classNames: DataReaders.fashionClasses, shouldStop: stop)
+                loaded = try DataReaders.readIDXDirectory(path.isEmpty ? DataReaders.fashionDirectory : path, name: "fashion-mnist", classNames: DataReaders.fashionClasses,
+                                                          cache: DataCache.fromEnvironment(), shouldStop: stop)
             case "idx":
                 loaded = try DataReaders.readIDXDirectory(path, name: "idx", classNames: nil, shouldStop: stop)
             case "cifar10":
-                loaded = try DataReaders.readCIFARDirectory(path, shouldStop: stop)
+                loaded = try DataReaders.readCIFARDirectory(path, cache: DataCache.fromEnvironment(), shouldStop: stop)
             default:
                 let n = inv[Self.n], size = inv[Self.size], ch = inv[Self.channels], seed = UInt64(inv[Self.seed])
                 // The training and test images, and the copies the validation split makes.
@@ -74,7 +75,6 @@ struct DataCommand: Command {
             throw LanguageError(.value, at: inv.token(Self.val), "val=\(val) leaves no training images (there are \(train.count))")
         }
         let augment = try Self.augmentations(inv)
-        try env.requireMemory(train.images.count, for: "holding out \(formatCount(val)) validation images", hint: "use fewer images (limit=)", at: inv.nameToken)
         guard let split = DataSplit(train: train, test: test, validation: val, seed: UInt64(inv[Self.seed]),
                                     shouldStop: { [context = env.context] in context.token.isCancelled }) else { throw ExecutionInterrupted() }
         env.session.data = LoadedData(source: source, split: split, augment: augment)

@@ -152,7 +152,7 @@ final class ConvolutionControls {
                 return
             }
             let i = min(set.count - 1, max(0, image["value"]?.intValue ?? 0))
-            p.pixels = (0..<set.shape.count).map { Double(set.images[i * set.shape.count + $0]) / 255 }
+            p.pixels = set.image(i).map { Double($0) / 255 }
             p.caption = tr("image \(i) of the \(set.name) set (\(set.classNames[Int(set.labels[i])]))")
         case y.id: p.y = y["value"]?.intValue ?? p.y
         case x.id: p.x = x["value"]?.intValue ?? p.x

@@ -132,7 +132,7 @@ extension CommandEnvironment {
         let data = try dataFor(entry, inv)
         var set = try evaluationData(inv, data)
         if let (dy, dx) = shift {
-            try requireMemory(set.images.count, for: "shifted copies of the images", hint: "evaluate fewer images (limit=)", at: inv.nameToken)
+            try requireMemory(set.imageBytes, for: "shifted copies of the images", hint: "evaluate fewer images (limit=)", at: inv.nameToken)
             guard let moved = set.shifted(dy: dy, dx: dx, shouldStop: { [context] in context.token.isCancelled }) else { throw ExecutionInterrupted() }
             set = moved
         }

@@ -41,11 +41,23 @@ struct MemoryCommand: Command {
         let heap = MemoryBudget.heap()
         table.add(["allocated", f(heap.inUse), tr("by the kernel's code, of which:")])
         table.add([tr("held by tensors"), f(Tensor.liveBytes), tr("weights, gradients, activations")])
+        var mappedData = 0
         if let d = env.session.data?.split {
-            let bytes = [d.train, d.validation, d.test].compactMap { $0 }.reduce(0) { $0 + $1.images.count + $1.labels.count }
-            table.add([tr("held by the data"), f(bytes), tr("\(d.train.name), one byte per pixel")])
+            // Train and validation are views of one store: each store counts once.
+            let sets = [d.train, d.validation, d.test].compactMap { $0 }
+            var stores: [ObjectIdentifier: PixelStore] = [:]
+            for s in sets { stores[ObjectIdentifier(s.store)] = s.store }
+            let owned = stores.values.filter { !$0.isMapped }.reduce(0) { $0 + $1.count }
+            let mapped = stores.values.filter(\.isMapped).reduce(0) { $0 + $1.count }
+            let own = owned + sets.reduce(0) { $0 + $1.privateBytes - ($1.store.isMapped ? 0 : $1.store.count) }
+            table.add([tr("held by the data"), f(own), owned > 0 ? tr("\(d.train.name), one byte per pixel") : tr("\(d.train.name): the labels, and which images each split holds")])
+            mappedData = mapped
         }
         table.add([tr("kept for reuse"), f(heap.free), tr("freed, not counted as in use")])
+        if mappedData > 0 {
+            // Not malloc's: the pages of the cache file, in the page cache, counted once per machine.
+            table.add([tr("mapped from the data cache"), f(mappedData), tr("the pixels, shared with every kernel on this machine that loads the same data")])
+        }
         if let name = env.session.current, let entry = env.session.models[name] {
             let b = inv[Self.batch]
             let kind = entry.optimizer?.kind ?? .sgd, momentum = (entry.optimizer?.momentum ?? 0.9) > 0
