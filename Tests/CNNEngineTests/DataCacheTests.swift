@@ -111,6 +111,21 @@ final class DataCacheTests: XCTestCase {
         XCTAssertNil(cache.load(name: "toy", part: "train", key: String(file.split(separator: "-").last!.dropLast(8)), classNames: classes), "a link")
     }
 
+    /// Kernels of a class that decode the same data at once end up mapping one file: the one
+    /// stored first stays, and a later store maps it rather than replacing it.
+    func testALaterStoreMapsTheFileAlreadyThere() throws {
+        let src = source()
+        let key = DataCache.key(name: "toy", part: "train", classNames: classes, sources: [src])!
+        let first = try XCTUnwrap(cache.store(made(), part: "train", key: key))
+        let inode = { (path: String) -> UInt in var st = stat(); _ = stat(path, &st); return UInt(st.st_ino) }
+        let before = inode(cacheFile(src))
+        let second = try XCTUnwrap(cache.store(made(), part: "train", key: key))
+        XCTAssertEqual(inode(cacheFile(src)), before, "the first file stays")
+        XCTAssertEqual(first.imagesCopy(), second.imagesCopy())
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir + "/cache").filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "no temporary file stays behind")
+    }
+
     func testADirectoryThatCannotTakeTheFileLeavesTheKernelItsOwnCopy() {
         FileManager.default.createFile(atPath: dir + "/cache", contents: Data("a file, not a directory".utf8))
         var reads = 0

@@ -112,8 +112,8 @@ public struct DataCache: Sendable {
         return Layout(shape: .image(c: c, h: h, w: w), count: count, labelsAt: labelsAt, pixelsAt: pixelsAt)
     }
 
-    /// Writes `set` under `key` (to a new file renamed into place, so a reader sees a whole file
-    /// or none) and returns it mapped from there; nil when the directory cannot take it (the
+    /// Writes `set` under `key` (to a new file linked into place, so a reader sees a whole file or
+    /// none) and returns it mapped from there; nil when the directory cannot take it (the
     /// caller keeps its own copy). Readable by everyone: the data sets are public.
     public func store(_ set: Dataset, part: String, key: String) -> Dataset? {
         guard case .image(let c, let h, let w) = set.shape, set.classNames.count < 256 else { return nil }
@@ -137,9 +137,29 @@ public struct DataCache: Sendable {
         var ok = fchmod(fd, 0o644) == 0 && writeAll(fd, header.withUnsafeBufferPointer { $0 })
         for i in 0..<set.count where ok { ok = writeAll(fd, set.image(i)) }
         ok = close(fd) == 0 && ok
-        guard ok, rename(temporary, final) == 0 else {
+        guard ok else {
             unlink(temporary)
             return nil
+        }
+        // Linked, not renamed, into place: when several kernels of a class decode the same data at
+        // once, the first file stays and every kernel maps that one inode (a rename would leave
+        // each earlier kernel mapping a file since replaced, and its pages unshared). A file there
+        // that does not load (damaged, foreign) is replaced.
+        if link(temporary, final) != 0 {
+            guard errno == EEXIST else {
+                unlink(temporary)
+                return nil
+            }
+            if let existing = load(name: set.name, part: part, key: key, classNames: set.classNames) {
+                unlink(temporary)
+                return existing
+            }
+            guard rename(temporary, final) == 0 else {
+                unlink(temporary)
+                return nil
+            }
+        } else {
+            unlink(temporary)
         }
         return load(name: set.name, part: part, key: key, classNames: set.classNames)
     }
