@@ -96,6 +96,7 @@ public final class KernelServer: @unchecked Sendable {
     /// Serves until shutdown; never returns (the process exits 0).
     public func run(core: KernelCore) -> Never {
         startSignalThread(core: core)
+        startParentWatch(core: core)
         startHeartbeat()
         startControl(core: core)
         core.publishStatus("starting")
@@ -120,6 +121,21 @@ public final class KernelServer: @unchecked Sendable {
                     exitProcess(core: core, ownedSockets: [])
                 }
             }
+        }
+    }
+
+    /// Exits when the process that started the kernel is gone (jupyter_client names it in
+    /// JPY_PARENT_PID, and ipykernel watches it the same way): a Jupyter server killed without
+    /// shutting its kernels down, or a hub's learner server culled hard, must not leave a kernel
+    /// holding its memory for ever. Once a second, `getppid()` is compared with that process:
+    /// when the parent dies the kernel is handed to another (init or a subreaper).
+    private func startParentWatch(core: KernelCore) {
+        guard let text = getenv("JPY_PARENT_PID").map({ String(cString: $0) }), let parent = Int32(text),
+              parent > 1, getppid() == parent else { return }
+        spawnThread(name: "parent-watch") { [self] in
+            while getppid() == parent { sleep(1) }
+            KernelLog.write("the process that started the kernel (pid \(parent)) is gone: exiting")
+            exitProcess(core: core, ownedSockets: [])
         }
     }
 

@@ -278,6 +278,43 @@ def test_cnn_shutdown_during_a_running_cell():
         assert proc.wait(timeout=2) == 0
 
 
+def _gone(pid):
+    """Exited (or a zombie left for whoever adopted it to reap)."""
+    try:
+        return pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+def test_cnn_exits_when_the_process_that_started_it_dies(tmp_path):
+    """A server killed hard (SIGKILL: no shutdown_request) must not leave its kernel running: the
+    kernel watches JPY_PARENT_PID, which jupyter_client sets, as ipykernel does."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        "from jupyter_client.manager import KernelManager\n"
+        "km = KernelManager(kernel_name='cnn')\n"
+        "km.start_kernel()\n"
+        "print(km.provisioner.process.pid, flush=True)\n"
+        "time.sleep(120)\n")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        kernel = int(parent.stdout.readline())
+        time.sleep(1.5)
+        assert not _gone(kernel), "the kernel runs while its parent does"
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while not _gone(kernel) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _gone(kernel), "the kernel outlived the process that started it"
+    finally:
+        parent.kill()
+        with contextlib.suppress(NameError, ProcessLookupError):
+            if not _gone(kernel):
+                os.kill(kernel, signal.SIGKILL)
+
+
 def test_cnn_restart_through_kernel_manager():
     with running_kernel() as (km, kc):
         reply, _ = execute(kc, "40 + 2")
