@@ -1,0 +1,81 @@
+"""The container recipe, as far as it runs without a container runtime: the steps of
+deploy/container/install that the Dockerfile runs after the packages (`kernel`, `course`) run here
+into a temporary prefix, and the installed kernel answers through its own kernelspec; the
+Dockerfile only calls steps the script has; the image's Python pins are the tested ones."""
+import os
+import pathlib
+import re
+import subprocess
+
+from jupyter_client.manager import KernelManager
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+INSTALL = ROOT / "deploy" / "container" / "install"
+
+
+def pins(path):
+    return dict(line.split("==") for line in path.read_text().splitlines() if "==" in line and not line.startswith("#"))
+
+
+def test_the_image_pins_the_versions_the_suite_tests():
+    image, tested = pins(ROOT / "deploy" / "container" / "requirements.txt"), pins(ROOT / "tools" / "requirements.txt")
+    assert image and all(tested.get(name) == version for name, version in image.items()), (image, tested)
+
+
+def test_the_dockerfile_calls_only_steps_the_script_has():
+    steps = set(re.findall(r"^        ([a-z-]+)\)", INSTALL.read_text(), re.M))
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    called = re.findall(r"deploy/container/install ([^\n&\\]+)", dockerfile)
+    assert called, "the Dockerfile runs the script"
+    for call in called:
+        words = call.split()
+        for word in words:
+            if not word.startswith("/") and not word.startswith('"'):
+                assert word in steps, f"{word} (in: {call}) is not a step of {INSTALL}"
+    assert re.search(r"^USER \$\{NB_UID\}", dockerfile, re.M), "not root at run time"
+    assert "ARG NB_USER" in dockerfile and "ARG NB_UID" in dockerfile, "repo2docker passes these"
+
+
+def test_kernel_and_course_steps_install_a_kernel_that_runs(tmp_path):
+    prefix, course, cache = tmp_path / "venv", tmp_path / "home" / "cnn-course", tmp_path / "cache"
+    env = dict(os.environ, CNN_KERNEL_DATA_CACHE=str(cache))
+    subprocess.run([str(INSTALL), "kernel", str(prefix), "course", str(course)], check=True, env=env,
+                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    lib = prefix / "lib" / "cnn-kernel"
+    linked = subprocess.run(["ldd", str(lib / "cnn-kernel")], capture_output=True, text=True, check=True).stdout
+    swift_libs = [pathlib.Path(m).name for m in re.findall(r"=> (\S+/swift/linux/\S+\.so)", linked)]
+    assert swift_libs, linked
+    for name in swift_libs + ["libCNNCore.so"]:
+        assert (lib / name).is_file(), f"{name} is not beside the binary"
+    assert sorted(p.name for p in cache.glob("*.cnndata"))[0].startswith("fashion-mnist-t10k-"), "the data decoded into the image"
+    assert (course / "2-a-first-cnn.ipynb").is_file() and (course / "pt-BR" / "2-uma-primeira-cnn.ipynb").is_file()
+    assert (course / "glossary.md").is_file() and not (course / "lessons").exists()
+    kernelspec = (prefix / "share" / "jupyter" / "kernels" / "cnn" / "kernel.json").read_text()
+    assert str(lib / "cnn-kernel") in kernelspec
+
+    outputs = []
+    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+    old_cache = os.environ.get("CNN_KERNEL_DATA_CACHE")
+    os.environ["CNN_KERNEL_DATA_CACHE"] = str(cache)
+    try:
+        km = KernelManager(kernel_name="cnn-pt")
+        assert km.kernel_spec.argv[0] == str(lib / "cnn-kernel")
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=30)
+            reply = kc.execute_interactive("data fashion-mnist", allow_stdin=False, timeout=60, output_hook=lambda m: outputs.append(m))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    finally:
+        del os.environ["JUPYTER_PATH"]
+        if old_cache is None:
+            del os.environ["CNN_KERNEL_DATA_CACHE"]
+        else:
+            os.environ["CNN_KERNEL_DATA_CACHE"] = old_cache
+    assert reply["content"]["status"] == "ok"
+    text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
+    assert "fashion-mnist: 55,000 de treino" in text and "10,000 de teste" in text, text
+
