@@ -18,6 +18,10 @@
 # Idle servers are stopped after CNN_HUB_CULL_AFTER seconds (default 3600) by
 # jupyterhub-idle-culler; a learner's files stay.
 #
+# Other settings: CNN_HUB_PORT (8000), CNN_HUB_IP (0.0.0.0), CNN_HUB_ADMIN (the teacher's user name),
+# CNN_HUB_GROUP, CNN_HUB_SSL_CERT and CNN_HUB_SSL_KEY (HTTPS), CNN_HUB_STATE (/var/lib/cnn-hub: the
+# hub's database and cookie secret).
+#
 # deploy/jupyterhub/loopback_config.py runs this same recipe on 127.0.0.1 with made-up learners
 # (the suite's hub test and the classroom load test use it).
 import os
@@ -49,8 +53,14 @@ c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
 os.environ["NODE_PATH"] = os.pathsep.join(p for p in [os.environ.get("NODE_PATH"), "/usr/share/nodejs"] if p)
 c.ConfigurableHTTPProxy.command = [shutil.which("configurable-http-proxy") or "configurable-http-proxy"]
 
-# Who may log in.
-c.Authenticator.admin_users = {os.environ.get("CNN_HUB_ADMIN", "teacher")}
+# Passwords cross the network: serve HTTPS (or put the hub behind a proxy that does).
+if os.environ.get("CNN_HUB_SSL_CERT"):
+    c.JupyterHub.ssl_cert = os.environ["CNN_HUB_SSL_CERT"]
+    c.JupyterHub.ssl_key = os.environ["CNN_HUB_SSL_KEY"]
+
+# Who may log in, and the teacher (an existing user) who may see and stop every server.
+if os.environ.get("CNN_HUB_ADMIN"):
+    c.Authenticator.admin_users = {os.environ["CNN_HUB_ADMIN"]}
 if os.environ.get("CNN_HUB_GROUP"):
     c.LocalAuthenticator.allowed_groups = {os.environ["CNN_HUB_GROUP"]}
 else:
