@@ -7,6 +7,8 @@ import pathlib
 import re
 import subprocess
 
+import pytest
+
 from jupyter_client.manager import KernelManager
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -34,6 +36,21 @@ def test_the_dockerfile_calls_only_steps_the_script_has():
                 assert word in steps, f"{word} (in: {call}) is not a step of {INSTALL}"
     assert re.search(r"^USER \$\{NB_UID\}", dockerfile, re.M), "not root at run time"
     assert "ARG NB_USER" in dockerfile and "ARG NB_UID" in dockerfile, "repo2docker passes these"
+
+
+def test_every_package_the_recipe_installs_is_in_debian_12():
+    """The apt steps are not run here (no container); their package names are checked instead."""
+    def candidate(package):
+        out = subprocess.run(["apt-cache", "policy", package], capture_output=True, text=True).stdout
+        return next((line.split(":", 1)[1].strip() for line in out.splitlines() if "Candidate:" in line), "(none)")
+    if candidate("python3") == "(none)":
+        pytest.skip("apt has no package lists here")
+    script = INSTALL.read_text()
+    packages = [p for name in ("BUILD_PACKAGES", "RUNTIME_PACKAGES")
+                for p in re.search(name + r"=\(([^)]*)\)", script).group(1).split()]
+    assert len(packages) > 15
+    missing = [p for p in packages if candidate(p) == "(none)"]
+    assert not missing, f"not in this machine's Debian: {missing}"
 
 
 def test_kernel_and_course_steps_install_a_kernel_that_runs(tmp_path):
