@@ -53,7 +53,7 @@ def test_every_package_the_recipe_installs_is_in_debian_12():
     assert not missing, f"not in this machine's Debian: {missing}"
 
 
-def test_kernel_and_course_steps_install_a_kernel_that_runs(tmp_path):
+def test_kernel_and_course_steps_install_a_kernel_that_runs(tmp_path, monkeypatch):
     prefix, course, cache = tmp_path / "venv", tmp_path / "home" / "cnn-course", tmp_path / "cache"
     env = dict(os.environ, CNN_KERNEL_DATA_CACHE=str(cache))
     subprocess.run([str(INSTALL), "kernel", str(prefix), "course", str(course)], check=True, env=env,
@@ -71,27 +71,19 @@ def test_kernel_and_course_steps_install_a_kernel_that_runs(tmp_path):
     assert str(lib / "cnn-kernel") in kernelspec
 
     outputs = []
-    os.environ["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
-    old_cache = os.environ.get("CNN_KERNEL_DATA_CACHE")
-    os.environ["CNN_KERNEL_DATA_CACHE"] = str(cache)
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
+    monkeypatch.setenv("CNN_KERNEL_DATA_CACHE", str(cache))
+    km = KernelManager(kernel_name="cnn-pt")
+    assert km.kernel_spec.argv[0] == str(lib / "cnn-kernel")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
     try:
-        km = KernelManager(kernel_name="cnn-pt")
-        assert km.kernel_spec.argv[0] == str(lib / "cnn-kernel")
-        km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=30)
-            reply = kc.execute_interactive("data fashion-mnist", allow_stdin=False, timeout=60, output_hook=lambda m: outputs.append(m))
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
+        kc.wait_for_ready(timeout=30)
+        reply = kc.execute_interactive("data fashion-mnist", allow_stdin=False, timeout=60, output_hook=outputs.append)
     finally:
-        del os.environ["JUPYTER_PATH"]
-        if old_cache is None:
-            del os.environ["CNN_KERNEL_DATA_CACHE"]
-        else:
-            os.environ["CNN_KERNEL_DATA_CACHE"] = old_cache
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
     assert reply["content"]["status"] == "ok"
     text = "".join(m["content"].get("text", "") for m in outputs if m["msg_type"] == "stream")
     assert "fashion-mnist: 55,000 de treino" in text and "10,000 de teste" in text, text
