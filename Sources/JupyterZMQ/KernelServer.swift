@@ -127,14 +127,16 @@ public final class KernelServer: @unchecked Sendable {
     /// Exits when the process that started the kernel is gone (jupyter_client names it in
     /// JPY_PARENT_PID, and ipykernel watches it the same way): a Jupyter server killed without
     /// shutting its kernels down, or a hub's learner server culled hard, must not leave a kernel
-    /// holding its memory for ever. Once a second, `getppid()` is compared with that process:
-    /// when the parent dies the kernel is handed to another (init or a subreaper).
+    /// holding its memory for ever. Once a second: has the kernel's own parent changed (when a
+    /// parent dies its children go to init or a subreaper), or is the named process gone? The
+    /// second catches a wrapper that forked (`timeout`, a shell script without `exec`) between
+    /// the server and the kernel, and a server that died before the kernel looked.
     private func startParentWatch(core: KernelCore) {
-        guard let text = getenv("JPY_PARENT_PID").map({ String(cString: $0) }), let parent = Int32(text),
-              parent > 1, getppid() == parent else { return }
+        guard let text = getenv("JPY_PARENT_PID").map({ String(cString: $0) }), let named = Int32(text), named > 1 else { return }
+        let parent = getppid()
         spawnThread(name: "parent-watch") { [self] in
-            while getppid() == parent { sleep(1) }
-            KernelLog.write("the process that started the kernel (pid \(parent)) is gone: exiting")
+            while getppid() == parent && (kill(named, 0) == 0 || errno != ESRCH) { sleep(1) }
+            KernelLog.write("the process that started the kernel (pid \(named)) is gone: exiting")
             exitProcess(core: core, ownedSockets: [])
         }
     }

@@ -286,21 +286,31 @@ def _gone(pid):
         return True
 
 
-def test_cnn_exits_when_the_process_that_started_it_dies(tmp_path):
+@pytest.mark.parametrize("wrapper", [[], ["timeout", "600"]], ids=["direct", "through-a-forking-wrapper"])
+def test_cnn_exits_when_the_process_that_started_it_dies(tmp_path, wrapper):
     """A server killed hard (SIGKILL: no shutdown_request) must not leave its kernel running: the
-    kernel watches JPY_PARENT_PID, which jupyter_client sets, as ipykernel does."""
+    kernel watches JPY_PARENT_PID, which jupyter_client sets, as ipykernel does; also when a
+    wrapper that forks (here `timeout`) stands between them."""
     script = tmp_path / "parent.py"
     script.write_text(
         "import sys, time\n"
         "from jupyter_client.manager import KernelManager\n"
         "km = KernelManager(kernel_name='cnn')\n"
+        f"km.kernel_spec.argv = {wrapper!r} + km.kernel_spec.argv\n"
         "km.start_kernel()\n"
         "print(km.provisioner.process.pid, flush=True)\n"
         "time.sleep(120)\n")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    kernel = None
     try:
-        kernel = int(parent.stdout.readline())
+        started = int(parent.stdout.readline())
         time.sleep(1.5)
+        kernel = started
+        if wrapper:
+            children = pathlib.Path(f"/proc/{started}/task/{started}/children").read_text().split()
+            assert len(children) == 1, children
+            kernel = int(children[0])
+        assert "cnn-kernel" in pathlib.Path(f"/proc/{kernel}/cmdline").read_text()
         assert not _gone(kernel), "the kernel runs while its parent does"
         parent.kill()
         parent.wait()
@@ -310,8 +320,8 @@ def test_cnn_exits_when_the_process_that_started_it_dies(tmp_path):
         assert _gone(kernel), "the kernel outlived the process that started it"
     finally:
         parent.kill()
-        with contextlib.suppress(NameError, ProcessLookupError):
-            if not _gone(kernel):
+        if kernel and not _gone(kernel):
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(kernel, signal.SIGKILL)
 
 
