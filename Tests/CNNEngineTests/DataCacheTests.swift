@@ -126,6 +126,43 @@ final class DataCacheTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "no temporary file stays behind")
     }
 
+    /// A kernel killed while writing leaves a temporary file: a later store removes it once it is
+    /// ten minutes old, and leaves a recent one (a kernel may be writing it now).
+    func testStaleTemporaryFilesAreRemovedAndRecentOnesKept() throws {
+        let src = source()
+        let key = DataCache.key(name: "toy", part: "train", classNames: classes, sources: [src])!
+        let base = String(cacheFile(src).split(separator: "/").last!)
+        try FileManager.default.createDirectory(atPath: dir + "/cache", withIntermediateDirectories: true)
+        let stale = dir + "/cache/.\(base).4242.dead.tmp", recent = dir + "/cache/.\(base).4243.beef.tmp"
+        for p in [stale, recent] { FileManager.default.createFile(atPath: p, contents: Data(count: 100)) }
+        var times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        XCTAssertEqual(utimensat(AT_FDCWD, stale, &times, 0), 0)
+        XCTAssertNotNil(cache.store(made(), part: "train", key: key))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: recent))
+    }
+
+    /// In a directory several users write, a kernel never replaces another user's file (it keeps
+    /// its own copy instead). Needs root, to make a file another user owns.
+    func testAnotherUsersFileIsNeverReplaced() throws {
+        try XCTSkipUnless(geteuid() == 0, "needs root to give a file to another user")
+        let src = source()
+        var reads = 0
+        _ = load(src, reads: &reads)
+        let file = cacheFile(src)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        bytes[0] = 0x58  // damaged, so it does not load
+        try FileManager.default.removeItem(atPath: file)
+        FileManager.default.createFile(atPath: file, contents: bytes)
+        XCTAssertEqual(chown(file, 65534, 65534), 0)
+        let set = load(src, reads: &reads)
+        XCTAssertFalse(set.store.isMapped, "its own copy")
+        XCTAssertEqual(set.imagesCopy(), made().imagesCopy())
+        var st = stat()
+        XCTAssertEqual(stat(file, &st), 0)
+        XCTAssertEqual(st.st_uid, 65534, "the other user's file stays")
+    }
+
     func testADirectoryThatCannotTakeTheFileLeavesTheKernelItsOwnCopy() {
         FileManager.default.createFile(atPath: dir + "/cache", contents: Data("a file, not a directory".utf8))
         var reads = 0

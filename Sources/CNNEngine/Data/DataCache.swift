@@ -15,7 +15,9 @@ import Glibc
 /// A cache file is untrusted like any file: its header is checked against its size and the sources
 /// it claims, labels against the classes, and it is mapped only when owned by this user or root
 /// and writable by no one else (another writer could truncate it under the map, and reading a
-/// truncated map kills the process). Any doubt falls back to reading the sources.
+/// truncated map kills the process). Any doubt falls back to reading the sources. So a cache
+/// shared by several users is filled by root (`cnn-kernel cache-data`, as deploy/jupyterhub/start
+/// does); a kernel never replaces a file another user owns.
 ///
 /// Layout (little-endian): "CNNDATA1"; UInt32 channels, height, width, count, classes, names
 /// bytes, 0, 0; the 32-character source key; class names (UTF-8, one per line); labels; then,
@@ -40,14 +42,16 @@ public struct DataCache: Sendable {
     static let largestFile = 1 << 34
 
     /// What identifies a decoded set: the data set's name, part and classes, and each source file's
-    /// path, size, modification time and inode (a changed source gives a new key, so a stale
-    /// cache file is never read). Nil when a source cannot be examined.
+    /// path, size and modification time (a changed source gives a new key, so a stale cache file
+    /// is never read). Not the device or inode: a container's image layers keep paths and times
+    /// but not those, and the cache baked into an image must match in every container of it.
+    /// Nil when a source cannot be examined.
     public static func key(name: String, part: String, classNames: [String], sources: [String]) -> String? {
         var text = "cnndata 1|\(name)|\(part)|\(classNames.joined(separator: "\u{1F}"))"
         for path in sources {
             var st = stat()
             guard stat(path, &st) == 0 else { return nil }
-            text += "|\(path)|\(st.st_size)|\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)|\(st.st_dev)|\(st.st_ino)"
+            text += "|\(path)|\(st.st_size)|\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
         }
         // Two 64-bit FNV-1a hashes with different offsets: an identity, not a defence (the file's
         // content is checked on its own).
@@ -131,7 +135,11 @@ public struct DataCache: Sendable {
         header += [UInt8](repeating: 0, count: pixelsAt - header.count)
 
         let final = path(name: set.name, part: part, key: key)
-        let temporary = "\(directory)/.\(final.split(separator: "/").last!).\(getpid()).tmp"
+        let base = String(final.split(separator: "/").last!)
+        removeStaleTemporaries(of: base)
+        // Unpredictable, so a kernel killed mid-write (a culler, the OOM killer) never blocks the
+        // next one that gets the same pid, as in a container.
+        let temporary = "\(directory)/.\(base).\(getpid()).\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return nil }
         var ok = fchmod(fd, 0o644) == 0 && writeAll(fd, header.withUnsafeBufferPointer { $0 })
@@ -154,7 +162,10 @@ public struct DataCache: Sendable {
                 unlink(temporary)
                 return existing
             }
-            guard rename(temporary, final) == 0 else {
+            // Replaced only when it is ours: two users renaming over each other's files would
+            // leave every earlier kernel mapping a file since replaced.
+            var st = stat()
+            guard lstat(final, &st) == 0, st.st_uid == geteuid(), rename(temporary, final) == 0 else {
                 unlink(temporary)
                 return nil
             }
@@ -172,6 +183,23 @@ public struct DataCache: Sendable {
         if let hit = cache.load(name: name, part: part, key: key, classNames: classNames) { return hit }
         let set = try read()
         return cache.store(set, part: part, key: key) ?? set
+    }
+
+    /// Temporary files of this set left by kernels killed while writing (this user's, older than
+    /// ten minutes: a kernel writing now is never disturbed).
+    private func removeStaleTemporaries(of base: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        let cutoff = time(nil) - 600
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(".\(base)."), name.hasSuffix(".tmp") else { continue }
+            var st = stat()
+            let full = "\(directory)/\(name)"
+            if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == geteuid(), st.st_mtim.tv_sec < cutoff {
+                unlink(full)
+            }
+        }
     }
 
     private func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
