@@ -9,7 +9,7 @@ ARG SWIFT_IMAGE=swift:6.3-bookworm
 FROM ${SWIFT_IMAGE} AS build
 WORKDIR /src
 COPY . /src
-RUN deploy/container/install build-packages build
+RUN deploy/container/install build-packages build bundle /opt/bundle
 
 FROM debian:bookworm-slim
 ARG NB_USER=jovyan
@@ -20,10 +20,11 @@ COPY deploy/container /opt/cnn-kernel/deploy/container
 COPY tools/pygments-cnn /opt/cnn-kernel/tools/pygments-cnn
 COPY tools/jupyterlab-cnn /opt/cnn-kernel/tools/jupyterlab-cnn
 COPY notebooks /opt/cnn-kernel/notebooks
-COPY --from=build /src/.build/release/cnn-kernel /src/.build/release/libCNNCore.so /opt/cnn-kernel/.build/release/
-COPY --from=build /usr/lib/swift/linux /usr/lib/swift/linux
-RUN /opt/cnn-kernel/deploy/container/install runtime-packages python /opt/venv kernel /opt/venv \
- && rm -rf /usr/lib/swift \
+# Only the libraries the kernel loads, gathered in the build stage (not the whole toolchain).
+COPY --from=build /opt/bundle /opt/cnn-kernel/bundle
+RUN export CNN_KERNEL_BIN=/opt/cnn-kernel/bundle/cnn-kernel \
+ && /opt/cnn-kernel/deploy/container/install runtime-packages python /opt/venv kernel /opt/venv \
+ && rm -rf /opt/cnn-kernel/bundle \
  && useradd --create-home --uid "${NB_UID}" --shell /bin/bash "${NB_USER}" \
  && /opt/cnn-kernel/deploy/container/install course "/home/${NB_USER}/cnn-course" \
  && chown -R "${NB_UID}" "/home/${NB_USER}"

@@ -55,7 +55,11 @@ def test_every_package_the_recipe_installs_is_in_debian_12():
 
 def test_kernel_and_course_steps_install_a_kernel_that_runs(tmp_path, monkeypatch):
     prefix, course, cache = tmp_path / "venv", tmp_path / "home" / "cnn-course", tmp_path / "cache"
+    bundle = tmp_path / "bundle"
     env = dict(os.environ, CNN_KERNEL_DATA_CACHE=str(cache))
+    # As the Dockerfile: bundled in the build stage, installed from the bundle in the image.
+    subprocess.run([str(INSTALL), "bundle", str(bundle)], check=True, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env["CNN_KERNEL_BIN"] = str(bundle / "cnn-kernel")
     subprocess.run([str(INSTALL), "kernel", str(prefix), "course", str(course)], check=True, env=env,
                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     lib = prefix / "lib" / "cnn-kernel"

@@ -10,8 +10,9 @@
 #     budget reads that cgroup's limit: the kernel refuses work that would not fit, with the reason,
 #     instead of being killed by the OOM killer;
 #   - elsewhere (a container without systemd) nothing in the OS enforces them, but JupyterHub passes
-#     them on as MEM_LIMIT and CPU_LIMIT, and the kernel keeps its memory budget within MEM_LIMIT
-#     and its threads within CPU_LIMIT.
+#     them on as MEM_LIMIT and CPU_LIMIT, and each kernel keeps its memory budget within MEM_LIMIT
+#     and its threads within CPU_LIMIT (per kernel: a learner with two notebooks running may then
+#     use twice the limit; only an enforcing spawner bounds the learner's total).
 # The data sets are decoded once into CNN_KERNEL_DATA_CACHE (default /var/cache/cnn-kernel,
 # filled by `deploy/jupyterhub/start`), which every learner's kernel maps read-only: thirty
 # learners on Fashion-MNIST hold its 52 MB of pixels once.
@@ -32,9 +33,6 @@ import sys
 c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
 
 HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import course  # noqa: E402
-
 ROOT = HERE.parent.parent
 VENV = pathlib.Path(os.environ.get("CNN_HUB_VENV", ROOT / ".venv"))
 STATE = pathlib.Path(os.environ.get("CNN_HUB_STATE", "/var/lib/cnn-hub"))
@@ -67,12 +65,12 @@ else:
     c.Authenticator.allow_all = True  # every user of the machine
 
 # What a learner gets: JupyterLab from the project's environment (where the kernelspecs are),
-# the course in ~/cnn-course, the cnn kernel by default, and the shared data cache.
-c.Spawner.cmd = [str(VENV / "bin" / "jupyterhub-singleuser")]
+# the course in ~/cnn-course (copied by course.py, running as the learner, before it becomes
+# jupyterhub-singleuser), the cnn kernel by default, and the shared data cache.
+c.Spawner.cmd = [str(VENV / "bin" / "python"), str(HERE / "course.py")]
 c.Spawner.args = ["--MultiKernelManager.default_kernel_name=cnn"]
 c.Spawner.default_url = "/lab/tree/cnn-course/2-a-first-cnn.ipynb"
 c.Spawner.environment = {"CNN_KERNEL_DATA_CACHE": DATA_CACHE}
-c.Spawner.pre_spawn_hook = course.copy_course
 c.Spawner.mem_limit = os.environ.get("CNN_HUB_MEM_LIMIT", "2G")
 c.Spawner.cpu_limit = float(os.environ.get("CNN_HUB_CPU_LIMIT", "1"))
 # Thirty servers starting at once on a small host take a while.
