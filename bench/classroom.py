@@ -11,6 +11,7 @@ and in total, the data cache's sharing, and the largest class this machine's mem
 that measure. The suite's hub test (Tests/protocol/test_hub.py) uses the same Hub and Learner.
 """
 import argparse
+import contextlib
 import json
 import os
 import pathlib
@@ -67,7 +68,9 @@ class Hub:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the hub exited ({self.process.returncode}):\n{self.log_text()[-3000:]}")
+                text = self.log_text()[-3000:]
+                self.stop()
+                raise RuntimeError(f"the hub exited ({self.process.returncode}):\n{text}")
             try:
                 if requests.get(self.url + "/hub/api/", timeout=2).ok:
                     return
@@ -90,6 +93,11 @@ class Hub:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        # Servers run in sessions of their own: whatever outlived the hub goes before its homes do.
+        for p in all_processes():
+            if p["user"] and p["home"] and p["home"].startswith(str(self.state)):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(p["pid"], signal.SIGKILL)
         self.log.close()
         shutil.rmtree(self.state, ignore_errors=True)
 
@@ -110,6 +118,7 @@ class Learner:
         self.kernel_id = None
         self.ws = None
         self.session = uuid.uuid4().hex
+        self.kernel_pid = None
 
     def hub_api(self, method, path, **kw):
         headers = {"X-XSRFToken": self.http.cookies.get("_xsrf", path="/hub/") or ""}
@@ -158,7 +167,10 @@ class Learner:
         reply = self.request("kernel_info_request", {}, timeout=120)
         if reply["shell"]["content"].get("status") != "ok":
             raise RuntimeError(f"{self.name}: kernel_info failed")
-        return time.monotonic() - t0
+        seconds = time.monotonic() - t0
+        kernels = [p for p in processes_of(self.name) if "cnn-kernel" in p["cmdline"]]
+        self.kernel_pid = kernels[0]["pid"] if len(kernels) == 1 else None
+        return seconds
 
     def request(self, msg_type, content, timeout=600):
         """Sends one shell request; returns its reply and the IOPub messages up to idle."""
@@ -170,6 +182,8 @@ class Learner:
         reply, iopub, idle = None, [], False
         deadline = time.monotonic() + timeout
         while reply is None or not idle:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.name}: no reply to {msg_type} in {timeout} s")
             self.ws.settimeout(max(1, deadline - time.monotonic()))
             msg = decode_frame(self.ws.recv())
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
@@ -181,8 +195,6 @@ class Learner:
                     idle = True
                 elif msg["msg_type"] not in ("status", "execute_input"):
                     iopub.append(msg)
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{self.name}: no reply to {msg_type} in {timeout} s")
         return {"shell": reply, "iopub": iopub}
 
     def execute(self, code, timeout=600):
@@ -195,6 +207,11 @@ class Learner:
 
     def kernel_pids(self):
         return [p for p in processes_of(self.name) if "cnn-kernel" in p["cmdline"]]
+
+    def kernel_peak_kb(self):
+        """The kernel's high-water mark (VmHWM), read from its own status file only."""
+        info = process_info(self.kernel_pid) if self.kernel_pid else None
+        return info.get("VmHWM", 0) if info else 0
 
     def close(self):
         if self.ws:
@@ -227,8 +244,10 @@ def process_info(pid):
         key, _, value = line.partition(":")
         if key in ("VmRSS", "VmHWM", "Pss", "RssFile", "RssAnon") and value.strip().endswith("kB"):
             kb[key] = int(value.split()[0])
-    user = next((e.split(b"=", 1)[1].decode() for e in environ if e.startswith(b"JUPYTERHUB_USER=")), None)
-    return {"pid": pid, "cmdline": cmdline, "user": user, **kb}
+    def variable(name):
+        prefix = name.encode() + b"="
+        return next((e[len(prefix):].decode(errors="replace") for e in environ if e.startswith(prefix)), None)
+    return {"pid": pid, "cmdline": cmdline, "user": variable("JUPYTERHUB_USER"), "home": variable("HOME"), **kb}
 
 
 def all_processes():
@@ -301,10 +320,10 @@ def run_class(n, notebook, quick=True):
                     errors = [m for m in outputs if m["msg_type"] == "error"]
                     if reply["content"]["status"] != "ok" or errors:
                         r["errors"].append(f"cell {i}: " + "; ".join(e["content"]["evalue"] for e in errors)[:300])
-                    for p in learner.kernel_pids():  # the kernel's own high-water mark
-                        r["peak"]["kernel_hwm_kb"] = max(r["peak"].get("kernel_hwm_kb", 0), p.get("VmHWM", 0))
+                    r["peak"]["kernel_hwm_kb"] = max(r["peak"].get("kernel_hwm_kb", 0), learner.kernel_peak_kb())
             except Exception as e:  # noqa: BLE001 (a learner's failure is a finding, not a crash)
                 r["errors"].append(f"{type(e).__name__}: {e}")
+                barrier.abort()  # the others must not wait for a learner who will never come
 
         t0 = time.monotonic()
         threads = [threading.Thread(target=lesson, args=(l,)) for l in learners]
