@@ -59,6 +59,21 @@ final class MemoryBudgetTests: XCTestCase {
         }
     }
 
+    /// Freed tensors stay in malloc's heap (Tensor tunes it so); past the threshold, the pages go
+    /// back between two lines of a cell, and a second call finds nothing to give.
+    func testFreeMemoryBeyondTheThresholdIsGivenBack() throws {
+        MemoryBudget.releaseFreeMemory()
+        do {
+            let tensors = (0..<4).map { _ in Tensor(batch: 8, shape: .flat(1 << 20)) }  // 4 × 32 MB, zeroed: resident
+            XCTAssertEqual(tensors.count, 4)
+        }
+        let before = try XCTUnwrap(MemoryBudget.anonymousResident()) - MemoryBudget.heap().inUse
+        XCTAssertGreaterThan(before, 100 << 20, "the freed tensors are still resident")
+        MemoryBudget.releaseFreeMemory(beyond: 64 << 20)
+        let after = try XCTUnwrap(MemoryBudget.anonymousResident()) - MemoryBudget.heap().inUse
+        XCTAssertLessThan(after, 64 << 20, "given back")
+    }
+
     func testOverridesReplaceAndLowerTheDetectedLimit() {
         XCTAssertEqual(MemoryBudget.limits(environment: ["CNN_KERNEL_MEMORY_LIMIT": "3G"]).map(\.bytes), [3 << 30])
         MemoryBudget.sessionLimit = 1 << 30

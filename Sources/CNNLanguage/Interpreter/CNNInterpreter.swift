@@ -95,6 +95,9 @@ public final class CNNInterpreter: Interpreter {
         [("CNN kernel language", "https://github.com/cnn-kernel/cnn-kernel#the-language-at-a-glance")]
     }
 
+    /// What malloc may keep free from one line of a cell to the next (see releaseFreeMemory).
+    static let freeMemoryKeptBetweenLines = 64 << 20
+
     public func execute(_ code: String, context: ExecutionContext) throws {
         session.cellCounter += 1
         // The controls of this cell's earlier run, and of deleted cells, go with their outputs.
@@ -126,6 +129,8 @@ public final class CNNInterpreter: Interpreter {
             } catch let e as LanguageError {
                 throw e.kernelError(source: code)
             }
+            // A line's freed activations go back before the next line, not only at the cell's end.
+            MemoryBudget.releaseFreeMemory(beyond: Self.freeMemoryKeptBetweenLines)
         }
     }
 
