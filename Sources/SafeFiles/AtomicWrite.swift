@@ -14,36 +14,47 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
-        let (dir, name) = split(path)
+        let (dir, _) = split(path)
+        let (fd, tmp) = try createTemporary(beside: path, mode: mode)
+        var ok = writeAll(fd, bytes)
+        ok = ok && fsync(fd) == 0
+        let e = errno
+        close(fd)
+        guard ok else {
+            unlink(tmp)
+            throw Failure(description: "\(path): cannot write (\(String(cString: strerror(e))))")
+        }
+        guard rename(tmp, path) == 0 else {
+            let text = errnoText()
+            unlink(tmp)
+            throw Failure(description: "\(path): cannot write (\(text))")
+        }
+        // The rename itself is durable only once the directory is flushed.
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            _ = fsync(dfd)
+            close(dfd)
+        }
+    }
+
+    /// A new file beside `path`, `.NAME.tmp-` and 16 random characters, created exclusively and
+    /// never through a link, open for writing; the caller renames or links it into place.
+    public static func createTemporary(beside path: String, mode: mode_t = 0o644) throws -> (fd: Int32, path: String) {
+        let (dir, _) = split(path)
         for _ in 0..<16 {
-            let tmp = dir + "/." + name + ".tmp-" + randomSuffix()
+            let tmp = temporaryPrefix(for: path) + randomSuffix()
             let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-            if fd < 0 {
-                if errno == EEXIST { continue }  // someone's file: take another name
-                throw Failure(description: "\(path): cannot write (\(errnoText()))")
-            }
-            var ok = writeAll(fd, bytes)
-            ok = ok && fsync(fd) == 0
-            let e = errno
-            close(fd)
-            guard ok else {
-                unlink(tmp)
-                throw Failure(description: "\(path): cannot write (\(String(cString: strerror(e))))")
-            }
-            guard rename(tmp, path) == 0 else {
-                let text = errnoText()
-                unlink(tmp)
-                throw Failure(description: "\(path): cannot write (\(text))")
-            }
-            // The rename itself is durable only once the directory is flushed.
-            let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if dfd >= 0 {
-                _ = fsync(dfd)
-                close(dfd)
-            }
-            return
+            if fd >= 0 { return (fd, tmp) }
+            if errno != EEXIST { throw Failure(description: "\(path): cannot write (\(errnoText()))") }
+            // someone's file: take another name
         }
         throw Failure(description: "\(path): cannot write (no free temporary name in \(dir))")
+    }
+
+    /// What every temporary file of `path` starts with (its directory included).
+    public static func temporaryPrefix(for path: String) -> String {
+        let (dir, name) = split(path)
+        return dir + "/." + name + ".tmp-"
     }
 
     /// The directory (".", if none) and the file's name.
@@ -61,9 +72,13 @@ public enum AtomicFile {
 
     /// Writes all of `bytes` to `fd`, retrying after signals; false on an error.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var off = 0
         while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let n = Glibc.write(fd, bytes.baseAddress! + off, bytes.count - off)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false

@@ -1,4 +1,6 @@
 import CNNCore
+import Foundation
+import SafeFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,8 +26,16 @@ import Glibc
 /// at the next 4,096-byte boundary, the pixels (count × height × width × channels, channels-last).
 public struct DataCache: Sendable {
     public let directory: String
+    /// The user whose cache files this kernel trusts beside root's, and may replace: itself (the
+    /// tests name another, to play a second learner without being root).
+    let user: uid_t
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String) { self.init(directory: directory, user: geteuid()) }
+
+    init(directory: String, user: uid_t) {
+        self.directory = directory
+        self.user = user
+    }
 
     /// The cache the environment names, or nil when it says `off` or names no home.
     public static func fromEnvironment() -> DataCache? {
@@ -80,7 +90,7 @@ public struct DataCache: Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
-              st.st_uid == geteuid() || st.st_uid == 0, st.st_mode & 0o022 == 0,
+              st.st_uid == user || st.st_uid == 0, st.st_mode & 0o022 == 0,
               st.st_size >= Self.headerBytes, st.st_size <= Self.largestFile else { return nil }
         let size = Int(st.st_size)
         guard let mapping = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), mapping != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
@@ -121,7 +131,8 @@ public struct DataCache: Sendable {
     /// caller keeps its own copy). Readable by everyone: the data sets are public.
     public func store(_ set: Dataset, part: String, key: String) -> Dataset? {
         guard case .image(let c, let h, let w) = set.shape, set.classNames.count < 256 else { return nil }
-        guard makeDirectory(directory) else { return nil }
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o755])) != nil else { return nil }
         let names = Array(set.classNames.joined(separator: "\n").utf8)
         var header = Self.magic
         for v in [c, h, w, set.count, set.classNames.count, names.count, 0, 0] {
@@ -135,15 +146,12 @@ public struct DataCache: Sendable {
         header += [UInt8](repeating: 0, count: pixelsAt - header.count)
 
         let final = path(name: set.name, part: part, key: key)
-        let base = String(final.split(separator: "/").last!)
-        removeStaleTemporaries(of: base)
-        // Unpredictable, so a kernel killed mid-write (a culler, the OOM killer) never blocks the
-        // next one that gets the same pid, as in a container.
-        let temporary = "\(directory)/.\(base).\(getpid()).\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return nil }
-        var ok = fchmod(fd, 0o644) == 0 && writeAll(fd, header.withUnsafeBufferPointer { $0 })
-        for i in 0..<set.count where ok { ok = writeAll(fd, set.image(i)) }
+        removeStaleTemporaries(of: final)
+        // An unpredictable name, so a kernel killed mid-write (a culler, the OOM killer) never
+        // blocks the next one, which in a container gets the same pid.
+        guard let (fd, temporary) = try? AtomicFile.createTemporary(beside: final) else { return nil }
+        var ok = fchmod(fd, 0o644) == 0 && header.withUnsafeBytes { AtomicFile.writeAll(fd, $0) }
+        for i in 0..<set.count where ok { ok = AtomicFile.writeAll(fd, UnsafeRawBufferPointer(set.image(i))) }
         ok = close(fd) == 0 && ok
         guard ok else {
             unlink(temporary)
@@ -165,7 +173,7 @@ public struct DataCache: Sendable {
             // Replaced only when it is ours: two users renaming over each other's files would
             // leave every earlier kernel mapping a file since replaced.
             var st = stat()
-            guard lstat(final, &st) == 0, st.st_uid == geteuid(), rename(temporary, final) == 0 else {
+            guard lstat(final, &st) == 0, st.st_uid == user, rename(temporary, final) == 0 else {
                 unlink(temporary)
                 return nil
             }
@@ -185,40 +193,18 @@ public struct DataCache: Sendable {
         return cache.store(set, part: part, key: key) ?? set
     }
 
-    /// Temporary files of this set left by kernels killed while writing (this user's, older than
+    /// Temporary files of `final` left by kernels killed while writing (this user's, older than
     /// ten minutes: a kernel writing now is never disturbed).
-    private func removeStaleTemporaries(of base: String) {
-        guard let dir = opendir(directory) else { return }
-        defer { closedir(dir) }
+    private func removeStaleTemporaries(of final: String) {
+        let prefix = AtomicFile.temporaryPrefix(for: final)
+        let name = String(prefix.split(separator: "/").last!)
         let cutoff = time(nil) - 600
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix(".\(base)."), name.hasSuffix(".tmp") else { continue }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where entry.hasPrefix(name) {
             var st = stat()
-            let full = "\(directory)/\(name)"
-            if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == geteuid(), st.st_mtim.tv_sec < cutoff {
+            let full = "\(directory)/\(entry)"
+            if lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == user, st.st_mtim.tv_sec < cutoff {
                 unlink(full)
             }
         }
-    }
-
-    private func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
-    }
-
-    /// `mkdir -p`, each new directory 0755.
-    private func makeDirectory(_ dir: String) -> Bool {
-        var st = stat()
-        if stat(dir, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
-        let parent = String(dir.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
-        if !parent.isEmpty && parent != dir { guard makeDirectory(parent) else { return false } }
-        return mkdir(dir, 0o755) == 0 || errno == EEXIST
     }
 }
