@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNNCore
 import CNNEngine
 
 /// `cnn-kernel cache-data`: fills the shared data cache before a class starts, so that no
@@ -30,8 +31,7 @@ struct CacheDataCommand: ParsableCommand {
         }
         var failed = false
         for case let (what, set?) in sets {
-            let mb = Double(set.imageBytes) / 1_048_576
-            print("\(what): \(set.count) images, \((mb * 10).rounded() / 10) MB, \(set.store.isMapped ? "cached" : "NOT cached (the directory cannot take it)")")
+            print("\(what): \(set.count) images, \(MemoryBudget.formatBytes(set.imageBytes)), \(set.store.isMapped ? "cached" : "NOT cached (the directory cannot take it)")")
             failed = failed || !set.store.isMapped
         }
         print("cache: \(cache.directory)")

@@ -47,9 +47,8 @@ public final class Dataset: @unchecked Sendable {
     /// Bytes of pixels this set shows (count × image size), wherever they are held.
     public var imageBytes: Int { count * shape.count }
 
-    /// Bytes this set holds for itself alone: its labels and row list, and an owned store's pixels
-    /// (a mapped store's are shared with every process that maps the cache file).
-    public var privateBytes: Int { labels.count + (rows?.count ?? 0) * 4 + (store.isMapped ? 0 : store.count) }
+    /// Bytes this set holds besides its store's pixels: its labels and its row list.
+    public var ownBytes: Int { labels.count + (rows?.count ?? 0) * MemoryLayout<Int32>.stride }
 
     /// A copy of every image, in order (for tests and small sets; training reads `image(_:)`).
     public func imagesCopy() -> [UInt8] {

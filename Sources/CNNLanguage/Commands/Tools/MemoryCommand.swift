@@ -49,8 +49,7 @@ struct MemoryCommand: Command {
             for s in sets { stores[ObjectIdentifier(s.store)] = s.store }
             let owned = stores.values.filter { !$0.isMapped }.reduce(0) { $0 + $1.count }
             let mapped = stores.values.filter(\.isMapped).reduce(0) { $0 + $1.count }
-            let own = owned + sets.reduce(0) { $0 + $1.privateBytes - ($1.store.isMapped ? 0 : $1.store.count) }
-            table.add([tr("held by the data"), f(own), owned > 0 ? tr("\(d.train.name), one byte per pixel") : tr("\(d.train.name): the labels, and which images each split holds")])
+            table.add([tr("held by the data"), f(owned + sets.reduce(0) { $0 + $1.ownBytes }), owned > 0 ? tr("\(d.train.name), one byte per pixel") : tr("\(d.train.name): the labels, and which images each split holds")])
             mappedData = mapped
         }
         table.add([tr("kept for reuse"), f(heap.free), tr("freed, not counted as in use")])
