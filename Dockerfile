@@ -17,6 +17,7 @@ ARG NB_UID=1000
 ENV NB_USER=${NB_USER} NB_UID=${NB_UID} HOME=/home/${NB_USER} \
     CNN_KERNEL_DATA_CACHE=/var/cache/cnn-kernel PATH=/opt/venv/bin:${PATH}
 COPY deploy/container /opt/cnn-kernel/deploy/container
+COPY deploy/jupyterhub/course.py /opt/cnn-kernel/deploy/jupyterhub/course.py
 COPY tools/pygments-cnn /opt/cnn-kernel/tools/pygments-cnn
 COPY tools/jupyterlab-cnn /opt/cnn-kernel/tools/jupyterlab-cnn
 COPY notebooks /opt/cnn-kernel/notebooks

@@ -69,4 +69,10 @@ def test_every_learner_finds_the_course_and_the_culler_runs(two_learners):
         assert (course / "2-a-first-cnn.ipynb").is_file()
         assert (course / "pt-BR" / "2-uma-primeira-cnn.ipynb").is_file()
         assert not (course / "lessons").exists() and not (course / "build.py").exists(), "how the course is built stays out"
-    assert "idle-culler" in hub.log_text()
+    culler = [p for p in classroom.all_processes()
+              if "jupyterhub_idle_culler" in p["cmdline"] and parent_of(p["pid"]) == hub.process.pid]
+    assert len(culler) == 1, "the hub runs its idle culler as a managed service"
+
+
+def parent_of(pid):
+    return int(pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
