@@ -69,6 +69,13 @@ final class DataAndCheckpointTests: XCTestCase {
         XCTAssertEqual(train.labels, [3, 9])
         XCTAssertEqual(Array(train.imagesCopy().prefix(6)), [10, 20, 30, 10, 20, 30], "stored channels-last")
         XCTAssertEqual(train.classNames[3], "cat")
+        // Through the data cache: stored by the first read, mapped by the second, the same images.
+        let cache = DataCache(directory: dir + "/cache")
+        _ = try DataReaders.readCIFARDirectory(dir, cache: cache)
+        let mapped = try DataReaders.readCIFARDirectory(dir, cache: cache).train
+        XCTAssertTrue(mapped.store.isMapped)
+        XCTAssertEqual(mapped.imagesCopy(), train.imagesCopy())
+        XCTAssertEqual(mapped.labels, train.labels)
         write("test_batch.bin", Array(bytes.prefix(5000)))
         XCTAssertTrue(error { try DataReaders.readCIFARDirectory(self.dir) }.contains("5000 bytes is not a whole number of CIFAR-10 records"))
         var badLabel = bytes
