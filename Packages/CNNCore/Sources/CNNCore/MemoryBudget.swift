@@ -188,7 +188,8 @@ public enum MemoryBudget {
     /// 250). Measured as anonymous resident memory less what malloc has handed out: malloc's own
     /// count of free bytes stays the same after its pages are given back, and would trim every line.
     public static func releaseFreeMemory(beyond bytes: Int) {
-        guard let anonymous = anonymousResident(), anonymous - heap().inUse > bytes else { return }
+        // mallinfo2 walks malloc's free lists: asked only when the cheap count could pass.
+        guard let anonymous = anonymousResident(), anonymous > bytes, anonymous - heap().inUse > bytes else { return }
         _ = malloc_trim(0)
     }
 
