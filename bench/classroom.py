@@ -118,7 +118,6 @@ class Learner:
         self.kernel_id = None
         self.ws = None
         self.session = uuid.uuid4().hex
-        self.kernel_pid = None
 
     def hub_api(self, method, path, **kw):
         headers = {"X-XSRFToken": self.http.cookies.get("_xsrf", path="/hub/") or ""}
@@ -167,10 +166,7 @@ class Learner:
         reply = self.request("kernel_info_request", {}, timeout=120)
         if reply["shell"]["content"].get("status") != "ok":
             raise RuntimeError(f"{self.name}: kernel_info failed")
-        seconds = time.monotonic() - t0
-        kernels = [p for p in processes_of(self.name) if "cnn-kernel" in p["cmdline"]]
-        self.kernel_pid = kernels[0]["pid"] if len(kernels) == 1 else None
-        return seconds
+        return time.monotonic() - t0
 
     def request(self, msg_type, content, timeout=600):
         """Sends one shell request; returns its reply and the IOPub messages up to idle."""
@@ -207,11 +203,6 @@ class Learner:
 
     def kernel_pids(self):
         return [p for p in processes_of(self.name) if "cnn-kernel" in p["cmdline"]]
-
-    def kernel_peak_kb(self):
-        """The kernel's high-water mark (VmHWM), read from its own status file only."""
-        info = process_info(self.kernel_pid) if self.kernel_pid else None
-        return info.get("VmHWM", 0) if info else 0
 
     def close(self):
         if self.ws:
@@ -304,7 +295,7 @@ def run_class(n, notebook, quick=True):
     report = {"learners": n, "notebook": str(notebook), "cells_per_learner": len(cells), "quick": quick}
     with Hub(quick=quick) as hub:
         learners = [Learner(hub, f"learner{i:02d}") for i in range(n)]
-        results = {l.name: {"latencies": [], "errors": [], "server_start": None, "kernel_start": None, "peak": {}} for l in learners}
+        results = {l.name: {"latencies": [], "errors": [], "server_start": None, "kernel_start": None} for l in learners}
         barrier = threading.Barrier(n)
 
         def lesson(learner):
@@ -320,7 +311,6 @@ def run_class(n, notebook, quick=True):
                     errors = [m for m in outputs if m["msg_type"] == "error"]
                     if reply["content"]["status"] != "ok" or errors:
                         r["errors"].append(f"cell {i}: " + "; ".join(e["content"]["evalue"] for e in errors)[:300])
-                    r["peak"]["kernel_hwm_kb"] = max(r["peak"].get("kernel_hwm_kb", 0), learner.kernel_peak_kb())
             except Exception as e:  # noqa: BLE001 (a learner's failure is a finding, not a crash)
                 r["errors"].append(f"{type(e).__name__}: {e}")
                 barrier.abort()  # the others must not wait for a learner who will never come
@@ -344,7 +334,8 @@ def run_class(n, notebook, quick=True):
                 "kernel_rss_mb": sum(p.get("VmRSS", 0) for p in kernels) / 1024,
                 "kernel_pss_mb": sum(p.get("Pss", 0) for p in kernels) / 1024,
                 "kernel_anon_mb": sum(p.get("RssAnon", 0) for p in kernels) / 1024,
-                "kernel_peak_mb": results[l.name]["peak"].get("kernel_hwm_kb", 0) / 1024,
+                # VmHWM: the kernel's high-water mark since it started, so read once, at the end.
+                "kernel_peak_mb": sum(p.get("VmHWM", 0) for p in kernels) / 1024,
                 "server_rss_mb": sum(p.get("VmRSS", 0) for p in servers) / 1024,
                 "server_pss_mb": sum(p.get("Pss", 0) for p in servers) / 1024,
             })
