@@ -35,6 +35,20 @@ final class DataCacheTests: XCTestCase {
     func cacheFile(_ src: String) -> String {
         cache.path(name: "toy", part: "train", key: DataCache.key(name: "toy", part: "train", classNames: classes, sources: [src])!)
     }
+    /// A source whose set the cache has stored: the source, the cache file and its bytes.
+    func stored() throws -> (src: String, file: String, bytes: Data) {
+        let src = source()
+        var reads = 0
+        _ = load(src, reads: &reads)
+        let file = cacheFile(src)
+        return (src, file, try Data(contentsOf: URL(fileURLWithPath: file)))
+    }
+    /// `file` made anew with these bytes and this mode.
+    func replace(_ file: String, with bytes: Data, mode: Int = 0o644) {
+        try? FileManager.default.removeItem(atPath: file)
+        FileManager.default.createFile(atPath: file, contents: bytes)
+        chmod(file, mode_t(mode))
+    }
 
     func testTheFirstLoadStoresAndEveryLaterOneMapsTheSameBytes() throws {
         let src = source()
@@ -79,15 +93,10 @@ final class DataCacheTests: XCTestCase {
 
     /// Each damage makes the load read the sources again (and the fresh file replaces the bad one).
     func testDamagedForgedOrForeignWritableFilesAreNeverMapped() throws {
-        let src = source()
+        let (src, file, good) = try stored()
         var reads = 0
-        _ = load(src, reads: &reads)
-        let file = cacheFile(src)
-        let good = try Data(contentsOf: URL(fileURLWithPath: file))
         func damaged(_ why: String, _ bytes: Data, mode: Int = 0o644) throws {
-            try? FileManager.default.removeItem(atPath: file)
-            FileManager.default.createFile(atPath: file, contents: bytes)
-            chmod(file, mode_t(mode))
+            replace(file, with: bytes, mode: mode)
             XCTAssertNil(cache.load(name: "toy", part: "train", key: String(file.split(separator: "-").last!.dropLast(8)), classNames: classes), why)
             let before = reads
             let set = load(src, reads: &reads)
@@ -148,14 +157,10 @@ final class DataCacheTests: XCTestCase {
     /// In a directory several users write, a kernel never replaces another user's file (it keeps
     /// its own copy instead). The other learner is played by a cache that trusts another uid.
     func testAnotherUsersFileIsNeverReplaced() throws {
-        let src = source()
-        var reads = 0
-        _ = load(src, reads: &reads)
-        let file = cacheFile(src)
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        let (src, file, good) = try stored()
+        var bytes = good
         bytes[0] = 0x58  // damaged, so it does not load
-        try FileManager.default.removeItem(atPath: file)
-        FileManager.default.createFile(atPath: file, contents: bytes)
+        replace(file, with: bytes)
         let otherUser: uid_t = geteuid() == 12_345 ? 12_346 : 12_345
         let theirs = DataCache(directory: dir + "/cache", user: otherUser)
         let set = DataCache.cached(theirs, name: "toy", part: "train", classNames: classes, sources: [src]) { made() }
