@@ -82,7 +82,8 @@ public enum Benchmark {
             var name = "im2col + GEMM"
             if model.options.convolutionBackend == .fastest, let p = conv.primitives(batch: batch) {
                 let (data, weights) = p.backwardImplementations
-                name = [p.implementation, data, weights].compactMap { $0 }.joined(separator: "; ")
+                // A pointwise layer's weight gradient is one sgemm (Conv2d.backward).
+                name = [p.implementation, data, conv.isPointwise ? "sgemm" : weights].compactMap { $0 }.joined(separator: "; ")
             }
             counts[name, default: 0] += 1
         }

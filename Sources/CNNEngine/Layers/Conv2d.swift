@@ -179,8 +179,16 @@ public final class Conv2d: Layer {
         (input, inputPrimitives) = (nil, nil)
         // Backward runs on the kernels its forward ran on.
         if let p = primitives {
-            p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
-                              biasGradient: bias?.grad.data)
+            if isPointwise {
+                // dW += dyᵀ·x as one product over the whole batch (its input already is the patch
+                // matrix). oneDNN 2.6's 1×1 backward-weights kernel ran these shapes (a few dozen
+                // output channels, N·H·W in the hundred thousands) at 30–45 GFLOP/s where its sgemm
+                // reaches 190–370 (GoogLeNet's and DenseNet's 1×1 layers; bench/results).
+                accumulatePointwiseWeightGradient(x, dy)
+            } else {
+                p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
+                                  biasGradient: bias?.grad.data)
+            }
             let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)
             if computesInputGradient {
                 p.backwardData(outputGradient: dy.data, weight: weight.value.data, inputGradient: dx.data)
@@ -188,6 +196,15 @@ public final class Conv2d: Layer {
             return dx
         }
         return backwardByPatches(x, dy)
+    }
+
+    /// A pointwise convolution's parameter gradients: dW (Cout × Cin) += dyᵀ · x over all N·H·W
+    /// rows, db += the column sums of dy.
+    func accumulatePointwiseWeightGradient(_ x: Tensor, _ dy: Tensor) {
+        let rows = x.batch * h * w
+        if let bias { Kernels.accumulateColumnSums(dy.data, rows: rows, cols: cout, into: bias.grad.data) }
+        GEMM.sgemm(transA: true, transB: false, m: cout, n: cin, k: rows, a: dy.data, lda: cout,
+                   b: x.data, ldb: cin, beta: 1, c: weight.grad.data, ldc: cin)
     }
 
     /// The reference: per chunk, dW += dyᵀ · cols and dcols = dy · W scattered back by col2im.
