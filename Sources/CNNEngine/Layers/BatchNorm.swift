@@ -42,6 +42,10 @@ final class BatchNorm: Layer, ReLUFusable {
     private var mean: [Float] = []
     private var invStd: [Float] = []
     private var trainedForward = false
+    /// The affine map of the last forward, x·scale + shift per channel, from which backward
+    /// recomputes where a fused ReLU passed its input.
+    private var scale: [Float] = []
+    private var shift: [Float] = []
 
     init(shape: FeatureShape, momentum: Double, eps: Double, affine: Bool) {
         self.shape = shape
@@ -154,8 +158,8 @@ final class BatchNorm: Layer, ReLUFusable {
         }
         input = context.recordsForBackward ? x : nil
         let g = gammaValues, b = betaValues
-        let scale = (0..<c).map { g[$0] * invStd[$0] }
-        let shift = (0..<c).map { b[$0] - mean[$0] * g[$0] * invStd[$0] }
+        scale = (0..<c).map { g[$0] * invStd[$0] }
+        shift = (0..<c).map { b[$0] - mean[$0] * g[$0] * invStd[$0] }
         BatchNorm.affine(x, scale, shift, into: y, channels: c, thenReLU: thenReLU)
         return y
     }
@@ -184,40 +188,48 @@ final class BatchNorm: Layer, ReLUFusable {
         }
     }
 
-    func backward(_ dy: Tensor) -> Tensor { backward(dy, reluOutput: nil) }
+    func backward(_ dy: Tensor) -> Tensor { backward(dy, throughReLU: false) }
 
-    /// With `reluOutput` (the output of a ReLU fused into this layer's forward), takes dy as the
+    /// With `throughReLU` (a ReLU was fused into this layer's forward), takes dy as the
     /// ReLU's output gradient and applies the ReLU's derivative inline: dy where that output is
     /// above 0, else 0, exactly as ReLU.backward would (Vec.reluBackward), without writing and
-    /// re-reading that intermediate gradient.
-    func backward(_ dy: Tensor, reluOutput: Tensor?) -> Tensor {
+    /// re-reading that intermediate gradient. Where the output is above 0 is recomputed from the
+    /// input, already read here: x·scale + shift with the forward's own scale and shift and
+    /// arithmetic (a multiply, then an add), above 0 exactly where the ReLU's output is (a NaN
+    /// passes both). Reading the output instead was two of the seven passes over activations.
+    func backward(_ dy: Tensor, throughReLU: Bool) -> Tensor {
         guard let x = input else { preconditionFailure("batchnorm backward without a recorded forward") }
         let c = channels, m = dy.count / c
         let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)
         let (dyp, xp) = (UncheckedPointer(dy.data), UncheckedPointer(x.data))
-        let maskp = reluOutput.map { UncheckedPointer($0.data) }
-        let mu = mean, inv = invStd
+        let masked = throughReLU
+        let mu = mean, inv = invStd, sc = scale, sh = shift
         // Σ dy and Σ dy·x̂ in one pass, x̂ = (x − μ)·invStd recomputed on the fly.
         let (sumDy, sumDyXhat) = channelSums(rows: m) { rows, a, b in
             mu.withUnsafeBufferPointer { mp in
                 inv.withUnsafeBufferPointer { ip in
-                    for r in rows {
-                        let g = dyp.value + r * c, xr = xp.value + r * c, y = maskp.map { $0.value + r * c }
-                        // Eight channels at a time: the masked form written as a select, which a
-                        // scalar ternary in this loop did not become (it branched on every element).
-                        var ch = 0
-                        while ch + 8 <= c {
-                            var gm = Vec.load(g + ch)
-                            if let y { gm.replace(with: 0, where: Vec.load(y + ch) .<= 0) }
-                            Vec.store(Vec.load(a + ch) + gm, a + ch)
-                            Vec.store(Vec.load(b + ch) + gm * (Vec.load(xr + ch) - Vec.load(mp.baseAddress! + ch)) * Vec.load(ip.baseAddress! + ch), b + ch)
-                            ch += 8
-                        }
-                        while ch < c {
-                            let gm = y.map { $0[ch] <= 0 ? 0 : g[ch] } ?? g[ch]
-                            a[ch] += gm
-                            b[ch] += gm * (xr[ch] - mp[ch]) * ip[ch]
-                            ch += 1
+                    sc.withUnsafeBufferPointer { sp in
+                        sh.withUnsafeBufferPointer { hp in
+                            for r in rows {
+                                let g = dyp.value + r * c, xr = xp.value + r * c
+                                // Eight channels at a time: the masked form written as a select, which a
+                                // scalar ternary in this loop did not become (it branched on every element).
+                                var ch = 0
+                                while ch + 8 <= c {
+                                    var gm = Vec.load(g + ch)
+                                    let xv = Vec.load(xr + ch)
+                                    if masked { gm.replace(with: 0, where: xv * Vec.load(sp.baseAddress! + ch) + Vec.load(hp.baseAddress! + ch) .<= 0) }
+                                    Vec.store(Vec.load(a + ch) + gm, a + ch)
+                                    Vec.store(Vec.load(b + ch) + gm * (xv - Vec.load(mp.baseAddress! + ch)) * Vec.load(ip.baseAddress! + ch), b + ch)
+                                    ch += 8
+                                }
+                                while ch < c {
+                                    let gm = masked && xr[ch] * sp[ch] + hp[ch] <= 0 ? 0 : g[ch]
+                                    a[ch] += gm
+                                    b[ch] += gm * (xr[ch] - mp[ch]) * ip[ch]
+                                    ch += 1
+                                }
+                            }
                         }
                     }
                 }
@@ -248,23 +260,28 @@ final class BatchNorm: Layer, ReLUFusable {
             k.withUnsafeBufferPointer { kp in
                 a.withUnsafeBufferPointer { ap in
                     b.withUnsafeBufferPointer { bp in
-                        let (k8, a8, b8) = (kp.baseAddress!, ap.baseAddress!, bp.baseAddress!)
-                        for r in range {
-                            let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
-                            let y = maskp.map { $0.value + r * c }
-                            var ch = 0
-                            while ch + 8 <= c {
-                                var gm = Vec.load(gr + ch)
-                                if let y { gm.replace(with: 0, where: Vec.load(y + ch) .<= 0) }
-                                let v = trained ? gm * Vec.load(k8 + ch) + Vec.load(xr + ch) * Vec.load(a8 + ch) + Vec.load(b8 + ch)
-                                                : gm * Vec.load(k8 + ch) + 0
-                                Vec.store(v, o + ch)
-                                ch += 8
-                            }
-                            while ch < c {
-                                let gm = y.map { $0[ch] <= 0 ? 0 : gr[ch] } ?? gr[ch]
-                                o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
-                                ch += 1
+                        sc.withUnsafeBufferPointer { sp in
+                            sh.withUnsafeBufferPointer { hp in
+                                let (k8, a8, b8) = (kp.baseAddress!, ap.baseAddress!, bp.baseAddress!)
+                                let (s8, h8) = (sp.baseAddress!, hp.baseAddress!)
+                                for r in range {
+                                    let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
+                                    var ch = 0
+                                    while ch + 8 <= c {
+                                        var gm = Vec.load(gr + ch)
+                                        let xv = Vec.load(xr + ch)
+                                        if masked { gm.replace(with: 0, where: xv * Vec.load(s8 + ch) + Vec.load(h8 + ch) .<= 0) }
+                                        let v = trained ? gm * Vec.load(k8 + ch) + xv * Vec.load(a8 + ch) + Vec.load(b8 + ch)
+                                                        : gm * Vec.load(k8 + ch) + 0
+                                        Vec.store(v, o + ch)
+                                        ch += 8
+                                    }
+                                    while ch < c {
+                                        let gm = masked && xr[ch] * sp[ch] + hp[ch] <= 0 ? 0 : gr[ch]
+                                        o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
+                                        ch += 1
+                                    }
+                                }
                             }
                         }
                     }

@@ -47,8 +47,8 @@ public final class Sequence: Layer {
             // A relu fused into its batchnorm in forward is differentiated inside the batchnorm's
             // backward (one pass over the gradient less), unless someone taps the gradient between.
             if GradientTap.observer == nil, i >= 1, let relu = l as? ReLU, let bn = items[i - 1].layer as? BatchNorm,
-               let out = relu.takeFusedOutput() {
-                g = bn.backward(g, reluOutput: out)
+               relu.takeFusedOutput() != nil {
+                g = bn.backward(g, throughReLU: true)
                 i -= 2
                 continue
             }
