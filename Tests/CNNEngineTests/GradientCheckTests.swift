@@ -68,6 +68,11 @@ final class GradientCheckTests: XCTestCase {
         let concat = try Concat([("a", a), ("b", b), ("x", Identity(shape))], input: shape)
         XCTAssertEqual(concat.outputShape, .image(c: 9, h: 6, w: 6))
         Support.assertGradients(concat, Support.input(2, shape))
+        // The identity branch's gradient added straight from dy: second of two (the dense layer's
+        // order), and first (copied out as any other branch).
+        let d = try Support.build("conv", ["out_channels": .int(2), "kernel": .int(3), "padding": .int(1)], input: shape)
+        Support.assertGradients(try Concat([("conv", d), ("x", Identity(shape))], input: shape), Support.input(2, shape))
+        Support.assertGradients(try Concat([("x", Identity(shape)), ("conv", d)], input: shape), Support.input(2, shape))
 
         let c1 = try Support.build("conv", ["out_channels": .int(3), "kernel": .int(3), "padding": .int(1)], input: shape)
         let res = try Residual(body: Sequence([("conv", c1), ("tanh", try Support.build("tanh", input: shape))], input: shape), shortcut: nil)

@@ -48,7 +48,7 @@ public final class Concat: Layer {
             withExtendedLifetime(o) {
                 let (src, dst) = (UncheckedPointer(o.data), UncheckedPointer(y.data))
                 Parallel.forEachChunk(pixels, grain: 256) { r in
-                    for p in r { (dst.value + p * total + off).update(from: src.value + p * c, count: c) }
+                    for p in r { Vec.copy(src.value + p * c, dst.value + p * total + off, c) }
                 }
             }
             offset += c
@@ -63,12 +63,36 @@ public final class Concat: Layer {
         // is copied first).
         var first: Tensor?, firstPart: Tensor?, dx: Tensor?
         var offset = 0
+        let src = UncheckedPointer(dy.data)
         for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
+            // An identity branch's input gradient is its slice of dy: added to the sum straight from
+            // dy rather than copied out first (a dense layer's identity is most of its channels).
+            // Same values, same order as the copy.
+            if b is Identity, GradientTap.observer == nil, first != nil || dx != nil {
+                if let acc = dx {
+                    let out = UncheckedPointer(acc.data)
+                    Parallel.forEachChunk(pixels, grain: 256) { r in
+                        for p in r { Vec.addInPlace(src.value + p * total + off, out.value + p * c, c) }
+                    }
+                } else if let f = first {
+                    let sum = Tensor(batch: f.batch, shape: f.shape, zeroed: false)
+                    let (fp, out) = (UncheckedPointer(f.data), UncheckedPointer(sum.data))
+                    withExtendedLifetime(f) {
+                        Parallel.forEachChunk(pixels, grain: 256) { r in
+                            for p in r { Vec.add(fp.value + p * c, src.value + p * total + off, out.value + p * c, c) }
+                        }
+                    }
+                    dx = sum
+                    first = nil
+                }
+                offset += c
+                continue
+            }
             let part = Tensor(batch: dy.batch, shape: b.outputShape, zeroed: false)  // copied in full
-            let (src, dst) = (UncheckedPointer(dy.data), UncheckedPointer(part.data))
+            let dst = UncheckedPointer(part.data)
             Parallel.forEachChunk(pixels, grain: 256) { r in
-                for p in r { (dst.value + p * c).update(from: src.value + p * total + off, count: c) }
+                for p in r { Vec.copy(src.value + p * total + off, dst.value + p * c, c) }
             }
             GradientTap.observer?(b, part)
             let g = b.backward(part)
