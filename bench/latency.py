@@ -127,8 +127,8 @@ def main():
         "cnn-kernel": [args.cnn, "kernel", "--connection-file", "{connection_file}"],
         "ipykernel": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
     }
-    # Each kernel starts with the environment its kernelspec gives it (cnn's sets OMP_WAIT_POLICY).
-    envs = {"cnn-kernel": dict(os.environ, OMP_WAIT_POLICY="PASSIVE"), "ipykernel": dict(os.environ)}
+    # Each kernel starts with the environment its kernelspec gives it (cnn's sets GOMP_SPINCOUNT).
+    envs = {"cnn-kernel": dict(os.environ, GOMP_SPINCOUNT="100000"), "ipykernel": dict(os.environ)}
     ctx = zmq.Context.instance()
     starts = {k: [] for k in kernels}
     rtts = {k: [] for k in kernels}

@@ -22,7 +22,7 @@ struct CNNKernelCommand: ParsableCommand {
     )
 
     static func main() {
-        ThreadEnvironment.ensurePassiveOpenMPWaiting()
+        ThreadEnvironment.ensureShortOpenMPSpin()
         Parallel.adoptCPULimit(FileIO.environment("CPU_LIMIT"))
         Language.current = Language.select(from: languageEnvironment())
         main(nil)
@@ -141,7 +141,7 @@ struct InstallCommand: ParsableCommand {
         guard ["signal", "message"].contains(interruptMode) else {
             throw ValidationError("--interrupt-mode is signal or message")
         }
-        var env: JSON = ["OMP_WAIT_POLICY": "PASSIVE"]
+        var env: JSON = ["GOMP_SPINCOUNT": .string(ThreadEnvironment.spinCount)]
         if let language {
             guard let chosen = Language.named(language) else { throw ValidationError("--language is en or pt-BR") }
             env["CNN_KERNEL_LANGUAGE"] = .string(chosen.rawValue)

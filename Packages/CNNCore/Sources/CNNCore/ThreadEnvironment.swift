@@ -2,19 +2,27 @@
 import Glibc
 #endif
 
-/// The GEMM library's OpenMP threads spin after each parallel region by default, taking the
-/// cores from the engine's own loops between products: on 2 cores that made ResNet training
-/// 2.8× slower here (80 vs 221 images/s). The wait policy is read once, when libgomp loads, so
-/// it must be in the environment before the process starts.
+/// How long OpenMP's threads spin for more work before they sleep. Every loop of a training step
+/// runs on them (`Parallel`, oneDNN), so a thread that has just finished one region is usually
+/// needed again within microseconds; waking it from sleep each time (OMP_WAIT_POLICY=PASSIVE, as
+/// the engine ran when its own loops had a second pool) cost ResNet at batch 32 on 2 threads a
+/// third of its speed (930 vs 1,350 images/s here). libgomp's own default spins about 3 ms
+/// (300,000 rounds) and ACTIVE about 5 minutes, which would keep an idle kernel's core busy; about
+/// 1 ms (100,000) measured as fast as 3 ms. Spinning does not apply when threads outnumber cores
+/// (libgomp throttles it) or at `threads 1` (no team). The count is read once, when libgomp loads.
 public enum ThreadEnvironment {
-    /// If OMP_WAIT_POLICY is unset, sets it to PASSIVE and re-executes this program with the same
-    /// arguments (a few milliseconds). Call first thing in `main`.
-    public static func ensurePassiveOpenMPWaiting() {
-        guard getenv("OMP_WAIT_POLICY") == nil else { return }
-        setenv("OMP_WAIT_POLICY", "PASSIVE", 1)
+    public static let spinCount = "100000"
+
+    /// If GOMP_SPINCOUNT is unset, sets it to `spinCount` and re-executes this program with the
+    /// same arguments (a few milliseconds; the kernelspec sets it, so Jupyter's kernels need not).
+    /// GOMP_SPINCOUNT overrides OMP_WAIT_POLICY's spinning; GOMP_SPINCOUNT=0 never spins. Call
+    /// first thing in `main`.
+    public static func ensureShortOpenMPSpin() {
+        guard getenv("GOMP_SPINCOUNT") == nil else { return }
+        setenv("GOMP_SPINCOUNT", spinCount, 1)
         var argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) }
         argv.append(nil)
         execv("/proc/self/exe", &argv)
-        // exec failed (no /proc): carry on with spinning threads rather than not at all.
+        // exec failed (no /proc): carry on with libgomp's default spin rather than not at all.
     }
 }
