@@ -37,16 +37,22 @@ final class ParallelTests: XCTestCase {
         Parallel.threads = 2
         let lock = NSLock()
         var inner: [Int] = []
+        var elsewhere = 0
         Parallel.forEachChunk(2) { outer in
+            let outerThread = pthread_self()
             for o in outer {
                 Parallel.forEachChunk(10) { range in
                     lock.lock()
                     inner.append(contentsOf: range.map { o * 10 + $0 })
+                    if pthread_equal(pthread_self(), outerThread) == 0 { elsewhere += 1 }
                     lock.unlock()
                 }
             }
         }
         XCTAssertEqual(inner.sorted(), Array(0..<20))
+        // With libgomp's default (one active level) this holds even without Parallel's own guard;
+        // the guard keeps it so under OMP_MAX_ACTIVE_LEVELS > 1, which is read only at start.
+        XCTAssertEqual(elsewhere, 0, "an inner loop's parts ran on other threads than its caller")
     }
 
     func testOneThreadOrTinyCountsRunOnTheCallingThread() {

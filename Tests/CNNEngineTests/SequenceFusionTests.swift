@@ -67,20 +67,24 @@ final class SequenceFusionTests: XCTestCase {
     /// fused ReLU's gradient must be 0, as the plain ReLU's (its derivative is 0 at 0): the fused
     /// backward recomputes that output from the input rather than reading it.
     func testAFusedReLUPassesNoGradientWhereBatchNormGivesExactlyZero() throws {
-        let shape = FeatureShape.image(c: 3, h: 4, w: 4)
+        // Eleven channels: channel 1 is constant in the eight-wide vector part, channel 9 in the
+        // scalar tail.
+        let c = 11, constant = [1, 9]
+        let shape = FeatureShape.image(c: c, h: 4, w: 4)
+        func channel(_ values: [Float], _ ch: Int) -> [Float] { stride(from: ch, to: values.count, by: c).map { values[$0] } }
         func gradient(fused: Bool) throws -> [Float] {
             let seq = Sequence([("bn", try Support.build("batchnorm", input: shape)), ("relu", try Support.build("relu", input: shape))],
                                input: shape)
             let x = Support.input(2, shape, seed: 3)
-            for i in stride(from: 1, to: x.count, by: 3) { x.data[i] = 0.75 }  // channel 1 constant
+            for ch in constant { for i in stride(from: ch, to: x.count, by: c) { x.data[i] = 0.75 } }
             let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
-            let y = seq.forward(x, context: context)
-            XCTAssertEqual(stride(from: 1, to: y.count, by: 3).map { y.data[$0] }, [Float](repeating: 0, count: y.count / 3))
+            let y = seq.forward(x, context: context).values
+            for ch in constant { XCTAssertEqual(channel(y, ch), [Float](repeating: 0, count: y.count / c)) }
             return seq.backward(Support.input(2, shape, seed: 4)).values
         }
         let fused = try gradient(fused: true), plain = try gradient(fused: false)
         XCTAssertEqual(fused, plain)
-        XCTAssertEqual(stride(from: 1, to: fused.count, by: 3).map { fused[$0] }, [Float](repeating: 0, count: fused.count / 3))
+        for ch in constant { XCTAssertEqual(channel(fused, ch), [Float](repeating: 0, count: fused.count / c), "channel \(ch)") }
     }
 
     /// The ReLUs that directly follow a batchnorm or a residual sum in a sequence.

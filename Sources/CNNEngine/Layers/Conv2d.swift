@@ -181,9 +181,9 @@ public final class Conv2d: Layer {
         if let p = primitives {
             if isPointwise {
                 // dW += dyᵀ·x as one product over the whole batch (its input already is the patch
-                // matrix). oneDNN 2.6's 1×1 backward-weights kernel ran these shapes (a few dozen
-                // output channels, N·H·W in the hundred thousands) at 30–45 GFLOP/s where its sgemm
-                // reaches 190–370 (GoogLeNet's and DenseNet's 1×1 layers; bench/results).
+                // matrix). oneDNN 2.6's 1×1 backward-weights kernel ran GoogLeNet's 1×1 layers (a few
+                // dozen output channels, N·H·W in the hundred thousands) at 14–160 GFLOP/s where its
+                // sgemm reaches 160–430 (bench/results/pointwise-weights-2026-12-01.txt).
                 accumulatePointwiseWeightGradient(x, dy)
             } else {
                 p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,

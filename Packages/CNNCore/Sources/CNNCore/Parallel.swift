@@ -7,7 +7,7 @@ import CDNNL
 /// pool for the whole step. With a second pool (libdispatch's, before), every hand-over between
 /// an engine loop and a oneDNN call woke the other pool's sleeping threads; at batch 32 on 2
 /// threads that cost ResNet and the small CNN a third of their second core (1 → 2 threads gave
-/// 1.3–1.4× where PyTorch gets 1.9×).
+/// 1.3–1.4× where PyTorch gets 1.9×; bench/results/throughput-2026-12-01.txt).
 public enum Parallel {
     /// Both (all) cores by default; `threads N` in the language changes it.
     nonisolated(unsafe) private static var _threads = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -35,7 +35,9 @@ public enum Parallel {
     /// `grain` is the smallest count worth a thread.
     public static func forEachChunk(_ count: Int, grain: Int = 1, _ body: (Range<Int>) -> Void) {
         let t = min(threads, max(1, count / max(1, grain)))
-        if t <= 1 || count < 2 {
+        // Inside another loop's region the body runs in place, whatever OMP_MAX_ACTIVE_LEVELS
+        // says: a team per thread would oversubscribe the cores.
+        if t <= 1 || count < 2 || omp_in_parallel() != 0 {
             if count > 0 { body(0..<count) }
             return
         }

@@ -2,16 +2,23 @@
 import Glibc
 #endif
 
-/// How long OpenMP's threads spin for more work before they sleep. Every loop of a training step
-/// runs on them (`Parallel`, oneDNN), so a thread that has just finished one region is usually
-/// needed again within microseconds; waking it from sleep each time (OMP_WAIT_POLICY=PASSIVE, as
-/// the engine ran when its own loops had a second pool) cost ResNet at batch 32 on 2 threads a
-/// third of its speed (930 vs 1,350 images/s here). libgomp's own default spins about 3 ms
-/// (300,000 rounds) and ACTIVE about 5 minutes, which would keep an idle kernel's core busy; about
-/// 1 ms (100,000) measured as fast as 3 ms. Spinning does not apply when threads outnumber cores
-/// (libgomp throttles it) or at `threads 1` (no team). The count is read once, when libgomp loads.
+/// How long OpenMP's threads spin for more work before they sleep. On x86-64 every loop of a
+/// training step runs on them (`Parallel`, oneDNN), so a thread that has just finished one region
+/// is usually needed again within microseconds; waking it from sleep each time
+/// (OMP_WAIT_POLICY=PASSIVE, as the engine ran when its own loops had a second pool) cost ResNet
+/// at batch 32 on 2 threads a quarter of its speed (994 vs 1,309 images/s beside PyTorch,
+/// bench/results/throughput-2026-12-01.txt). libgomp's own default spins about 3 ms (300,000
+/// rounds) and ACTIVE about 5 minutes, which would keep an idle kernel's core busy; about 1 ms
+/// (100,000) measured as fast as 3 ms. Spinning does not apply when threads outnumber cores
+/// (libgomp throttles it) or at `threads 1` (no team). Elsewhere (arm64) the matrix products run
+/// on OpenBLAS's own threads, which a spinning OpenMP thread would compete with: no spin there.
+/// The count is read once, when libgomp loads.
 public enum ThreadEnvironment {
+    #if arch(x86_64)
     public static let spinCount = "100000"
+    #else
+    public static let spinCount = "0"
+    #endif
 
     /// If GOMP_SPINCOUNT is unset, sets it to `spinCount` and re-executes this program with the
     /// same arguments (a few milliseconds; the kernelspec sets it, so Jupyter's kernels need not).
