@@ -79,13 +79,7 @@ public enum Benchmark {
         var counts: [String: Int] = [:]
         for (_, layer, _) in model.allLayers() {
             guard let conv = layer as? Conv2d else { continue }
-            var name = "im2col + GEMM"
-            if model.options.convolutionBackend == .fastest, let p = conv.primitives(batch: batch) {
-                let (data, weights) = p.backwardImplementations
-                // A pointwise layer's weight gradient is one sgemm (Conv2d.backward).
-                name = [p.implementation, data, conv.isPointwise ? "sgemm" : weights].compactMap { $0 }.joined(separator: "; ")
-            }
-            counts[name, default: 0] += 1
+            counts[conv.kernels(batch: batch, backend: model.options.convolutionBackend), default: 0] += 1
         }
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
     }

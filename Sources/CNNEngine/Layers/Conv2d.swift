@@ -198,6 +198,14 @@ public final class Conv2d: Layer {
         return backwardByPatches(x, dy)
     }
 
+    /// The code that runs this layer at batch `n` on `backend`, for `bench --verbose`: oneDNN's
+    /// kernel names (forward; backward data, when computed; backward weights), or the reference.
+    func kernels(batch n: Int, backend: ConvolutionBackend) -> String {
+        guard backend == .fastest, let p = primitives(batch: n) else { return "im2col + GEMM" }
+        let (data, weights) = p.backwardImplementations
+        return [p.implementation, data, isPointwise ? "sgemm" : weights].compactMap { $0 }.joined(separator: "; ")
+    }
+
     /// A pointwise convolution's parameter gradients: dW (Cout × Cin) += dyᵀ · x over all N·H·W
     /// rows, db += the column sums of dy.
     func accumulatePointwiseWeightGradient(_ x: Tensor, _ dy: Tensor) {
