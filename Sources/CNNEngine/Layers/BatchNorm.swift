@@ -203,34 +203,27 @@ final class BatchNorm: Layer, ReLUFusable {
         let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)
         let (dyp, xp) = (UncheckedPointer(dy.data), UncheckedPointer(x.data))
         let masked = throughReLU
-        let mu = mean, inv = invStd, sc = scale, sh = shift
+        // Per channel, side by side in one array: μ, 1/σ, and the forward's scale and shift.
+        let stats = mean + invStd + scale + shift
         // Σ dy and Σ dy·x̂ in one pass, x̂ = (x − μ)·invStd recomputed on the fly.
         let (sumDy, sumDyXhat) = channelSums(rows: m) { rows, a, b in
-            mu.withUnsafeBufferPointer { mp in
-                inv.withUnsafeBufferPointer { ip in
-                    sc.withUnsafeBufferPointer { sp in
-                        sh.withUnsafeBufferPointer { hp in
-                            for r in rows {
-                                let g = dyp.value + r * c, xr = xp.value + r * c
-                                // Eight channels at a time: the masked form written as a select, which a
-                                // scalar ternary in this loop did not become (it branched on every element).
-                                var ch = 0
-                                while ch + 8 <= c {
-                                    var gm = Vec.load(g + ch)
-                                    let xv = Vec.load(xr + ch)
-                                    if masked { gm.replace(with: 0, where: xv * Vec.load(sp.baseAddress! + ch) + Vec.load(hp.baseAddress! + ch) .<= 0) }
-                                    Vec.store(Vec.load(a + ch) + gm, a + ch)
-                                    Vec.store(Vec.load(b + ch) + gm * (xv - Vec.load(mp.baseAddress! + ch)) * Vec.load(ip.baseAddress! + ch), b + ch)
-                                    ch += 8
-                                }
-                                while ch < c {
-                                    let gm = masked && xr[ch] * sp[ch] + hp[ch] <= 0 ? 0 : g[ch]
-                                    a[ch] += gm
-                                    b[ch] += gm * (xr[ch] - mp[ch]) * ip[ch]
-                                    ch += 1
-                                }
-                            }
-                        }
+            stats.withUnsafeBufferPointer { buffer in
+                let (mp, ip, sp, hp) = (buffer.baseAddress!, buffer.baseAddress! + c, buffer.baseAddress! + 2 * c, buffer.baseAddress! + 3 * c)
+                for r in rows {
+                    let g = dyp.value + r * c, xr = xp.value + r * c
+                    var ch = 0
+                    while ch + 8 <= c {
+                        let xv = Vec.load(xr + ch)
+                        let gm = BatchNorm.passed(Vec.load(g + ch), xv, Vec.load(sp + ch), Vec.load(hp + ch), masked)
+                        Vec.store(Vec.load(a + ch) + gm, a + ch)
+                        Vec.store(Vec.load(b + ch) + gm * (xv - Vec.load(mp + ch)) * Vec.load(ip + ch), b + ch)
+                        ch += 8
+                    }
+                    while ch < c {
+                        let gm = BatchNorm.passed(g[ch], xr[ch], sp[ch], hp[ch], masked)
+                        a[ch] += gm
+                        b[ch] += gm * (xr[ch] - mp[ch]) * ip[ch]
+                        ch += 1
                     }
                 }
             }
@@ -241,11 +234,11 @@ final class BatchNorm: Layer, ReLUFusable {
                 gamma.grad.data[ch] += Float(sumDyXhat[ch])
             }
         }
-        let g = gammaValues
-        let k = (0..<c).map { g[$0] * invStd[$0] }
         input = nil
-        // dx = k·(dy − mean dy − x̂·mean(dy·x̂)) = dy·k + x·a + b per channel, in training; with
-        // evaluation-mode statistics (constants), a = b = 0: dx = γ/√(var + ε)·dy.
+        // dx = k·(dy − mean dy − x̂·mean(dy·x̂)) = dy·k + x·a + b per channel, in training, with
+        // k = γ/σ, the forward's scale; with evaluation-mode statistics (constants), a = b = 0:
+        // dx = k·dy.
+        let k = scale, mu = mean, inv = invStd
         var a = [Float](repeating: 0, count: c), b = [Float](repeating: 0, count: c)
         if trainedForward {
             for ch in 0..<c {
@@ -254,41 +247,43 @@ final class BatchNorm: Layer, ReLUFusable {
                 b[ch] = -k[ch] * mdy + k[ch] * mdx * inv[ch] * mu[ch]
             }
         }
+        // Per channel, side by side: k (also the mask's scale), a, b and the mask's shift.
+        let coefficients = k + a + b + shift
         let dxp = UncheckedPointer(dx.data)
         let trained = trainedForward
         Parallel.forEachChunk(m, grain: 256) { range in
-            k.withUnsafeBufferPointer { kp in
-                a.withUnsafeBufferPointer { ap in
-                    b.withUnsafeBufferPointer { bp in
-                        sc.withUnsafeBufferPointer { sp in
-                            sh.withUnsafeBufferPointer { hp in
-                                let (k8, a8, b8) = (kp.baseAddress!, ap.baseAddress!, bp.baseAddress!)
-                                let (s8, h8) = (sp.baseAddress!, hp.baseAddress!)
-                                for r in range {
-                                    let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
-                                    var ch = 0
-                                    while ch + 8 <= c {
-                                        var gm = Vec.load(gr + ch)
-                                        let xv = Vec.load(xr + ch)
-                                        if masked { gm.replace(with: 0, where: xv * Vec.load(s8 + ch) + Vec.load(h8 + ch) .<= 0) }
-                                        let v = trained ? gm * Vec.load(k8 + ch) + xv * Vec.load(a8 + ch) + Vec.load(b8 + ch)
-                                                        : gm * Vec.load(k8 + ch) + 0
-                                        Vec.store(v, o + ch)
-                                        ch += 8
-                                    }
-                                    while ch < c {
-                                        let gm = masked && xr[ch] * sp[ch] + hp[ch] <= 0 ? 0 : gr[ch]
-                                        o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
-                                        ch += 1
-                                    }
-                                }
-                            }
-                        }
+            coefficients.withUnsafeBufferPointer { buffer in
+                let (kp, ap, bp, hp) = (buffer.baseAddress!, buffer.baseAddress! + c, buffer.baseAddress! + 2 * c, buffer.baseAddress! + 3 * c)
+                for r in range {
+                    let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
+                    var ch = 0
+                    while ch + 8 <= c {
+                        let xv = Vec.load(xr + ch), kv = Vec.load(kp + ch)
+                        let gm = BatchNorm.passed(Vec.load(gr + ch), xv, kv, Vec.load(hp + ch), masked)
+                        Vec.store(trained ? gm * kv + xv * Vec.load(ap + ch) + Vec.load(bp + ch) : gm * kv + 0, o + ch)
+                        ch += 8
+                    }
+                    while ch < c {
+                        let gm = BatchNorm.passed(gr[ch], xr[ch], kp[ch], hp[ch], masked)
+                        o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
+                        ch += 1
                     }
                 }
             }
         }
         return dx
+    }
+
+    /// dy, or 0 where a fused ReLU stopped its input: x·scale + shift ≤ 0, the forward's own
+    /// arithmetic (a multiply, then an add), so exactly where the ReLU's output is ≤ 0 (a NaN
+    /// passes both). Eight channels as a select: a scalar ternary in these loops branched on
+    /// every element.
+    @inline(__always) static func passed(_ g: SIMD8<Float>, _ x: SIMD8<Float>, _ scale: SIMD8<Float>, _ shift: SIMD8<Float>,
+                                         _ masked: Bool) -> SIMD8<Float> {
+        masked ? g.replacing(with: 0, where: x * scale + shift .<= 0) : g
+    }
+    @inline(__always) static func passed(_ g: Float, _ x: Float, _ scale: Float, _ shift: Float, _ masked: Bool) -> Float {
+        masked && x * scale + shift <= 0 ? 0 : g
     }
 }
 
