@@ -9,7 +9,7 @@ import XCTest
 final class SequenceFusionTests: XCTestCase {
     struct Snapshot: Equatable {
         var output: [Float], inputGradient: [Float], gradients: [[Float]], buffers: [[Float]], evaluation: [Float]
-        var saliency: [Float]
+        var saliency: [Float], tapped: [[Float]]
     }
 
     func run(_ spec: ModelSpec, fused: Bool) throws -> Snapshot {
@@ -19,16 +19,20 @@ final class SequenceFusionTests: XCTestCase {
         model.inputGradientNeeded = true
         let x = Support.input(3, .image(c: 3, h: 12, w: 12), seed: 8)
         let y = model.forward(x, context: model.context(training: true, rng: RandomSource(seed: 1)))
-        // The fused path really ran: a fused ReLU records one tensor as both its input and output.
-        let pairs = batchNormReLUPairs(model.root)
+        // The fused path really ran: a ReLU fused into a batchnorm keeps nothing, one fused into a
+        // residual sum records one tensor as both its input and output.
+        let pairs = fusablesThenReLU(model.root)
         XCTAssertFalse(pairs.isEmpty)
-
-        for relu in pairs { XCTAssertEqual(relu.x === relu.y, fused) }
+        for (relu, afterBatchNorm) in pairs {
+            XCTAssertEqual(relu.fusedIntoBatchNorm, fused && afterBatchNorm)
+            XCTAssertEqual(relu.x == nil, fused && afterBatchNorm)
+            if !afterBatchNorm { XCTAssertEqual(relu.x === relu.y, fused) }
+        }
         let dy = Support.input(3, y.shape, seed: 9)
         model.root.zeroGradients()
         let dx = model.backward(dy)
         // Backward hands every fused relu's tensors back (none left holding a step's activations).
-        for relu in pairs { XCTAssertNil(relu.x); XCTAssertNil(relu.y) }
+        for (relu, _) in pairs { XCTAssertNil(relu.x); XCTAssertNil(relu.y); XCTAssertFalse(relu.fusedIntoBatchNorm) }
         let evaluation = model.forward(x, context: model.context(training: false, rng: RandomSource(seed: 1)))
         let gradients = model.parameters.map { $0.1.grad.values }
         // Backward after an evaluation-mode forward (saliency maps, Grad-CAM): batch norm's
@@ -36,16 +40,24 @@ final class SequenceFusionTests: XCTestCase {
         let saliency = model.inputGradient(x).gradient
         let firstConv = model.allLayers().first { $0.layer is Conv2d }!.name
         XCTAssertNotNil(model.gradCAM(x, layer: firstConv))
+        // A gradient tap attached between a training forward and its backward, as training's
+        // gradient records do: every layer's arriving gradient, in the order they arrive.
+        _ = model.forward(x, context: model.context(training: true, rng: RandomSource(seed: 1)))
+        var tapped: [[Float]] = []
+        GradientTap.observer = { _, g in tapped.append(g.values) }
+        _ = model.backward(dy)
+        GradientTap.observer = nil
+        model.root.zeroGradients()
         return Snapshot(output: y.values, inputGradient: dx.values, gradients: gradients,
                         buffers: model.root.namedBuffers().map { $0.1.values }, evaluation: evaluation.values,
-                        saliency: saliency.values)
+                        saliency: saliency.values, tapped: tapped)
     }
 
     func testFusedAndPlainPathsAgreeBitForBit() throws {
         let specs: [(String, ModelSpec)] = try ["resnet-small", "preactresnet-small", "densenet", "googlenet"].map { ($0, try ZooFixtures.spec($0).0) }
         for (name, spec) in specs {
             if name == "resnet-small" {
-                XCTAssertTrue(hasResidualThenReLU(try Model(spec: spec, input: .image(c: 3, h: 12, w: 12)).root))
+                XCTAssertTrue(fusablesThenReLU(try Model(spec: spec, input: .image(c: 3, h: 12, w: 12)).root).contains { !$0.afterBatchNorm })
             }
             let fused = try run(spec, fused: true), plain = try run(spec, fused: false)
             XCTAssertEqual(fused.output, plain.output, name)
@@ -54,13 +66,9 @@ final class SequenceFusionTests: XCTestCase {
             XCTAssertEqual(fused.buffers, plain.buffers, name)
             XCTAssertEqual(fused.evaluation, plain.evaluation, name)
             XCTAssertEqual(fused.saliency, plain.saliency, name)
+            XCTAssertFalse(fused.tapped.isEmpty, name)
+            XCTAssertEqual(fused.tapped, plain.tapped, name)
         }
-    }
-
-    func hasResidualThenReLU(_ layer: Layer) -> Bool {
-        if let s = layer as? CNNEngine.Sequence,
-           zip(s.items, s.items.dropFirst()).contains(where: { $0.layer is Residual && $1.layer is ReLU }) { return true }
-        return layer.children.contains { hasResidualThenReLU($0.layer) }
     }
 
     /// Where batch norm's output is exactly 0 (a channel that is constant over the batch), the
@@ -87,14 +95,14 @@ final class SequenceFusionTests: XCTestCase {
         for ch in constant { XCTAssertEqual(channel(fused, ch), [Float](repeating: 0, count: fused.count / c), "channel \(ch)") }
     }
 
-    /// The ReLUs that directly follow a batchnorm or a residual sum in a sequence.
-    func batchNormReLUPairs(_ layer: Layer) -> [ReLU] {
-        var found: [ReLU] = []
+    /// The ReLUs that directly follow a batchnorm or a residual sum in a sequence, and which.
+    func fusablesThenReLU(_ layer: Layer) -> [(relu: ReLU, afterBatchNorm: Bool)] {
+        var found: [(ReLU, Bool)] = []
         if let s = layer as? CNNEngine.Sequence {
             for (a, b) in zip(s.items, s.items.dropFirst()) where a.layer is BatchNorm || a.layer is Residual {
-                if let relu = b.layer as? ReLU { found.append(relu) }
+                if let relu = b.layer as? ReLU { found.append((relu, a.layer is BatchNorm)) }
             }
         }
-        return found + layer.children.flatMap { batchNormReLUPairs($0.layer) }
+        return found + layer.children.flatMap { fusablesThenReLU($0.layer) }
     }
 }

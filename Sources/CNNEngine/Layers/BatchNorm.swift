@@ -274,6 +274,35 @@ final class BatchNorm: Layer, ReLUFusable {
         return dx
     }
 
+    /// The input gradient of a ReLU fused into the last forward: dy where it passed, else 0,
+    /// equal to ReLU.backward's (for a gradient observer; `backward(_:throughReLU:)` applies it
+    /// inline).
+    func gradientThroughFusedReLU(_ dy: Tensor) -> Tensor {
+        guard let x = input else { preconditionFailure("batchnorm backward without a recorded forward") }
+        let c = channels
+        let out = Tensor(batch: dy.batch, shape: shape, zeroed: false)
+        let (dyp, xp, op) = (UncheckedPointer(dy.data), UncheckedPointer(x.data), UncheckedPointer(out.data))
+        let affine = scale + shift
+        Parallel.forEachChunk(dy.count / c, grain: 256) { range in
+            affine.withUnsafeBufferPointer { buffer in
+                let (sp, hp) = (buffer.baseAddress!, buffer.baseAddress! + c)
+                for r in range {
+                    let g = dyp.value + r * c, xr = xp.value + r * c, o = op.value + r * c
+                    var ch = 0
+                    while ch + 8 <= c {
+                        Vec.store(BatchNorm.passed(Vec.load(g + ch), Vec.load(xr + ch), Vec.load(sp + ch), Vec.load(hp + ch), true), o + ch)
+                        ch += 8
+                    }
+                    while ch < c {
+                        o[ch] = BatchNorm.passed(g[ch], xr[ch], sp[ch], hp[ch], true)
+                        ch += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// dy, or 0 where a fused ReLU stopped its input: x·scale + shift ≤ 0, the forward's own
     /// arithmetic (a multiply, then an add), so exactly where the ReLU's output is ≤ 0 (a NaN
     /// passes both). Eight channels as a select: a scalar ternary in these loops branched on

@@ -29,7 +29,7 @@ public final class Sequence: Layer {
             let l = items[i].layer
             if fuses, i + 1 < items.count, let fusable = l as? ReLUFusable, let relu = items[i + 1].layer as? ReLU {
                 h = fusable.forward(h, context: context, thenReLU: true)
-                relu.adoptFusedOutput(h, context: context)
+                if fusable is BatchNorm { relu.markFusedIntoBatchNorm(context: context) } else { relu.adoptFusedOutput(h, context: context) }
                 i += 2
                 continue
             }
@@ -45,10 +45,18 @@ public final class Sequence: Layer {
         while i >= 0 {
             let l = items[i].layer
             // A relu fused into its batchnorm in forward is differentiated inside the batchnorm's
-            // backward (one pass over the gradient less), unless someone taps the gradient between.
-            if GradientTap.observer == nil, i >= 1, let relu = l as? ReLU, let bn = items[i - 1].layer as? BatchNorm,
-               relu.takeFusedOutput() != nil {
-                g = bn.backward(g, throughReLU: true)
+            // backward (one pass over the gradient less). Someone tapping the gradients (attached
+            // after the forward, as training's gradient records and Grad-CAM do) is shown the
+            // relu's input gradient too, as the relu's own backward would give it.
+            if i >= 1, let relu = l as? ReLU, let bn = items[i - 1].layer as? BatchNorm, relu.takeFusedIntoBatchNorm() {
+                if let tap = GradientTap.observer {
+                    tap(relu, g)
+                    g = bn.gradientThroughFusedReLU(g)
+                    tap(bn, g)
+                    g = bn.backward(g)
+                } else {
+                    g = bn.backward(g, throughReLU: true)
+                }
                 i -= 2
                 continue
             }
