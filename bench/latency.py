@@ -23,6 +23,7 @@ import time
 import uuid
 
 import zmq
+from benchkit import private_kernelspec
 from jupyter_client.session import Session
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -127,8 +128,10 @@ def main():
         "cnn-kernel": [args.cnn, "kernel", "--connection-file", "{connection_file}"],
         "ipykernel": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
     }
-    # Each kernel starts with the environment its kernelspec gives it (cnn's sets GOMP_SPINCOUNT).
-    envs = {"cnn-kernel": dict(os.environ, GOMP_SPINCOUNT="100000"), "ipykernel": dict(os.environ)}
+    # Each kernel starts with the environment its kernelspec gives it (cnn's sets GOMP_SPINCOUNT),
+    # read from the kernelspec `cnn-kernel install` writes.
+    spec = json.loads((private_kernelspec(args.cnn) / "share" / "jupyter" / "kernels" / "cnn" / "kernel.json").read_text())
+    envs = {"cnn-kernel": dict(os.environ, **spec.get("env", {})), "ipykernel": dict(os.environ)}
     ctx = zmq.Context.instance()
     starts = {k: [] for k in kernels}
     rtts = {k: [] for k in kernels}

@@ -10,6 +10,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 import classroom  # noqa: E402
+from kernel_helpers import stdout_of  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +28,6 @@ def two_learners():
                 learner.close()
 
 
-def stdout(outputs):
-    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
-
-
 def plain(outputs):
     return "".join(m["content"]["data"].get("text/plain", "") for m in outputs if m["msg_type"] in ("display_data", "execute_result"))
 
@@ -40,7 +37,7 @@ def test_each_learner_runs_the_cnn_kernel_through_the_proxy(two_learners):
     for learner in learners:
         _, reply, outputs = learner.execute("data fashion-mnist\nmemory")
         assert reply["content"]["status"] == "ok", outputs
-        assert "fashion-mnist: 2,700 training, 300 validation, 1,000 test images of (1, 28, 28), 10 classes" in stdout(outputs)
+        assert "fashion-mnist: 2,700 training, 300 validation, 1,000 test images of (1, 28, 28), 10 classes" in stdout_of(outputs)
         table = plain(outputs)
         assert "the hub's limit for this learner (MEM_LIMIT)" in table, "the hub's mem_limit is the kernel's memory budget"
         assert "mapped from the data cache" in table
