@@ -20,7 +20,7 @@ import threading
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from benchkit import cpu_model, kernel_binary, private_kernelspec  # noqa: E402
+from benchkit import cpu_model, kernel_binary, private_kernelspec, start_kernel  # noqa: E402
 
 CELLS = ["data fashion-mnist val=5000", "model net = simplecnn", "train epochs=1 batch=128 optimizer=adamw lr=1e-3"]
 
@@ -37,18 +37,12 @@ def memory(pid):
 
 def run(k, cache):
     """K kernels at once; returns each kernel's memory after its epoch, all still running."""
-    from jupyter_client.manager import KernelManager
-
     os.environ["CNN_KERNEL_DATA_CACHE"] = cache
     os.environ["CPU_LIMIT"] = "1" if k > 1 else "2"
     managers, clients = [], []
     try:
         for _ in range(k):
-            km = KernelManager(kernel_name="cnn")
-            km.start_kernel()
-            kc = km.client()
-            kc.start_channels()
-            kc.wait_for_ready(timeout=60)
+            km, kc = start_kernel()
             managers.append(km)
             clients.append(kc)
         failures = []
