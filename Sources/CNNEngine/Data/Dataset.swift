@@ -14,7 +14,8 @@ public final class Dataset: @unchecked Sendable {
     private let rows: [Int32]?
 
     /// A set that owns a copy of `images`.
-    public convenience init(name: String, shape: FeatureShape, classNames: [String], images: [UInt8], labels: [UInt8]) {
+    public convenience init<Bytes: Collection>(name: String, shape: FeatureShape, classNames: [String], images: Bytes, labels: [UInt8])
+        where Bytes.Element == UInt8 {
         precondition(images.count == labels.count * shape.count, "images and labels disagree")
         self.init(name: name, shape: shape, classNames: classNames, store: PixelStore(copying: images), rows: nil, labels: labels)
     }

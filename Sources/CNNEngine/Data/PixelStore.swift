@@ -13,14 +13,23 @@ public final class PixelStore: @unchecked Sendable {
     public let isMapped: Bool
     private let release: () -> Void
 
-    /// A private copy of `bytes`.
-    public init(copying bytes: [UInt8]) {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
-        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { p.initialize(from: b, count: bytes.count) } }
+    /// `count` owned bytes, zeroed unless `zeroed` is false (`fill` then writes every byte: no
+    /// pass over gigabytes before a generator's first interrupt check), written by `fill`: a set
+    /// built in place, not built in an array and copied (which held its pixels twice until the
+    /// array went).
+    public init(count: Int, zeroed: Bool = true, filling fill: (UnsafeMutableBufferPointer<UInt8>) throws -> Void) rethrows {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
+        if zeroed { p.initialize(repeating: 0, count: count) }
+        do { try fill(UnsafeMutableBufferPointer(start: p, count: count)) } catch { p.deallocate(); throw error }
         base = UnsafePointer(p)
-        count = bytes.count
+        self.count = count
         isMapped = false
         release = { p.deallocate() }
+    }
+
+    /// A private copy of `bytes`.
+    public convenience init<Bytes: Collection>(copying bytes: Bytes) where Bytes.Element == UInt8 {
+        self.init(count: bytes.count, zeroed: false) { _ = $0.initialize(from: bytes) }
     }
 
     /// `count` bytes at `offset` of a mapping of `length` bytes at `mapping` (munmapped when the

@@ -81,7 +81,7 @@ public enum DataReaders {
     static func be32(_ b: [UInt8], _ o: Int) -> Int { Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) }
 
     /// IDX image file (magic 2051): count, rows, cols, then unsigned bytes.
-    public static func readIDXImages(_ path: String, shouldStop: () -> Bool = { false }) throws -> (count: Int, rows: Int, cols: Int, pixels: [UInt8]) {
+    public static func readIDXImages(_ path: String, shouldStop: () -> Bool = { false }) throws -> (count: Int, rows: Int, cols: Int, pixels: ArraySlice<UInt8>) {
         let b = try readMaybeGzip(path, header: 16, shouldStop: shouldStop) { h in
             let r = be32(h, 8), c = be32(h, 12)
             return r <= 4096 && c <= 4096 ? 16 + be32(h, 4) * r * c : 16
@@ -95,7 +95,7 @@ public enum DataReaders {
         guard b.count >= need else {
             throw DataError("\(path): truncated: the header promises \(n) images of \(r)×\(c) (\(need) bytes) but the file has \(b.count)")
         }
-        return (n, r, c, Array(b[16..<need]))
+        return (n, r, c, b[16..<need])  // copied once, into the set's store
     }
 
     /// IDX label file (magic 2049): count, then one byte per label.

@@ -8,15 +8,12 @@ extension Dataset {
     public func shifted(dy: Int, dx: Int, shouldStop: () -> Bool = { false }) -> Dataset? {
         guard case .image(let c, let h, let w) = shape else { return self }
         let per = c * h * w
-        var out = [UInt8](repeating: 0, count: imageBytes)
-        // Only the rows and columns that stay inside the image are copied.
+        // Only the rows and columns that stay inside the image are copied; the rest stays 0.
         let rows = max(0, min(h, h - dy) - max(0, -dy)), cols = max(0, min(w, w - dx) - max(0, -dx))
-        guard rows > 0, cols > 0 else {
-            return Dataset(name: name, shape: shape, classNames: classNames, images: out, labels: labels)
-        }
         let fromRow = max(0, -dy), fromCol = max(0, -dx)
         var stopped = false
-        out.withUnsafeMutableBufferPointer { dst in
+        let store = PixelStore(count: imageBytes) { dst in
+            guard rows > 0, cols > 0 else { return }
             for n in 0..<count {
                 if n % 1024 == 0 && shouldStop() { stopped = true; return }
                 let src = image(n).baseAddress!
@@ -29,6 +26,6 @@ extension Dataset {
             }
         }
         if stopped { return nil }
-        return Dataset(name: name, shape: shape, classNames: classNames, images: out, labels: labels)
+        return Dataset(name: name, shape: shape, classNames: classNames, store: store, rows: nil, labels: labels)
     }
 }

@@ -26,8 +26,7 @@ public enum SyntheticShapes {
         var stopped = false
         // Every byte of every image is written below: no zero-filling first (gigabytes for a
         // large request, before the first interrupt check).
-        let images = [UInt8](unsafeUninitializedCapacity: count * per) { pixels, initialized in
-            initialized = 0
+        let store = PixelStore(count: count * per, zeroed: false) { pixels in
             for i in 0..<count {
                 if i % 64 == 0 && shouldStop() { stopped = true; return }
                 let label = i % 10
@@ -70,10 +69,9 @@ public enum SyntheticShapes {
                     }
                 }
             }
-            initialized = count * per
         }
         if stopped { return nil }
 
-        return Dataset(name: "shapes", shape: .image(c: channels, h: size, w: size), classNames: classNames, images: images, labels: labels)
+        return Dataset(name: "shapes", shape: .image(c: channels, h: size, w: size), classNames: classNames, store: store, rows: nil, labels: labels)
     }
 }
