@@ -132,7 +132,8 @@ final class DataCacheTests: XCTestCase {
         let second = try XCTUnwrap(cache.store(made(), part: "train", key: key))
         XCTAssertEqual(inode(cacheFile(src)), before, "the first file stays")
         XCTAssertEqual(first.imagesCopy(), second.imagesCopy())
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir + "/cache").filter { $0.hasSuffix(".tmp") }
+        // Temporaries are hidden files (AtomicFile.createTemporary: ".<name>.tmp-<random>").
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir + "/cache").filter { $0.hasPrefix(".") }
         XCTAssertEqual(leftovers, [], "no temporary file stays behind")
     }
 

@@ -151,7 +151,11 @@ public struct DataCache: Sendable {
         // blocks the next one, which in a container gets the same pid.
         guard let (fd, temporary) = try? AtomicFile.createTemporary(beside: final) else { return nil }
         var ok = fchmod(fd, 0o644) == 0 && header.withUnsafeBytes { AtomicFile.writeAll(fd, $0) }
-        for i in 0..<set.count where ok { ok = AtomicFile.writeAll(fd, UnsafeRawBufferPointer(set.image(i))) }
+        if let all = set.contiguousPixels {
+            ok = ok && AtomicFile.writeAll(fd, UnsafeRawBufferPointer(all))  // one write, not one per image
+        } else {
+            for i in 0..<set.count where ok { ok = AtomicFile.writeAll(fd, UnsafeRawBufferPointer(set.image(i))) }
+        }
         ok = close(fd) == 0 && ok
         guard ok else {
             unlink(temporary)

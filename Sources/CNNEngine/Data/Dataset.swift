@@ -45,6 +45,11 @@ public final class Dataset: @unchecked Sendable {
         return UnsafeBufferPointer(start: store.base + row * per, count: per)
     }
 
+    /// All of this set's pixels as one run, when they are its store's images in order (not a view).
+    public var contiguousPixels: UnsafeBufferPointer<UInt8>? {
+        rows == nil ? UnsafeBufferPointer(start: store.base, count: imageBytes) : nil
+    }
+
     /// Bytes of pixels this set shows (count × image size), wherever they are held.
     public var imageBytes: Int { count * shape.count }
 
@@ -81,7 +86,7 @@ public final class Dataset: @unchecked Sendable {
     /// Per-channel mean and standard deviation of pixel/255 (for normalisation).
     public func statistics() -> Normalization { statistics(shouldStop: { false })! }
 
-    /// Nil when `shouldStop` says so (asked every million values).
+    /// Nil when `shouldStop` says so (asked every 1,024 images).
     public func statistics(shouldStop: () -> Bool) -> Normalization? {
         let c = channels
         var sum = [Double](repeating: 0, count: c), sq = [Double](repeating: 0, count: c)
@@ -123,7 +128,7 @@ public struct DataSplit: @unchecked Sendable {
         self.init(train: full, test: test, validation: validation, seed: seed, shouldStop: { false })!
     }
 
-    /// Nil when `shouldStop` says so (it is asked while copying and while measuring).
+    /// Nil when `shouldStop` says so (it is asked while choosing the split and while measuring).
     public init?(train full: Dataset, test: Dataset?, validation: Int, seed: UInt64, shouldStop: () -> Bool) {
         var idx = Array(0..<full.count)
         let v = min(max(0, validation), full.count - 1)
