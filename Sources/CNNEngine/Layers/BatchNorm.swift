@@ -118,8 +118,23 @@ final class BatchNorm: Layer, ReLUFusable {
     /// With `thenReLU`, returns max(0, BN(x)) from the same pass that normalises (Sequence's
     /// fused path for a batchnorm followed by a relu): one pass over the activations less.
     func forward(_ x: Tensor, context: RunContext, thenReLU: Bool) -> Tensor {
-        let m = x.count / channels, c = channels
         let y = Tensor(batch: x.batch, shape: shape, zeroed: false)
+        normalise(x, context: context)
+        BatchNorm.affine(x, scale, shift, into: ChannelSlice(y), channels: channels, thenReLU: thenReLU)
+        return y
+    }
+
+    /// Forward with the output written into a slice of a wider tensor (a branch's channels in a
+    /// concatenation's output) instead of a tensor of its own: the concatenation's copy saved.
+    func forward(_ x: Tensor, context: RunContext, thenReLU: Bool, into out: ChannelSlice) {
+        normalise(x, context: context)
+        BatchNorm.affine(x, scale, shift, into: out, channels: channels, thenReLU: thenReLU)
+    }
+
+    /// The statistics that normalise `x` (the batch's in training, the running ones in
+    /// evaluation), the running statistics' update, and the per-channel scale and shift.
+    private func normalise(_ x: Tensor, context: RunContext) {
+        let m = x.count / channels, c = channels
         if context.training {
             // One pass: sums of (x − K) and (x − K)² with K the first row, a shift that keeps the
             // variance accurate without a second pass over the data.
@@ -160,20 +175,18 @@ final class BatchNorm: Layer, ReLUFusable {
         let g = gammaValues, b = betaValues
         scale = (0..<c).map { g[$0] * invStd[$0] }
         shift = (0..<c).map { b[$0] - mean[$0] * g[$0] * invStd[$0] }
-        BatchNorm.affine(x, scale, shift, into: y, channels: c, thenReLU: thenReLU)
-        return y
     }
 
     /// out[r, c] = x[r, c]·scale[c] + shift[c], then max(0, ·) with `thenReLU` (as Vec.relu:
     /// only values below 0 become 0, so the fused and plain paths agree bit for bit).
-    static func affine(_ x: Tensor, _ scale: [Float], _ shift: [Float], into out: Tensor, channels c: Int,
+    static func affine(_ x: Tensor, _ scale: [Float], _ shift: [Float], into out: ChannelSlice, channels c: Int,
                        thenReLU: Bool = false) {
-        let (xp, op) = (UncheckedPointer(x.data), UncheckedPointer(out.data))
+        let (xp, op, stride) = (UncheckedPointer(x.data), UncheckedPointer(out.base), out.stride)
         Parallel.forEachChunk(x.count / c, grain: 256) { range in
             scale.withUnsafeBufferPointer { s in
                 shift.withUnsafeBufferPointer { b in
                     for r in range {
-                        let i = xp.value + r * c, o = op.value + r * c
+                        let i = xp.value + r * c, o = op.value + r * stride
                         if thenReLU {
                             for ch in 0..<c {
                                 let v = i[ch] * s[ch] + b[ch]

@@ -59,7 +59,7 @@ final class Conv2dPlugin: LayerPlugin {
     }
 }
 
-public final class Conv2d: Layer {
+public final class Conv2d: Layer, InputGradientSinking {
     public let typeName = "conv"
     public let cin, h, w, cout, k, stride, padding, dilation, groups, ho, wo: Int
     public let weight: Parameter
@@ -196,6 +196,19 @@ public final class Conv2d: Layer {
             return dx
         }
         return backwardByPatches(x, dy)
+    }
+
+    /// A pointwise convolution inside a concatenation (an Inception branch's first layer) puts
+    /// its input gradient dy·W into the concatenation's sum with one product, beta 1 adding it
+    /// (0 writing it): the sum's own pass saved. Only on the fast path, whose forward ran; the
+    /// reference returns its gradient as before.
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool {
+        guard isPointwise, computesInputGradient, let x = input, inputPrimitives != nil else { return false }
+        (input, inputPrimitives) = (nil, nil)
+        accumulatePointwiseWeightGradient(x, dy)
+        GEMM.sgemm(transA: false, transB: false, m: x.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout,
+                   b: weight.value.data, ldb: cin, beta: sink.accumulate ? 1 : 0, c: sink.tensor.data, ldc: cin)
+        return true
     }
 
     /// The code that runs this layer at batch `n` on `backend`, for `bench --verbose`: oneDNN's

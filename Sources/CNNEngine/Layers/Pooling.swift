@@ -41,7 +41,7 @@ final class PoolPlugin: LayerPlugin {
     }
 }
 
-public final class Pool2d: Layer {
+public final class Pool2d: Layer, InputGradientSinking {
     public let isMax: Bool
     public let c, h, w, k, stride, padding, ho, wo: Int
     let countPad: Bool
@@ -81,7 +81,9 @@ public final class Pool2d: Layer {
     // window cell by cell over all channels (contiguous, eight at a time): the running maximum
     // and its position are updated in place, ties keeping the earlier cell, rows first, as
     // `referenceForward`. (Keeping them in registers over the window, eight channels at a time,
-    // was tried: the per-cell address arithmetic made it twice as slow.)
+    // was tried twice: the second time with the window's offsets listed once per pixel, no
+    // faster. Compiled for baseline x86-64, each cell costs some 25 SSE instructions per eight
+    // channels either way.)
     // Forward, average: the window's sum in registers, then one multiply by 1/count.
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
@@ -146,8 +148,29 @@ public final class Pool2d: Layer {
     // gather over the windows holding each input would test every window, not just the winner:
     // nine times the work for a 3×3 stride-1 pool.
     func maxBackward(_ dy: Tensor) -> Tensor {
+        let dx = Tensor(batch: batch, shape: inputShape)
+        maxBackward(dy, into: dx)
+        return dx
+    }
+
+    /// A max pool inside a concatenation (an Inception branch's first layer) scatters its
+    /// gradient straight onto the concatenation's sum (onto zeros when it is the first to
+    /// deliver): the sum's own pass saved.
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool {
+        guard isMax, winner.count == dy.count else { return false }
+        let dx = sink.tensor
+        if !sink.accumulate {
+            let p = UncheckedPointer(dx.data)
+            Parallel.forEachChunk(dx.count, grain: 1 << 14) { r in Vec.zero(p.value + r.lowerBound, r.count) }
+        }
+        maxBackward(dy, into: dx)
+        winner = []
+        return true
+    }
+
+    /// Adds each dy to the input that won its window, in dx.
+    func maxBackward(_ dy: Tensor, into dx: Tensor) {
         let n = batch
-        let dx = Tensor(batch: n, shape: inputShape)
         let (dyp, dxp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))
         let (c, h, w, ho, wo, k) = (c, h, w, ho, wo, k)
         // Window position → pixel offset from the window's corner.
@@ -168,7 +191,6 @@ public final class Pool2d: Layer {
                 }
             }
         }
-        return dx
     }
 
     // Backward, average, gathered: each input cell sums dy/count over the outputs whose window

@@ -38,78 +38,96 @@ public final class Concat: Layer {
     public var detail: String { tr("\(widths.map(String.init).joined(separator: " + ")) channels") }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        let outs = branches.map { context.forward($0.layer, x) }
         // The branches' channels fill every element.
         let y = Tensor(batch: x.batch, shape: outputShape, zeroed: false)
         let total = outputShape.channels, pixels = x.batch * h * w
         var offset = 0
-        for (i, o) in outs.enumerated() {
+        for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
+            offset += c
+            // A branch ending in a batchnorm and relu writes its channels in place (BranchPlumbing).
+            if let s = b as? Sequence, s.forward(x, context: context, into: ChannelSlice(base: y.data + off, stride: total)) { continue }
+            let o = context.forward(b, x)
             withExtendedLifetime(o) {
                 let (src, dst) = (UncheckedPointer(o.data), UncheckedPointer(y.data))
                 Parallel.forEachChunk(pixels, grain: 256) { r in
                     for p in r { Vec.copy(src.value + p * c, dst.value + p * total + off, c) }
                 }
             }
-            offset += c
         }
         return y
     }
 
+    // Backward: each branch's input gradient is summed in branch order. The first to deliver
+    // writes a tensor of this layer's own and each later one adds to it, inside its own last pass
+    // where it can (InputGradientSinking), else in a pass here. A branch that returns its gradient
+    // before any sum exists is kept aside (`first`, not ours to write to) and added once one does.
     public func backward(_ dy: Tensor) -> Tensor {
         let total = outputShape.channels, pixels = dy.batch * h * w
-        // The branches' input gradients, summed in branch order: the first two into a new tensor
-        // in one pass, each later one added to it (no branch's gradient is written to, and none
-        // is copied first).
-        var first: Tensor?, firstPart: Tensor?, dx: Tensor?
+        var sum: Tensor?, first: Tensor?, firstPart: Tensor?
         var offset = 0
         let src = UncheckedPointer(dy.data)
         for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
+            offset += c
             // An identity branch's input gradient is its slice of dy: added to the sum straight from
             // dy rather than copied out first (a dense layer's identity is most of its channels).
             // Same values, same order as the copy.
-            if b is Identity, GradientTap.observer == nil, first != nil || dx != nil {
-                if let acc = dx {
+            if b is Identity, GradientTap.observer == nil, first != nil || sum != nil {
+                if let acc = sum {
                     let out = UncheckedPointer(acc.data)
                     Parallel.forEachChunk(pixels, grain: 256) { r in
                         for p in r { Vec.addInPlace(src.value + p * total + off, out.value + p * c, c) }
                     }
                 } else if let f = first {
-                    let sum = Tensor(batch: f.batch, shape: f.shape, zeroed: false)
-                    let (fp, out) = (UncheckedPointer(f.data), UncheckedPointer(sum.data))
+                    let fresh = Tensor(batch: f.batch, shape: f.shape, zeroed: false)
+                    let (fp, out) = (UncheckedPointer(f.data), UncheckedPointer(fresh.data))
                     withExtendedLifetime(f) {
                         Parallel.forEachChunk(pixels, grain: 256) { r in
                             for p in r { Vec.add(fp.value + p * c, src.value + p * total + off, out.value + p * c, c) }
                         }
                     }
-                    dx = sum
-                    first = nil
+                    (sum, first) = (fresh, nil)
                 }
-                offset += c
                 continue
             }
+            let target = sum ?? Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
+            let sink = InputGradientSink(tensor: target, accumulate: sum != nil)
             let part = Tensor(batch: dy.batch, shape: b.outputShape, zeroed: false)  // copied in full
             let dst = UncheckedPointer(part.data)
             Parallel.forEachChunk(pixels, grain: 256) { r in
                 for p in r { Vec.copy(src.value + p * total + off, dst.value + p * c, c) }
             }
             GradientTap.observer?(b, part)
-            let g = b.backward(part)
-            if let acc = dx {
+            let g: Tensor?
+            if let s = b as? Sequence {
+                g = s.backward(part, into: sink)
+            } else if let s = b as? InputGradientSinking, s.backward(part, into: sink) {
+                g = nil
+            } else {
+                g = b.backward(part)
+            }
+            guard let g else {
+                // Delivered into the sink: a fresh one is now the sum (the branch kept aside added:
+                // g₂ + g₁ equals g₁ + g₂ exactly).
+                if sum == nil {
+                    sum = target
+                    if let f = first { withExtendedLifetime(f) { Kernels.add(f.data, into: target.data, count: target.count) } }
+                    first = nil
+                }
+                continue
+            }
+            if let acc = sum {
                 withExtendedLifetime(g) { Kernels.add(g.data, into: acc.data, count: acc.count) }
             } else if let f = first {
-                let sum = Tensor(batch: f.batch, shape: f.shape, zeroed: false)
-                withExtendedLifetime((f, g)) { Kernels.add(f.data, g.data, into: sum.data, count: sum.count) }
-                dx = sum
-                first = nil
+                let fresh = Tensor(batch: f.batch, shape: f.shape, zeroed: false)
+                withExtendedLifetime((f, g)) { Kernels.add(f.data, g.data, into: fresh.data, count: fresh.count) }
+                (sum, first) = (fresh, nil)
             } else {
-                first = g
-                firstPart = part
+                (first, firstPart) = (g, part)
             }
-            offset += c
         }
-        if let dx { return dx }
+        if let sum { return sum }
         // A lone branch: its gradient is returned as is only when it is the fresh slice made
         // above (an identity hands it back); any other tensor may still be its layer's.
         return first! === firstPart ? first! : first!.copy()

@@ -17,17 +17,25 @@ public final class Sequence: Layer {
     public var children: [(name: String, layer: Layer)] { items }
 
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
-        // A layer that can apply a relu in its own last pass (ReLUFusable: batchnorm, the residual
-        // sum), directly followed by a relu, runs as one pass. Fusing hides that layer's own
-        // output, so only when nobody watches or times the layers. The plain path is the
-        // reference (SequenceFusionTests compare the two bit for bit).
-        let fuses = context.fusesReLU && context.observer == nil && context.inputObserver == nil
-            && context.timings == nil
+        forward(x, context: context, itemCount: items.count)
+    }
+
+    /// A layer that can apply a relu in its own last pass (ReLUFusable: batchnorm, the residual
+    /// sum), directly followed by a relu, runs as one pass. Fusing hides that layer's own
+    /// output, so only when nobody watches or times the layers. The plain path is the
+    /// reference (SequenceFusionTests compare the two bit for bit).
+    func fusesReLU(_ context: RunContext) -> Bool {
+        context.fusesReLU && context.observer == nil && context.inputObserver == nil && context.timings == nil
+    }
+
+    /// The first `itemCount` layers forward.
+    func forward(_ x: Tensor, context: RunContext, itemCount: Int) -> Tensor {
+        let fuses = fusesReLU(context)
         var h = x
         var i = 0
-        while i < items.count {
+        while i < itemCount {
             let l = items[i].layer
-            if fuses, i + 1 < items.count, let fusable = l as? ReLUFusable, let relu = items[i + 1].layer as? ReLU {
+            if fuses, i + 1 < itemCount, let fusable = l as? ReLUFusable, let relu = items[i + 1].layer as? ReLU {
                 h = fusable.forward(h, context: context, thenReLU: true)
                 if fusable is BatchNorm { relu.markFusedIntoBatchNorm(context: context) } else { relu.adoptFusedOutput(h, context: context) }
                 i += 2
@@ -39,9 +47,14 @@ public final class Sequence: Layer {
         return h
     }
 
-    public func backward(_ dy: Tensor) -> Tensor {
+    public func backward(_ dy: Tensor) -> Tensor { backward(dy, from: items.count - 1, into: nil)! }
+
+    /// Backward from the output gradient of layer `last` down to the first layer. With a sink,
+    /// the first layer puts its input gradient there when it can (InputGradientSinking), and nil
+    /// is returned; otherwise the input gradient is.
+    func backward(_ dy: Tensor, from last: Int, into sink: InputGradientSink?) -> Tensor? {
         var g = dy
-        var i = items.count - 1
+        var i = last
         while i >= 0 {
             let l = items[i].layer
             // A relu fused into its batchnorm in forward is differentiated inside the batchnorm's
@@ -61,6 +74,7 @@ public final class Sequence: Layer {
                 continue
             }
             GradientTap.observer?(l, g)
+            if i == 0, let sink, let sinking = l as? InputGradientSinking, sinking.backward(g, into: sink) { return nil }
             g = l.backward(g)
             i -= 1
         }

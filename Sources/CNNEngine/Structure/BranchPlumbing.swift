@@ -1,0 +1,62 @@
+import CNNCore
+
+// How a concatenation's branches hand it their outputs and input gradients without some of the
+// copies and sums of the plain path (Concat.swift). An Inception block's four branches each wrote
+// their output to a tensor the concatenation then copied into its own, and returned input
+// gradients the concatenation then summed in three more passes.
+//
+// The gradient goes the other way still as a copy of the branch's channels: batch norm's backward
+// reading them in place, strided, in its two passes, made the step slower (GoogLeNet, batch 128,
+// 2 threads: 376–416 images/s against 420–439 with the copy; bench/results/branch-plumbing-2026-12-01.txt).
+
+/// A branch's channels inside a wider tensor: row r (one pixel) starts at `base + r·stride`,
+/// `stride` being the wider tensor's channels.
+struct ChannelSlice {
+    let base: UnsafeMutablePointer<Float>
+    let stride: Int
+    /// A whole tensor, its rows `channels` apart. The tensor must outlive the slice's use.
+    init(_ t: Tensor) { (base, stride) = (t.data, t.shape.channels) }
+    init(base: UnsafeMutablePointer<Float>, stride: Int) { (self.base, self.stride) = (base, stride) }
+}
+
+/// Where a branch puts its input gradient: written into `tensor` (the first branch to deliver)
+/// or added to it (every later one, in branch order), instead of returned.
+struct InputGradientSink {
+    let tensor: Tensor
+    let accumulate: Bool
+}
+
+/// A layer whose backward can deliver its input gradient into a sink as it computes it (a
+/// pointwise convolution's product with beta 1, max pooling's scatter onto a sum rather than
+/// onto zeros): the sum costs no pass of its own.
+protocol InputGradientSinking: Layer {
+    /// Backward with the input gradient put into `sink`; false, with nothing run, when this layer
+    /// cannot (then `backward(_:)` runs as usual).
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool
+}
+
+extension Sequence {
+    /// The batchnorm and relu that end this sequence.
+    private var endingBatchNormAndReLU: (BatchNorm, ReLU)? {
+        guard items.count >= 2, let bn = items[items.count - 2].layer as? BatchNorm,
+              let relu = items[items.count - 1].layer as? ReLU else { return nil }
+        return (bn, relu)
+    }
+
+    /// Forward with the output written into `out`, when the sequence ends in a batchnorm and a
+    /// relu that fuse (as `forward` would fuse them): the batchnorm's one pass writes there.
+    /// False, with nothing run, otherwise.
+    func forward(_ x: Tensor, context: RunContext, into out: ChannelSlice) -> Bool {
+        guard fusesReLU(context), let (bn, relu) = endingBatchNormAndReLU else { return false }
+        let h = forward(x, context: context, itemCount: items.count - 2)
+        bn.forward(h, context: context, thenReLU: true, into: out)
+        relu.markFusedIntoBatchNorm(context: context)
+        return true
+    }
+
+    /// Backward from a tensor, the input gradient put into `sink` when the first layer can (nil
+    /// returned) or else returned.
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
+        backward(dy, from: items.count - 1, into: sink)
+    }
+}

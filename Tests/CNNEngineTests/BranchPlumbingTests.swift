@@ -1,0 +1,106 @@
+import CNNCore
+@testable import CNNEngine
+import XCTest
+
+/// A concatenation whose branches write their outputs into its own and put their input gradients
+/// into one sum (BranchPlumbing.swift), against each branch run alone and the results joined and
+/// summed the plain way.
+final class BranchPlumbingTests: XCTestCase {
+    let shape = FeatureShape.image(c: 8, h: 6, w: 6)
+
+    /// An Inception-like block: a max pool first (the first to deliver: it writes the sum), a bare
+    /// pointwise convolution, a pointwise convolution then batchnorm and relu (the branch that
+    /// writes its output in place), and a 3×3 convolution that returns its gradient (added here).
+    func branches() throws -> [(name: String, layer: Layer)] {
+        let pool = try Support.build("maxpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape)
+        let afterPool = try Support.build("conv", ["out_channels": .int(4), "kernel": .int(1)], input: shape)
+        let bare = try Support.build("conv", ["out_channels": .int(3), "kernel": .int(1)], input: shape)
+        let reduce = try Support.build("conv", ["out_channels": .int(5), "kernel": .int(1)], input: shape)
+        let reduced = FeatureShape.image(c: 5, h: 6, w: 6)
+        let wide = try Support.build("conv", ["out_channels": .int(2), "kernel": .int(3), "padding": .int(1)], input: shape)
+        return [
+            ("pool", Sequence([("pool", pool), ("conv", afterPool)], input: shape)),
+            ("bare", bare),
+            ("bn", Sequence([("conv", reduce), ("bn", try Support.build("batchnorm", input: reduced)),
+                             ("relu", try Support.build("relu", input: reduced))], input: shape)),
+            ("wide", wide),
+        ]
+    }
+
+    func testBranchesWriteIntoTheConcatenationAndSumTheirGradientsInPlace() throws {
+        let x = Support.distinctInput(2, shape, seed: 3)
+        let context = RunContext(training: true, rng: RandomSource(seed: 1), recordsForBackward: true)
+
+        // Each branch alone, joined and summed the plain way.
+        let alone = try branches()
+        let outputs = alone.map { $0.layer.forward(x, context: context) }
+        let widths = outputs.map { $0.shape.channels }, total = widths.reduce(0, +), pixels = 2 * 6 * 6
+        let dy = Support.input(2, .image(c: total, h: 6, w: 6), seed: 4)
+        var joined = [Float](repeating: 0, count: pixels * total)
+        var expectedDx = [Float](repeating: 0, count: x.count)
+        var offset = 0
+        for (i, (_, layer)) in alone.enumerated() {
+            let c = widths[i]
+            let part = Tensor(batch: 2, shape: layer.outputShape)
+            for p in 0..<pixels {
+                for ch in 0..<c {
+                    joined[p * total + offset + ch] = outputs[i].data[p * c + ch]
+                    part.data[p * c + ch] = dy.data[p * total + offset + ch]
+                }
+            }
+            let g = layer.backward(part).values
+            for j in 0..<g.count { expectedDx[j] += g[j] }
+            offset += c
+        }
+
+        let together = try branches()
+        let concat = try Concat(together, input: shape)
+        let y = concat.forward(x, context: context)
+        XCTAssertEqual(y.values, joined)
+        let dx = concat.backward(dy).values
+        // The sum is formed inside the branches' own products and scatters: the same terms
+        // added in another order.
+        for j in 0..<dx.count { XCTAssertEqual(dx[j], expectedDx[j], accuracy: 1e-5 * max(1, abs(expectedDx[j])), "\(j)") }
+        // Each layer's parameter gradients are computed as before, bit for bit.
+        XCTAssertEqual(concat.namedParameters().map { $0.1.grad.values }, alone.flatMap { $0.layer.namedParameters() }.map { $0.1.grad.values })
+
+        #if arch(x86_64)
+        // The pointwise convolutions that start a branch made no oneDNN backward-data primitive: their
+        // input gradient went into the sum by one product. The 3×3 one returned its own.
+        func backwardData(_ l: Layer) -> String? { (l as! Conv2d).primitives(batch: 2)!.backwardImplementations.data }
+        let firstLayers = together.map { ($0.layer as? CNNEngine.Sequence)?.items[0].layer ?? $0.layer }
+        XCTAssertNil(backwardData(firstLayers[1]))
+        XCTAssertNil(backwardData(firstLayers[2]))
+        XCTAssertNotNil(backwardData(firstLayers[3]))
+        XCTAssertNotNil(backwardData(alone[1].layer))
+        #endif
+    }
+
+    /// The first branch to deliver writes the sum over whatever its memory held; later ones add.
+    func testAMaxPoolWritesOrAddsItsGradientIntoASink() throws {
+        let pool = try Support.build("maxpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape) as! Pool2d
+        let x = Support.distinctInput(2, shape, seed: 6)
+        let context = RunContext(training: true, rng: RandomSource(seed: 1), recordsForBackward: true)
+        let dy = Support.input(2, pool.outputShape, seed: 7)
+        _ = pool.forward(x, context: context)
+        let plain = pool.backward(dy).values
+
+        let written = Tensor(batch: 2, shape: shape)
+        written.fill(.nan)
+        _ = pool.forward(x, context: context)
+        XCTAssertTrue(pool.backward(dy, into: InputGradientSink(tensor: written, accumulate: false)))
+        XCTAssertEqual(written.values, plain)
+
+        let added = Tensor(batch: 2, shape: shape)
+        added.fill(0.5)
+        _ = pool.forward(x, context: context)
+        XCTAssertTrue(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        for (a, p) in zip(added.values, plain) { XCTAssertEqual(a, 0.5 + p, accuracy: 1e-6) }
+
+        // Without a recorded forward, or as an average pool, it declines and runs nothing.
+        XCTAssertFalse(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        let average = try Support.build("avgpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape) as! Pool2d
+        _ = average.forward(x, context: context)
+        XCTAssertFalse(average.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+    }
+}
