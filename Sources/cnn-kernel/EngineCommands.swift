@@ -28,7 +28,10 @@ struct BenchCommand: ParsableCommand {
         let models = model == "all" ? ["simplecnn", "resnet", "preactresnet", "googlenet", "densenet"] : model.split(separator: ",").map(String.init)
         if mode == "define" { return try benchDefinitions(models) }
         let modes = mode == "both" ? ["train", "infer"] : [mode]
-        if !json { print("GEMM: \(GEMM.backendName)\nConvolutions: \(ConvolutionBackend.configured.description)") }
+        if !json {
+            print("GEMM: \(GEMM.backendName)\nConvolutions: \(ConvolutionBackend.configured.description)")
+            print("Max pooling: " + (ComputeOptions().usesWideKernels ? "compiled for x86-64-v3 (AVX2), this CPU has it" : "baseline x86-64 (this CPU lacks x86-64-v3)"))
+        }
         // Each model's architecture once, not per thread count, batch and mode.
         let specs = try models.map { m in (m, Zoo.referenceInput(m), try Zoo.spec(m, input: Zoo.referenceInput(m))) }
         for t in threads {

@@ -8,8 +8,23 @@ import XCTest
 /// maximum, rows first, must win in both), channel counts leave tails of 1 to 7 lanes, and the
 /// geometries cover overlapping windows, padding, strides longer than the window and a window
 /// that reaches past the input.
+/// Max pooling's forward runs twice: compiled for baseline x86-64 and, on a CPU with AVX2, the
+/// WideKernels copy.
 final class PoolingTests: XCTestCase {
+    /// Contexts for both forwards; where the CPU lacks x86-64-v3 both are the baseline one.
+    func contexts(training: Bool) -> [RunContext] {
+        [false, true].map { wide in
+            let context = RunContext(training: training, rng: RandomSource(seed: 1), options: ComputeOptions(usesWideKernels: wide))
+            XCTAssertEqual(context.usesWideKernels, wide && CPUFeatures.hasX86_64v3)
+            return context
+        }
+    }
+
     func testFastPoolingMatchesTheReferenceBitForBit() throws {
+        for context in contexts(training: true) { try compareWithTheReference(context) }
+    }
+
+    func compareWithTheReference(_ context: RunContext) throws {
         let geometries: [(k: Int, s: Int, p: Int)] = [(3, 1, 1), (2, 2, 0), (3, 2, 1), (2, 1, 0), (2, 3, 0), (3, 3, 1), (5, 2, 2)]
         var checked = 0
         for kind in ["maxpool", "avgpool"] {
@@ -22,11 +37,14 @@ final class PoolingTests: XCTestCase {
                         let x = Support.input(2, pool.inputShape, seed: UInt64(k * 100 + c))
                         for i in 0..<x.count { x.data[i] = (x.data[i] * 4).rounded() / 4 }
                         let what = "\(kind) k\(k) s\(s) p\(p) c\(c) countPad \(countPad)"
-                        let y = pool.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+                        // Evaluation keeps no winning positions (a loop of its own).
+                        let evaluation = pool.forward(x, context: RunContext(training: false, rng: RandomSource(seed: 1), options: context.options))
+                        let y = pool.forward(x, context: context)
                         let dy = Support.input(2, pool.outputShape, seed: 77)
                         let dx = pool.backward(dy)
                         let reference = pool.referenceForward(x)
                         XCTAssertEqual(y.values, reference.y.values, what)
+                        XCTAssertEqual(evaluation.values, reference.y.values, what)
                         XCTAssertEqual(dx.values, pool.referenceBackward(dy, argmax: reference.argmax).values, what)
                         checked += 1
                     }
@@ -38,15 +56,20 @@ final class PoolingTests: XCTestCase {
 
     /// A window whose values are all −∞ (or NaN) still sends its gradient to one input, the
     /// first cell of the window, as the reference does.
+    /// Nine channels: eight in the vector loop, one in the scalar tail, all alike.
     func testAWindowWithoutAFiniteMaximumSendsItsGradientToItsFirstCell() throws {
-        let pool = try XCTUnwrap(Support.build("maxpool", ["kernel": .number(Double(2))], input: .image(c: 1, h: 2, w: 2)) as? Pool2d)
+        let c = 9
+        let pool = try XCTUnwrap(Support.build("maxpool", ["kernel": .number(Double(2))], input: .image(c: c, h: 2, w: 2)) as? Pool2d)
         let x = Tensor(batch: 1, shape: pool.inputShape)
-        for i in 0..<4 { x.data[i] = i == 2 ? .nan : -.infinity }
-        let y = pool.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
-        XCTAssertEqual(y.values, [-.infinity])
+        for i in 0..<(4 * c) { x.data[i] = i / c == 2 ? .nan : -.infinity }
         let dy = Tensor(batch: 1, shape: pool.outputShape)
-        dy.data[0] = 3
-        XCTAssertEqual(pool.backward(dy).values, [3, 0, 0, 0])
-        XCTAssertEqual(pool.referenceBackward(dy, argmax: pool.referenceForward(x).argmax).values, [3, 0, 0, 0])
+        dy.fill(3)
+        let expected = (0..<(4 * c)).map { $0 / c == 0 ? Float(3) : 0 }
+        for context in contexts(training: true) {
+            let y = pool.forward(x, context: context)
+            XCTAssertEqual(y.values, [Float](repeating: -.infinity, count: c))
+            XCTAssertEqual(pool.backward(dy).values, expected)
+        }
+        XCTAssertEqual(pool.referenceBackward(dy, argmax: pool.referenceForward(x).argmax).values, expected)
     }
 }

@@ -1,4 +1,5 @@
 import CNNCore
+import WideKernels
 
 // Max pooling: Zhou & Chellappa 1988; popularised for CNNs by Ranzato et al. 2007 and
 // Krizhevsky et al. 2012. Average pooling: LeCun et al. 1998 (subsampling layers).
@@ -80,10 +81,10 @@ public final class Pool2d: Layer, InputGradientSinking {
     // Forward, max: x (N, H, W, C) → y (N, Ho, Wo, C) and each output's winning window position,
     // window cell by cell over all channels (contiguous, eight at a time): the running maximum
     // and its position are updated in place, ties keeping the earlier cell, rows first, as
-    // `referenceForward`. (Keeping them in registers over the window, eight channels at a time,
-    // was tried twice: the second time with the window's offsets listed once per pixel, no
-    // faster. Compiled for baseline x86-64, each cell costs some 25 SSE instructions per eight
-    // channels either way.)
+    // `referenceForward`. On a CPU with AVX2, WideMaxPool instead keeps them in registers over
+    // the window, eight channels at a time. (Keeping them in registers compiled for baseline
+    // x86-64 was tried twice, and was no faster: each cell costs some 25 SSE2 instructions per
+    // eight channels either way.)
     // Forward, average: the window's sum in registers, then one multiply by 1/count.
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
@@ -96,7 +97,13 @@ public final class Pool2d: Layer, InputGradientSinking {
         winner.withUnsafeMutableBufferPointer { wb in
             // Only when kept: an empty array's base address may be the shared empty storage.
             let wp = keep ? wb.baseAddress.map { UncheckedPointer($0) } : nil
+            let wide = isMax && context.usesWideKernels
             Parallel.forEachChunk(n * ho * wo, grain: 16) { range in
+                if wide {
+                    WideMaxPool.forward(x: xp.value, y: yp.value, winners: wp?.value, outputs: range, c: c, h: h, w: w,
+                                        ho: ho, wo: wo, k: k, stride: self.stride, padding: self.padding)
+                    return
+                }
                 for r in range {
                     let nn = r / (ho * wo), oy = (r / wo) % ho, ox = r % wo
                     let (ys, xs, full) = self.window(oy, ox)

@@ -77,11 +77,18 @@ public struct ComputeOptions: Sendable, Equatable {
     /// Whether a sequence runs a batchnorm or a residual sum directly followed by a relu as one
     /// pass (when nobody observes or times the layers); false runs them layer by layer.
     public var fusesReLU: Bool
-    public init(convolutionBackend: ConvolutionBackend = .configured, fusesReLU: Bool = true) {
+    /// Whether loops that have a copy compiled for x86-64-v3 (AVX2, FMA: the WideKernels module)
+    /// run it; only where the CPU has those features, or it would stop with SIGILL.
+    public var usesWideKernels: Bool {
+        didSet { usesWideKernels = usesWideKernels && CPUFeatures.hasX86_64v3 }
+    }
+    public init(convolutionBackend: ConvolutionBackend = .configured, fusesReLU: Bool = true,
+                usesWideKernels: Bool = CPUFeatures.hasX86_64v3) {
         self.convolutionBackend = convolutionBackend
         self.fusesReLU = fusesReLU
+        self.usesWideKernels = usesWideKernels && CPUFeatures.hasX86_64v3
     }
-    public static let reference = ComputeOptions(convolutionBackend: .reference, fusesReLU: false)
+    public static let reference = ComputeOptions(convolutionBackend: .reference, fusesReLU: false, usesWideKernels: false)
 }
 
 /// What a forward pass needs besides its input.
@@ -102,6 +109,7 @@ public final class RunContext: @unchecked Sendable {
     public var options: ComputeOptions
     public var convolutionBackend: ConvolutionBackend { options.convolutionBackend }
     public var fusesReLU: Bool { options.fusesReLU }
+    public var usesWideKernels: Bool { options.usesWideKernels }
     public init(training: Bool, rng: RandomSource, recordsForBackward: Bool? = nil, options: ComputeOptions = ComputeOptions()) {
         self.options = options
         self.training = training
