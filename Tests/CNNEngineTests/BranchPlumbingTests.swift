@@ -104,3 +104,55 @@ final class BranchPlumbingTests: XCTestCase {
         XCTAssertFalse(average.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
     }
 }
+
+/// A pointwise convolution's bias gradient summed by the batchnorm after it, in the pass that
+/// writes that gradient (BatchNorm.backward's columnSums), rather than by a pass of its own.
+final class BiasGradientFromBatchNormTests: XCTestCase {
+    /// The same sums, bit for bit, as Kernels.accumulateColumnSums over the gradient: 576 rows in
+    /// two parts on two threads, blocks of 32 with a remainder, eleven channels (a scalar tail).
+    func testBatchNormAddsItsInputGradientsColumnSumsAsThePlainPassWould() throws {
+        let shape = FeatureShape.image(c: 11, h: 12, w: 12)
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        for threads in [1, 2] {
+            Parallel.threads = threads
+            for throughReLU in [false, true] {
+                let bn = try Support.build("batchnorm", input: shape) as! BatchNorm
+                let x = Support.input(4, shape, seed: 12)
+                _ = bn.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)), thenReLU: throughReLU)
+                var sums = [Float](repeating: 0.25, count: 11)
+                let dx = sums.withUnsafeMutableBufferPointer { bn.backward(Support.input(4, shape, seed: 13), throughReLU: throughReLU, columnSums: $0.baseAddress!) }
+                var expected = [Float](repeating: 0.25, count: 11)
+                expected.withUnsafeMutableBufferPointer { Kernels.accumulateColumnSums(dx.data, rows: 4 * 144, cols: 11, into: $0.baseAddress!) }
+                XCTAssertEqual(sums, expected, "threads \(threads), relu \(throughReLU)")
+            }
+        }
+    }
+
+    /// In a sequence conv 1×1 → batchnorm → relu, fused or not, tapped or not, the convolution's
+    /// bias gradient is the column sums of the gradient arriving at it, added once.
+    func testAPointwiseConvolutionsBiasGradientIsAddedOnce() throws {
+        let shape = FeatureShape.image(c: 6, h: 10, w: 10), out = FeatureShape.image(c: 9, h: 10, w: 10)
+        for fused in [true, false] {
+            let conv = try Support.build("conv", ["out_channels": .int(9), "kernel": .int(1)], input: shape) as! Conv2d
+            let seq = Sequence([("conv", conv), ("bn", try Support.build("batchnorm", input: out)), ("relu", try Support.build("relu", input: out))], input: shape)
+            let x = Support.input(3, shape, seed: 2), dy = Support.input(3, out, seed: 3)
+            let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
+            var arriving: Tensor?
+            GradientTap.observer = { layer, g in if layer === conv { arriving = g.copy() } }
+            _ = seq.forward(x, context: context)
+            _ = seq.backward(dy)
+            GradientTap.observer = nil
+            let bias = try XCTUnwrap(conv.bias)
+            var expected = [Float](repeating: 0, count: 9)
+            let g = try XCTUnwrap(arriving)
+            expected.withUnsafeMutableBufferPointer { Kernels.accumulateColumnSums(g.data, rows: 300, cols: 9, into: $0.baseAddress!) }
+            XCTAssertEqual(bias.grad.values, expected, "fused \(fused)")
+            // Untapped, the same again (the fused path without a tap runs the batchnorm's fused backward).
+            conv.zeroGradients()
+            _ = seq.forward(x, context: context)
+            _ = seq.backward(dy)
+            XCTAssertEqual(bias.grad.values, expected, "fused \(fused), untapped")
+        }
+    }
+}

@@ -66,19 +66,29 @@ public final class Sequence: Layer {
                     tap(relu, g)
                     g = bn.gradientThroughFusedReLU(g)
                     tap(bn, g)
-                    g = bn.backward(g)
+                    g = bn.backward(g, throughReLU: false, columnSums: biasGradient(before: i - 1))
                 } else {
-                    g = bn.backward(g, throughReLU: true)
+                    g = bn.backward(g, throughReLU: true, columnSums: biasGradient(before: i - 1))
                 }
                 i -= 2
                 continue
             }
             GradientTap.observer?(l, g)
             if i == 0, let sink, let sinking = l as? InputGradientSinking, sinking.backward(g, into: sink) { return nil }
-            g = l.backward(g)
+            if let bn = l as? BatchNorm {
+                g = bn.backward(g, throughReLU: false, columnSums: biasGradient(before: i))
+            } else {
+                g = l.backward(g)
+            }
             i -= 1
         }
         return g
+    }
+
+    /// A pointwise convolution right before the batchnorm at `index` takes its bias gradient from
+    /// that batchnorm's backward (Conv2d.biasGradientFromNextLayer).
+    private func biasGradient(before index: Int) -> UnsafeMutablePointer<Float>? {
+        index >= 1 ? (items[index - 1].layer as? Conv2d)?.biasGradientFromNextLayer() : nil
     }
 }
 
