@@ -129,30 +129,49 @@ final class BiasGradientFromBatchNormTests: XCTestCase {
         }
     }
 
-    /// In a sequence conv 1×1 → batchnorm → relu, fused or not, tapped or not, the convolution's
-    /// bias gradient is the column sums of the gradient arriving at it, added once.
-    func testAPointwiseConvolutionsBiasGradientIsAddedOnce() throws {
+    /// In a sequence conv → batchnorm → relu, fused or not, tapped or not, the convolution's bias
+    /// gradient is the column sums of the gradient arriving at it, added once; its weight
+    /// gradient is the one it computes alone (a 3×3 one then runs oneDNN's backward-weights
+    /// primitive without the bias, whose reduction the batchnorm's pass replaces).
+    func testAConvolutionsBiasGradientIsAddedOnce() throws {
         let shape = FeatureShape.image(c: 6, h: 10, w: 10), out = FeatureShape.image(c: 9, h: 10, w: 10)
-        for fused in [true, false] {
-            let conv = try Support.build("conv", ["out_channels": .int(9), "kernel": .int(1)], input: shape) as! Conv2d
-            let seq = Sequence([("conv", conv), ("bn", try Support.build("batchnorm", input: out)), ("relu", try Support.build("relu", input: out))], input: shape)
-            let x = Support.input(3, shape, seed: 2), dy = Support.input(3, out, seed: 3)
-            let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
-            var arriving: Tensor?
-            GradientTap.observer = { layer, g in if layer === conv { arriving = g.copy() } }
-            _ = seq.forward(x, context: context)
-            _ = seq.backward(dy)
-            GradientTap.observer = nil
-            let bias = try XCTUnwrap(conv.bias)
-            var expected = [Float](repeating: 0, count: 9)
-            let g = try XCTUnwrap(arriving)
-            expected.withUnsafeMutableBufferPointer { Kernels.accumulateColumnSums(g.data, rows: 300, cols: 9, into: $0.baseAddress!) }
-            XCTAssertEqual(bias.grad.values, expected, "fused \(fused)")
-            // Untapped, the same again (the fused path without a tap runs the batchnorm's fused backward).
-            conv.zeroGradients()
-            _ = seq.forward(x, context: context)
-            _ = seq.backward(dy)
-            XCTAssertEqual(bias.grad.values, expected, "fused \(fused), untapped")
+        for kernel in [1, 3] {
+            for fused in [true, false] {
+                let what = "kernel \(kernel), fused \(fused)"
+                func conv() throws -> Conv2d {
+                    try Support.build("conv", ["out_channels": .int(9), "kernel": .int(kernel), "padding": .int(kernel / 2)], input: shape) as! Conv2d
+                }
+                let first = try conv()
+                let seq = Sequence([("conv", first), ("bn", try Support.build("batchnorm", input: out)), ("relu", try Support.build("relu", input: out))], input: shape)
+                let x = Support.input(3, shape, seed: 2), dy = Support.input(3, out, seed: 3)
+                let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
+                var arriving: Tensor?
+                GradientTap.observer = { layer, g in if layer === first { arriving = g.copy() } }
+                _ = seq.forward(x, context: context)
+                _ = seq.backward(dy)
+                GradientTap.observer = nil
+                let bias = try XCTUnwrap(first.bias)
+                var expected = [Float](repeating: 0, count: 9)
+                let g = try XCTUnwrap(arriving)
+                expected.withUnsafeMutableBufferPointer { Kernels.accumulateColumnSums(g.data, rows: 300, cols: 9, into: $0.baseAddress!) }
+                XCTAssertEqual(bias.grad.values, expected, what)
+
+                // The same convolution alone, given that gradient.
+                let alone = try conv()
+                _ = alone.forward(x, context: context)
+                _ = alone.backward(g)
+                for (a, b) in zip(first.weight.grad.values, alone.weight.grad.values) { XCTAssertEqual(a, b, accuracy: 1e-5 * max(1, abs(b)), what) }
+                for (a, b) in zip(bias.grad.values, alone.bias!.grad.values) { XCTAssertEqual(a, b, accuracy: 1e-4 * max(1, abs(b)), what) }
+
+                // Untapped, the same again (the fused path without a tap runs the batchnorm's fused backward).
+                first.zeroGradients()
+                _ = seq.forward(x, context: context)
+                _ = seq.backward(dy)
+                XCTAssertEqual(bias.grad.values, expected, what + ", untapped")
+                #if arch(x86_64)
+                if kernel == 3 { XCTAssertNotNil(first.primitives(batch: 3)?.backwardImplementations.weights, what) }
+                #endif
+            }
         }
     }
 }

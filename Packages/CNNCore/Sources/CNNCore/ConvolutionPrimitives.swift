@@ -39,7 +39,8 @@ public final class ConvolutionPrimitives {
     public let implementation: String
     /// The same for the backward primitives, once they exist.
     public var backwardImplementations: (data: String?, weights: String?) {
-        (backwardData.map { Self.implementationName($0.desc) }, backwardWeights.map { Self.implementationName($0.desc) })
+        (backwardData.map { Self.implementationName($0.desc) },
+         (backwardWeights ?? backwardWeightsWithoutBias).map { Self.implementationName($0.desc) })
     }
 
     private let forwardDesc: dnnl_primitive_desc_t
@@ -49,6 +50,9 @@ public final class ConvolutionPrimitives {
 
     private var backwardData: BackwardData?
     private var backwardWeights: BackwardWeights?
+    /// For a convolution with a bias whose gradient comes from elsewhere (the batchnorm after it
+    /// sums it in its own pass): oneDNN's bias reduction, a pass over dy, left out.
+    private var backwardWeightsWithoutBias: BackwardWeights?
 
     private struct WeightsBuffer {
         /// The primitive's weights layout differs from the engine's: reorder into `storage`.
@@ -137,7 +141,7 @@ public final class ConvolutionPrimitives {
             dnnl_memory_destroy(b.diffSrc); dnnl_memory_destroy(b.diffDst)
             dnnl_primitive_destroy(b.primitive); dnnl_primitive_desc_destroy(b.desc)
         }
-        if let b = backwardWeights {
+        for b in [backwardWeights, backwardWeightsWithoutBias].compactMap({ $0 }) {
             dnnl_memory_destroy(b.src); dnnl_memory_destroy(b.diffDst); dnnl_memory_destroy(b.diffWeights)
             free(b.diffWeightsStorage)
             if let r = b.reorder { dnnl_primitive_destroy(r) }
@@ -174,11 +178,18 @@ public final class ConvolutionPrimitives {
                               arg(DNNL_ARG_DIFF_SRC, b.diffSrc)])
     }
 
-    /// weightGradient += ∂L/∂W and biasGradient += ∂L/∂b for this batch.
+    /// weightGradient += ∂L/∂W and biasGradient += ∂L/∂b for this batch. Without a biasGradient,
+    /// a primitive that leaves the bias out runs (one pass over dy less).
     public func backwardWeights(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                 weightGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?) {
-        if backwardWeights == nil { backwardWeights = makeBackwardWeights() }
-        let b = backwardWeights!
+        let b: BackwardWeights
+        if geometry.hasBias && biasGradient == nil {
+            if backwardWeightsWithoutBias == nil { backwardWeightsWithoutBias = makeBackwardWeights(withBias: false) }
+            b = backwardWeightsWithoutBias!
+        } else {
+            if backwardWeights == nil { backwardWeights = makeBackwardWeights(withBias: geometry.hasBias) }
+            b = backwardWeights!
+        }
         set(b.src, input); set(b.diffDst, outputGradient)
         var args = [arg(DNNL_ARG_SRC, b.src), arg(DNNL_ARG_DIFF_DST, b.diffDst),
                     arg(DNNL_ARG_DIFF_WEIGHTS, b.diffWeights)]
@@ -213,11 +224,11 @@ public final class ConvolutionPrimitives {
                             diffSrc: Self.memory(&descriptors.src), diffDst: Self.memory(&descriptors.dst))
     }
 
-    private func makeBackwardWeights() -> BackwardWeights {
+    private func makeBackwardWeights(withBias: Bool) -> BackwardWeights {
         let g = geometry
         var conv = dnnl_convolution_desc_t()
         var (s, dl, pl, pr) = (strides, dilates, padL, padR)
-        let bias: UnsafeMutablePointer<dnnl_memory_desc_t>? = g.hasBias ? .allocate(capacity: 1) : nil
+        let bias: UnsafeMutablePointer<dnnl_memory_desc_t>? = withBias ? .allocate(capacity: 1) : nil
         bias?.initialize(to: descriptors.bias)
         defer { bias?.deallocate() }
         check(dnnl_dilated_convolution_backward_weights_desc_init(
@@ -235,7 +246,7 @@ public final class ConvolutionPrimitives {
             reorder = Self.reorder(from: chosen, to: &descriptors.userWeights)
         }
         var biasStorage: UnsafeMutableRawPointer? = nil, biasMemory: dnnl_memory_t? = nil
-        if g.hasBias {
+        if withBias {
             biasStorage = Self.allocate(g.outChannels * 4)
             biasMemory = Self.memory(&descriptors.bias, biasStorage)
         }
