@@ -76,6 +76,67 @@ final class BranchPlumbingTests: XCTestCase {
         #endif
     }
 
+    /// Three branches that start with a pointwise convolution then a batchnorm (with a relu, a
+    /// relu and more layers, and nothing after it), and a max-pool branch: the three convolutions'
+    /// backward runs as one product (Concat.backwardGroupedPointwise), in training with the relus
+    /// fused into the batchnorms and without. Against each branch alone, summed the plain way.
+    func testPointwiseFirstBranchesRunTheirConvolutionsBackwardAsOneProduct() throws {
+        let reduced = { (c: Int) in FeatureShape.image(c: c, h: 6, w: 6) }
+        func make() throws -> [(name: String, layer: Layer)] {
+            func conv(_ c: Int, _ k: Int = 1, input: FeatureShape) throws -> Layer {
+                try Support.build("conv", ["out_channels": .int(c), "kernel": .int(k), "padding": .int(k / 2)], input: input)
+            }
+            func bn(_ c: Int) throws -> Layer { try Support.build("batchnorm", input: reduced(c)) }
+            func relu(_ c: Int) throws -> Layer { try Support.build("relu", input: reduced(c)) }
+            let pool = try Support.build("maxpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape)
+            return [
+                ("one", Sequence([("conv", try conv(4, input: shape)), ("bn", try bn(4)), ("relu", try relu(4))], input: shape)),
+                ("three", Sequence([("reduce", try conv(5, input: shape)), ("bn", try bn(5)), ("relu", try relu(5)),
+                                    ("conv", try conv(3, 3, input: reduced(5))), ("bn2", try bn(3)), ("relu2", try relu(3))], input: shape)),
+                ("plain", Sequence([("conv", try conv(6, input: shape)), ("bn", try bn(6))], input: shape)),
+                ("pool", Sequence([("pool", pool), ("conv", try conv(2, input: shape))], input: shape)),
+            ]
+        }
+        for fused in [true, false] {
+            let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
+            let x = Support.distinctInput(2, shape, seed: 3)
+            let alone = try make()
+            let outputs = alone.map { $0.layer.forward(x, context: context) }
+            let widths = outputs.map { $0.shape.channels }, total = widths.reduce(0, +), pixels = 2 * 6 * 6
+            let dy = Support.input(2, .image(c: total, h: 6, w: 6), seed: 4)
+            var expectedDx = [Float](repeating: 0, count: x.count)
+            var offset = 0
+            for (i, (_, layer)) in alone.enumerated() {
+                let part = Tensor(batch: 2, shape: layer.outputShape)
+                for p in 0..<pixels { for ch in 0..<widths[i] { part.data[p * widths[i] + ch] = dy.data[p * total + offset + ch] } }
+                let g = layer.backward(part).values
+                for j in 0..<g.count { expectedDx[j] += g[j] }
+                offset += widths[i]
+            }
+            let concat = try Concat(try make(), input: shape)
+            _ = concat.forward(x, context: context)
+            let dx = concat.backward(dy).values
+            XCTAssertEqual(concat.groupedInLastBackward, [0, 1, 2], "fused \(fused)")
+            for j in 0..<dx.count { XCTAssertEqual(dx[j], expectedDx[j], accuracy: 1e-5 * max(1, abs(expectedDx[j])), "fused \(fused), \(j)") }
+            let got = concat.namedParameters(), want = alone.flatMap { $0.layer.namedParameters() }
+            XCTAssertEqual(got.count, want.count)
+            for ((name, a), (_, b)) in zip(got, want) {
+                for (u, v) in zip(a.grad.values, b.grad.values) { XCTAssertEqual(u, v, accuracy: 1e-4 * max(1, abs(v)), "fused \(fused), \(name)") }
+            }
+            XCTAssertEqual(concat.namedBuffers().map { $0.1.values }, alone.flatMap { $0.layer.namedBuffers() }.map { $0.1.values })
+            // Every grouped convolution's forward records are gone, as after its own backward.
+            for b in concat.branches.prefix(3) {
+                XCTAssertNil(((b.layer as! CNNEngine.Sequence).items[0].layer as! Conv2d).inputForGroupedBackward)
+            }
+            // With a gradient tap (which needs each layer's gradient as a tensor), no grouping.
+            _ = concat.forward(x, context: context)
+            GradientTap.observer = { _, _ in }
+            _ = concat.backward(dy)
+            GradientTap.observer = nil
+            XCTAssertEqual(concat.groupedInLastBackward, [])
+        }
+    }
+
     /// The first branch to deliver writes the sum over whatever its memory held; later ones add.
     func testAMaxPoolWritesOrAddsItsGradientIntoASink() throws {
         let pool = try Support.build("maxpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape) as! Pool2d

@@ -215,9 +215,16 @@ final class BatchNorm: Layer, ReLUFusable {
     /// there: the bias gradient of a pointwise convolution before this layer, from the pass that
     /// writes that gradient rather than a pass of its own (Conv2d.biasGradientFromNextLayer).
     func backward(_ dy: Tensor, throughReLU: Bool, columnSums: UnsafeMutablePointer<Float>? = nil) -> Tensor {
-        guard let x = input else { preconditionFailure("batchnorm backward without a recorded forward") }
-        let c = channels, m = dy.count / c
         let dx = Tensor(batch: dy.batch, shape: shape, zeroed: false)
+        backward(dy, throughReLU: throughReLU, columnSums: columnSums, into: ChannelSlice(dx))
+        return dx
+    }
+
+    /// Backward with dx written into a slice of a wider tensor (a branch's channels of the
+    /// gradient a concatenation's grouped pointwise convolutions take as one; Concat.swift).
+    func backward(_ dy: Tensor, throughReLU: Bool, columnSums: UnsafeMutablePointer<Float>?, into out: ChannelSlice) {
+        guard let x = input else { preconditionFailure("batchnorm backward without a recorded forward") }
+        let c = channels, m = dy.count / c, outStride = out.stride
         let (dyp, xp) = (UncheckedPointer(dy.data), UncheckedPointer(x.data))
         let masked = throughReLU
         // Per channel, side by side in one array: μ, 1/σ, and the forward's scale and shift.
@@ -266,7 +273,7 @@ final class BatchNorm: Layer, ReLUFusable {
         }
         // Per channel, side by side: k (also the mask's scale), a, b and the mask's shift.
         let coefficients = k + a + b + shift
-        let dxp = UncheckedPointer(dx.data)
+        let dxp = UncheckedPointer(out.base)
         let trained = trainedForward
         // The rows split as Kernels.accumulateColumnSums splits them, each part's column sums
         // (when asked) added row by row from 0, the parts then added in order: the same sums,
@@ -284,7 +291,7 @@ final class BatchNorm: Layer, ReLUFusable {
                         while block < end {
                             let blockEnd = min(end, block + 32)
                             for r in block..<blockEnd {
-                                let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * c
+                                let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * outStride
                                 var ch = 0
                                 while ch + 8 <= c {
                                     let xv = Vec.load(xr + ch), kv = Vec.load(kp + ch)
@@ -304,12 +311,12 @@ final class BatchNorm: Layer, ReLUFusable {
                                 var ch = 0
                                 while ch + 8 <= c {
                                     var sum = Vec.load(acc + ch)
-                                    for r in block..<blockEnd { sum += Vec.load(dxp.value + r * c + ch) }
+                                    for r in block..<blockEnd { sum += Vec.load(dxp.value + r * outStride + ch) }
                                     Vec.store(sum, acc + ch)
                                     ch += 8
                                 }
                                 while ch < c {
-                                    for r in block..<blockEnd { acc[ch] += dxp.value[r * c + ch] }
+                                    for r in block..<blockEnd { acc[ch] += dxp.value[r * outStride + ch] }
                                     ch += 1
                                 }
                             }
@@ -322,7 +329,6 @@ final class BatchNorm: Layer, ReLUFusable {
         if let columnSums {
             for part in 0..<parts { for ch in 0..<c { columnSums[ch] += partial[part * c + ch] } }
         }
-        return dx
     }
 
     /// The input gradient of a ReLU fused into the last forward: dy where it passed, else 0,

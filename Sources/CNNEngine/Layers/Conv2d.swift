@@ -221,6 +221,20 @@ public final class Conv2d: Layer, InputGradientSinking {
         return [p.implementation, data, isPointwise ? "sgemm" : weights].compactMap { $0 }.joined(separator: "; ")
     }
 
+    /// The input the last forward recorded, when this layer's backward can be computed by a
+    /// concatenation together with other pointwise convolutions on the same input, as one
+    /// product (Concat.backward): a pointwise convolution on the fast path that needs its input
+    /// gradient. Nil otherwise.
+    var inputForGroupedBackward: Tensor? {
+        isPointwise && computesInputGradient && inputPrimitives != nil ? input : nil
+    }
+
+    /// Ends a backward the concatenation computed for this layer: the forward's records go.
+    func finishGroupedBackward() {
+        (input, inputPrimitives) = (nil, nil)
+        biasGradientAdded = false
+    }
+
     /// Set for one backward by the batchnorm after this layer, which added dy's column sums to
     /// the bias gradient in its own last pass (`biasGradientFromNextLayer`).
     private var biasGradientAdded = false

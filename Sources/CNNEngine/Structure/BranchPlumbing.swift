@@ -5,6 +5,9 @@ import CNNCore
 // their output to a tensor the concatenation then copied into its own, and returned input
 // gradients the concatenation then summed in three more passes.
 //
+// The pointwise convolutions that start several branches (the Inception block's three 1×1
+// layers on its input) run their backward as one product (Concat.backwardGroupedPointwise).
+//
 // The gradient goes the other way still as a copy of the branch's channels: batch norm's backward
 // reading them in place, strided, in its two passes, made the step slower (GoogLeNet, batch 128,
 // 2 threads: 376–416 images/s against 420–439 with the copy; bench/results/branch-plumbing-2026-12-01.txt).
@@ -58,5 +61,21 @@ extension Sequence {
     /// returned) or else returned.
     func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
         backward(dy, from: items.count - 1, into: sink)
+    }
+
+    /// For a concatenation's grouped pointwise convolutions (Concat.backward): when this sequence
+    /// starts with a pointwise convolution then a batchnorm, runs backward down to the batchnorm
+    /// (with its relu, fused or not), which writes the convolution's output gradient into `out`
+    /// and adds its bias gradient; the convolution itself is left to the caller. False, with
+    /// nothing run, otherwise (or when someone taps the gradients, who would need them as tensors).
+    func backwardAboveFirstLayer(_ dy: Tensor, writingItsOutputGradientInto out: ChannelSlice) -> Bool {
+        guard GradientTap.observer == nil, items.count >= 2, items[0].layer is Conv2d,
+              let bn = items[1].layer as? BatchNorm else { return false }
+        let relu = items.count >= 3 ? items[2].layer as? ReLU : nil
+        let fused = relu?.fusedIntoBatchNorm == true
+        let g = backward(dy, from: items.count - 1, downTo: fused ? 3 : 2, into: nil)!
+        if fused { _ = relu?.takeFusedIntoBatchNorm() }
+        bn.backward(g, throughReLU: fused, columnSums: (items[0].layer as! Conv2d).biasGradientFromNextLayer(), into: out)
+        return true
     }
 }

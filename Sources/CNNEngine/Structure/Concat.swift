@@ -11,6 +11,8 @@ public final class Concat: Layer {
     public let outputShape: FeatureShape
     let widths: [Int]
     let h, w: Int
+    /// The branches whose first convolutions the last backward ran as one product (for tests).
+    private(set) var groupedInLastBackward: [Int] = []
 
     public init(_ branches: [(name: String, layer: Layer)], input: FeatureShape, typeName: String = "concat") throws {
         guard !branches.isEmpty else { throw ShapeError("concat needs at least one branch") }
@@ -65,11 +67,17 @@ public final class Concat: Layer {
     public func backward(_ dy: Tensor) -> Tensor {
         let total = outputShape.channels, pixels = dy.batch * h * w
         var sum: Tensor?, first: Tensor?, firstPart: Tensor?
+        // Branches that start with a pointwise convolution then a batchnorm, on this input: their
+        // convolutions' backward as one product, the first to deliver into the sum.
+        let grouped = backwardGroupedPointwise(dy)
+        sum = grouped?.sum
+        groupedInLastBackward = grouped.map { $0.branches.sorted() } ?? []
         var offset = 0
         let src = UncheckedPointer(dy.data)
         for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
             offset += c
+            if grouped?.branches.contains(i) == true { continue }
             // An identity branch's input gradient is its slice of dy: added to the sum straight from
             // dy rather than copied out first (a dense layer's identity is most of its channels).
             // Same values, same order as the copy.
@@ -93,11 +101,7 @@ public final class Concat: Layer {
             }
             let target = sum ?? Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
             let sink = InputGradientSink(tensor: target, accumulate: sum != nil)
-            let part = Tensor(batch: dy.batch, shape: b.outputShape, zeroed: false)  // copied in full
-            let dst = UncheckedPointer(part.data)
-            Parallel.forEachChunk(pixels, grain: 256) { r in
-                for p in r { Vec.copy(src.value + p * total + off, dst.value + p * c, c) }
-            }
+            let part = slice(dy, branch: i, offset: off)
             GradientTap.observer?(b, part)
             let g: Tensor?
             if let s = b as? Sequence {
@@ -131,6 +135,72 @@ public final class Concat: Layer {
         // A lone branch: its gradient is returned as is only when it is the fresh slice made
         // above (an identity hands it back); any other tensor may still be its layer's.
         return first! === firstPart ? first! : first!.copy()
+    }
+
+    /// Branch `i`'s channels of dy (from channel `offset`), copied into a tensor of their own.
+    private func slice(_ dy: Tensor, branch i: Int, offset: Int) -> Tensor {
+        let c = widths[i], total = outputShape.channels
+        let part = Tensor(batch: dy.batch, shape: branches[i].layer.outputShape, zeroed: false)  // copied in full
+        let (src, dst) = (UncheckedPointer(dy.data), UncheckedPointer(part.data))
+        Parallel.forEachChunk(dy.batch * h * w, grain: 256) { r in
+            for p in r { Vec.copy(src.value + p * total + offset, dst.value + p * c, c) }
+        }
+        return part
+    }
+
+    /// The backward of the pointwise convolutions that start two or more branches (then a
+    /// batchnorm; the Inception block's three 1×1 layers on its input), as one product: each
+    /// branch runs backward down to its batchnorm, which writes the convolution's output gradient
+    /// into its columns of one matrix dM (pixels × their outputs together) and adds the bias
+    /// gradient; then dW = dMᵀ·X for all of them in one product, and the input gradient
+    /// dX = dM·W (their weights stacked) in another, written as the sum's first term. One pass
+    /// over X and one write of dX, where three products per step each read X and read and wrote
+    /// dX. Nil when fewer than two branches qualify, or someone taps the gradients.
+    private func backwardGroupedPointwise(_ dy: Tensor) -> (sum: Tensor, branches: Set<Int>)? {
+        guard GradientTap.observer == nil else { return nil }
+        var members: [(index: Int, sequence: Sequence, conv: Conv2d, offset: Int)] = []
+        var input: Tensor?
+        var offset = 0
+        for (i, (_, b)) in branches.enumerated() {
+            defer { offset += widths[i] }
+            guard let s = b as? Sequence, s.items.count >= 2, let conv = s.items[0].layer as? Conv2d,
+                  s.items[1].layer is BatchNorm, let x = conv.inputForGroupedBackward, input == nil || x === input else { continue }
+            input = x
+            members.append((i, s, conv, offset))
+        }
+        guard members.count >= 2, let x = input else { return nil }
+        let cin = inputShape.channels, pixels = dy.batch * h * w
+        let stacked = members.reduce(0) { $0 + $1.conv.cout }
+        let dm = Tensor(batch: dy.batch, shape: .image(c: stacked, h: h, w: w), zeroed: false)
+        var column = 0
+        for m in members {
+            let done = m.sequence.backwardAboveFirstLayer(slice(dy, branch: m.index, offset: m.offset),
+                                                          writingItsOutputGradientInto: ChannelSlice(base: dm.data + column, stride: stacked))
+            precondition(done, "a grouped branch declined its backward")
+            column += m.conv.cout
+        }
+        // dW (stacked × Cin) = dMᵀ·X, each layer's rows then added to its own gradient.
+        var dw = [Float](repeating: 0, count: stacked * cin)
+        dw.withUnsafeMutableBufferPointer {
+            GEMM.sgemm(transA: true, transB: false, m: stacked, n: cin, k: pixels, a: dm.data, lda: stacked,
+                       b: x.data, ldb: cin, c: $0.baseAddress!, ldc: cin)
+        }
+        var weights = [Float](repeating: 0, count: stacked * cin)
+        column = 0
+        for m in members {
+            let n = m.conv.cout * cin
+            for j in 0..<n { m.conv.weight.grad.data[j] += dw[column * cin + j] }
+            for j in 0..<n { weights[column * cin + j] = m.conv.weight.value.data[j] }
+            column += m.conv.cout
+        }
+        // dX = dM·W.
+        let sum = Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
+        weights.withUnsafeBufferPointer {
+            GEMM.sgemm(transA: false, transB: false, m: pixels, n: cin, k: stacked, a: dm.data, lda: stacked,
+                       b: $0.baseAddress!, ldb: cin, c: sum.data, ldc: cin)
+        }
+        for m in members { m.conv.finishGroupedBackward() }
+        return (sum, Set(members.map(\.index)))
     }
 }
 

@@ -52,16 +52,17 @@ public final class Sequence: Layer {
     /// Backward from the output gradient of layer `last` down to the first layer. With a sink,
     /// the first layer puts its input gradient there when it can (InputGradientSinking), and nil
     /// is returned; otherwise the input gradient is.
-    func backward(_ dy: Tensor, from last: Int, into sink: InputGradientSink?) -> Tensor? {
+    /// `first`: the lowest layer to run (0, the whole way down, unless a caller finishes the rest).
+    func backward(_ dy: Tensor, from last: Int, downTo first: Int = 0, into sink: InputGradientSink?) -> Tensor? {
         var g = dy
         var i = last
-        while i >= 0 {
+        while i >= first {
             let l = items[i].layer
             // A relu fused into its batchnorm in forward is differentiated inside the batchnorm's
             // backward (one pass over the gradient less). Someone tapping the gradients (attached
             // after the forward, as training's gradient records and Grad-CAM do) is shown the
             // relu's input gradient too, as the relu's own backward would give it.
-            if i >= 1, let relu = l as? ReLU, let bn = items[i - 1].layer as? BatchNorm, relu.takeFusedIntoBatchNorm() {
+            if i >= first + 1, let relu = l as? ReLU, let bn = items[i - 1].layer as? BatchNorm, relu.takeFusedIntoBatchNorm() {
                 if let tap = GradientTap.observer {
                     tap(relu, g)
                     g = bn.gradientThroughFusedReLU(g)
