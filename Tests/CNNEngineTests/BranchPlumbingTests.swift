@@ -98,43 +98,88 @@ final class BranchPlumbingTests: XCTestCase {
             ]
         }
         for fused in [true, false] {
-            let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
-            let x = Support.distinctInput(2, shape, seed: 3)
-            let alone = try make()
-            let outputs = alone.map { $0.layer.forward(x, context: context) }
-            let widths = outputs.map { $0.shape.channels }, total = widths.reduce(0, +), pixels = 2 * 6 * 6
-            let dy = Support.input(2, .image(c: total, h: 6, w: 6), seed: 4)
-            var expectedDx = [Float](repeating: 0, count: x.count)
-            var offset = 0
-            for (i, (_, layer)) in alone.enumerated() {
-                let part = Tensor(batch: 2, shape: layer.outputShape)
-                for p in 0..<pixels { for ch in 0..<widths[i] { part.data[p * widths[i] + ch] = dy.data[p * total + offset + ch] } }
-                let g = layer.backward(part).values
-                for j in 0..<g.count { expectedDx[j] += g[j] }
-                offset += widths[i]
-            }
-            let concat = try Concat(try make(), input: shape)
-            _ = concat.forward(x, context: context)
-            let dx = concat.backward(dy).values
+            let concat = try compareWithBranchesAlone(make, fused: fused)
             XCTAssertEqual(concat.groupedInLastBackward, [0, 1, 2], "fused \(fused)")
-            for j in 0..<dx.count { XCTAssertEqual(dx[j], expectedDx[j], accuracy: 1e-5 * max(1, abs(expectedDx[j])), "fused \(fused), \(j)") }
-            let got = concat.namedParameters(), want = alone.flatMap { $0.layer.namedParameters() }
-            XCTAssertEqual(got.count, want.count)
-            for ((name, a), (_, b)) in zip(got, want) {
-                for (u, v) in zip(a.grad.values, b.grad.values) { XCTAssertEqual(u, v, accuracy: 1e-4 * max(1, abs(v)), "fused \(fused), \(name)") }
-            }
-            XCTAssertEqual(concat.namedBuffers().map { $0.1.values }, alone.flatMap { $0.layer.namedBuffers() }.map { $0.1.values })
             // Every grouped convolution's forward records are gone, as after its own backward.
             for b in concat.branches.prefix(3) {
                 XCTAssertNil(((b.layer as! CNNEngine.Sequence).items[0].layer as! Conv2d).inputForGroupedBackward)
             }
             // With a gradient tap (which needs each layer's gradient as a tensor), no grouping.
-            _ = concat.forward(x, context: context)
+            let x = Support.distinctInput(2, shape, seed: 3)
+            _ = concat.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
             GradientTap.observer = { _, _ in }
-            _ = concat.backward(dy)
+            _ = concat.backward(Support.input(2, concat.outputShape, seed: 4))
             GradientTap.observer = nil
             XCTAssertEqual(concat.groupedInLastBackward, [])
         }
+    }
+
+    /// A reduction block (branches that halve the height and width): its pointwise convolutions'
+    /// rows are the input's pixels, not the output's, so they are not grouped, and the gradients
+    /// are still each branch's summed.
+    func testAReductionBlocksPointwiseConvolutionsAreNotGrouped() throws {
+        func make() throws -> [(name: String, layer: Layer)] {
+            func branch(_ c: Int) throws -> Layer {
+                let r = FeatureShape.image(c: 4, h: 6, w: 6)
+                return Sequence([("reduce", try Support.build("conv", ["out_channels": .int(4), "kernel": .int(1)], input: shape)),
+                                 ("bn", try Support.build("batchnorm", input: r)), ("relu", try Support.build("relu", input: r)),
+                                 ("conv", try Support.build("conv", ["out_channels": .int(c), "kernel": .int(3), "stride": .int(2), "padding": .int(1)], input: r))],
+                                input: shape)
+            }
+            return [("a", try branch(3)), ("b", try branch(2)),
+                    ("pool", try Support.build("maxpool", ["kernel": .int(3), "stride": .int(2), "padding": .int(1)], input: shape))]
+        }
+        for fused in [true, false] {
+            let concat = try compareWithBranchesAlone(make, fused: fused)
+            XCTAssertEqual(concat.outputShape, .image(c: 13, h: 3, w: 3))
+            XCTAssertEqual(concat.groupedInLastBackward, [])
+        }
+    }
+
+    /// A concatenation of `make()`'s branches against each branch built and run alone, joined and
+    /// summed the plain way (training, relus fused into batchnorms or not): outputs bit for bit;
+    /// input and parameter gradients up to the order of their sums; running statistics exactly.
+    func compareWithBranchesAlone(_ make: () throws -> [(name: String, layer: Layer)], fused: Bool,
+                                  file: StaticString = #filePath, line: UInt = #line) throws -> Concat {
+        let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
+        let x = Support.distinctInput(2, shape, seed: 3)
+        let alone = try make()
+        let outputs = alone.map { $0.layer.forward(x, context: context) }
+        let widths = outputs.map { $0.shape.channels }, total = widths.reduce(0, +)
+        let pixels = outputs[0].count / widths[0]
+        let outputShape = FeatureShape.image(c: total, h: outputs[0].shape.imageDims!.h, w: outputs[0].shape.imageDims!.w)
+        let dy = Support.input(2, outputShape, seed: 4)
+        var joined = [Float](repeating: 0, count: pixels * total)
+        var expectedDx = [Float](repeating: 0, count: x.count)
+        var offset = 0
+        for (i, (_, layer)) in alone.enumerated() {
+            let part = Tensor(batch: 2, shape: layer.outputShape)
+            for p in 0..<pixels {
+                for ch in 0..<widths[i] {
+                    part.data[p * widths[i] + ch] = dy.data[p * total + offset + ch]
+                    joined[p * total + offset + ch] = outputs[i].data[p * widths[i] + ch]
+                }
+            }
+            let g = layer.backward(part).values
+            for j in 0..<g.count { expectedDx[j] += g[j] }
+            offset += widths[i]
+        }
+        let concat = try Concat(try make(), input: shape)
+        XCTAssertEqual(concat.forward(x, context: context).values, joined, file: file, line: line)
+        let dx = concat.backward(dy).values
+        for j in 0..<dx.count {
+            XCTAssertEqual(dx[j], expectedDx[j], accuracy: 1e-5 * max(1, abs(expectedDx[j])), "fused \(fused), \(j)", file: file, line: line)
+        }
+        let got = concat.namedParameters(), want = alone.flatMap { $0.layer.namedParameters() }
+        XCTAssertEqual(got.count, want.count, file: file, line: line)
+        for ((name, a), (_, b)) in zip(got, want) {
+            for (u, v) in zip(a.grad.values, b.grad.values) {
+                XCTAssertEqual(u, v, accuracy: 1e-4 * max(1, abs(v)), "fused \(fused), \(name)", file: file, line: line)
+            }
+        }
+        XCTAssertEqual(concat.namedBuffers().map { $0.1.values }, alone.flatMap { $0.layer.namedBuffers() }.map { $0.1.values },
+                       file: file, line: line)
+        return concat
     }
 
     /// The first branch to deliver writes the sum over whatever its memory held; later ones add.
@@ -158,8 +203,12 @@ final class BranchPlumbingTests: XCTestCase {
         XCTAssertTrue(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
         for (a, p) in zip(added.values, plain) { XCTAssertEqual(a, 0.5 + p, accuracy: 1e-6) }
 
-        // Without a recorded forward, or as an average pool, it declines and runs nothing.
+        // Without a recorded forward, after a forward on the reference paths, or as an average
+        // pool, it declines and runs nothing.
         XCTAssertFalse(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        _ = pool.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1), options: .reference))
+        XCTAssertFalse(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        _ = pool.backward(dy)
         let average = try Support.build("avgpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape) as! Pool2d
         _ = average.forward(x, context: context)
         XCTAssertFalse(average.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
@@ -230,7 +279,12 @@ final class BiasGradientFromBatchNormTests: XCTestCase {
                 _ = seq.backward(dy)
                 XCTAssertEqual(bias.grad.values, expected, what + ", untapped")
                 #if arch(x86_64)
-                if kernel == 3 { XCTAssertNotNil(first.primitives(batch: 3)?.backwardImplementations.weights, what) }
+                // The 3×3 one ran oneDNN's backward weights without the bias, and never with it.
+                if kernel == 3 {
+                    let made = try XCTUnwrap(first.primitives(batch: 3)).madeBackwardWeights
+                    XCTAssertTrue(made.withoutBias, what)
+                    XCTAssertFalse(made.withBias, what)
+                }
                 #endif
             }
         }

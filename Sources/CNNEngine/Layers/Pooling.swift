@@ -50,6 +50,10 @@ public final class Pool2d: Layer, InputGradientSinking {
     /// encoded as a float (`encode`).
     private var winner: [Float] = []
     private var batch = 0
+    /// Whether the last forward ran on the fast paths, whose backward may add its gradient into a
+    /// concatenation's sum (`backward(_:into:)`); on ComputeOptions.reference it runs as plainly
+    /// as the rest.
+    private var sinksIntoSums = false
 
     init(isMax: Bool, c: Int, h: Int, w: Int, kernel: Int, stride: Int, padding: Int, ho: Int, wo: Int, countPad: Bool) {
         self.isMax = isMax; self.c = c; self.h = h; self.w = w; k = kernel
@@ -92,6 +96,7 @@ public final class Pool2d: Layer, InputGradientSinking {
         let keep = isMax && context.recordsForBackward
         winner = keep ? [Float](unsafeUninitializedCapacity: y.count) { _, count in count = y.count } : []
         batch = n
+        sinksIntoSums = context.convolutionBackend == .fastest
         let (xp, yp) = (UncheckedPointer(x.data), UncheckedPointer(y.data))
         let (c, h, w, ho, wo, k, isMax) = (c, h, w, ho, wo, k, isMax)
         winner.withUnsafeMutableBufferPointer { wb in
@@ -150,10 +155,6 @@ public final class Pool2d: Layer, InputGradientSinking {
         return dx
     }
 
-    // Backward, max: each dy goes to the input that won its window, scattered per sample (windows
-    // overlap within a sample, never across samples), in output order as the reference. A
-    // gather over the windows holding each input would test every window, not just the winner:
-    // nine times the work for a 3×3 stride-1 pool.
     func maxBackward(_ dy: Tensor) -> Tensor {
         let dx = Tensor(batch: batch, shape: inputShape)
         maxBackward(dy, into: dx)
@@ -164,7 +165,7 @@ public final class Pool2d: Layer, InputGradientSinking {
     /// gradient straight onto the concatenation's sum (onto zeros when it is the first to
     /// deliver): the sum's own pass saved.
     func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool {
-        guard isMax, winner.count == dy.count else { return false }
+        guard isMax, sinksIntoSums, winner.count == dy.count else { return false }
         let dx = sink.tensor
         if !sink.accumulate {
             let p = UncheckedPointer(dx.data)
@@ -175,7 +176,11 @@ public final class Pool2d: Layer, InputGradientSinking {
         return true
     }
 
-    /// Adds each dy to the input that won its window, in dx.
+    /// Backward, max: each dy is added to the input that won its window, scattered per sample
+    /// (windows overlap within a sample, never across samples), in output order as the reference.
+    /// A gather over the windows holding each input tests every window, not just the winner: nine
+    /// times the work for a 3×3 stride-1 pool (compiled for AVX2 it was still slower; see
+    /// bench/results/branch-plumbing-2026-12-01.txt).
     func maxBackward(_ dy: Tensor, into dx: Tensor) {
         let n = batch
         let (dyp, dxp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))

@@ -60,7 +60,8 @@ public final class Concat: Layer {
         return y
     }
 
-    // Backward: each branch's input gradient is summed in branch order. The first to deliver
+    // Backward: the branches' input gradients are summed, the grouped pointwise convolutions'
+    // term first (backwardGroupedPointwise), then the others in branch order. The first to deliver
     // writes a tensor of this layer's own and each later one adds to it, inside its own last pass
     // where it can (InputGradientSinking), else in a pass here. A branch that returns its gradient
     // before any sum exists is kept aside (`first`, not ours to write to) and added once one does.
@@ -99,19 +100,22 @@ public final class Concat: Layer {
                 }
                 continue
             }
-            let target = sum ?? Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
-            let sink = InputGradientSink(tensor: target, accumulate: sum != nil)
             let part = slice(dy, branch: i, offset: off)
             GradientTap.observer?(b, part)
+            // A sink (a fresh tensor when no sum exists yet) only for a branch whose first layer
+            // may take one: an unused input-sized tensor would raise the step's peak memory.
+            let sinking = (b as? Sequence)?.items.first?.layer as? InputGradientSinking ?? b as? InputGradientSinking
+            let target = sinking == nil ? nil : sum ?? Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
             let g: Tensor?
-            if let s = b as? Sequence {
-                g = s.backward(part, into: sink)
-            } else if let s = b as? InputGradientSinking, s.backward(part, into: sink) {
+            if let target, let s = b as? Sequence {
+                g = s.backward(part, into: InputGradientSink(tensor: target, accumulate: sum != nil))
+            } else if let target, let s = b as? InputGradientSinking, s.backward(part, into: InputGradientSink(tensor: target, accumulate: sum != nil)) {
                 g = nil
             } else {
                 g = b.backward(part)
             }
             guard let g else {
+                guard let target else { preconditionFailure("a branch delivered into no sink") }
                 // Delivered into the sink: a fresh one is now the sum (the branch kept aside added:
                 // g₂ + g₁ equals g₁ + g₂ exactly).
                 if sum == nil {
@@ -157,7 +161,10 @@ public final class Concat: Layer {
     /// over X and one write of dX, where three products per step each read X and read and wrote
     /// dX. Nil when fewer than two branches qualify, or someone taps the gradients.
     private func backwardGroupedPointwise(_ dy: Tensor) -> (sum: Tensor, branches: Set<Int>)? {
-        guard GradientTap.observer == nil else { return nil }
+        // The convolutions' rows are the input's pixels: only where the branches keep the input's
+        // height and width (a reduction block's strided branches do not) are they dy's.
+        guard GradientTap.observer == nil, case .image(_, let inputHeight, let inputWidth) = inputShape,
+              (inputHeight, inputWidth) == (h, w) else { return nil }
         var members: [(index: Int, sequence: Sequence, conv: Conv2d, offset: Int)] = []
         var input: Tensor?
         var offset = 0

@@ -48,6 +48,12 @@ public final class ConvolutionPrimitives {
     private var forwardWeights: WeightsBuffer
     private let forwardMemory: (src: dnnl_memory_t, bias: dnnl_memory_t?, dst: dnnl_memory_t)
 
+    /// For a geometry with a bias, which backward-weights primitives exist: the one that computes
+    /// the bias gradient, and the one that leaves it out (for tests).
+    public var madeBackwardWeights: (withBias: Bool, withoutBias: Bool) {
+        (geometry.hasBias && backwardWeights != nil, backwardWeightsWithoutBias != nil)
+    }
+
     private var backwardData: BackwardData?
     private var backwardWeights: BackwardWeights?
     /// For a convolution with a bias whose gradient comes from elsewhere (the batchnorm after it
