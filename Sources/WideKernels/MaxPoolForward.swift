@@ -12,7 +12,7 @@ public enum WideMaxPool {
     /// (row·k + column) of the first maximum, rows first, encoded as the float 2²³ + position
     /// (Pool2d.encode). Ties keep the earlier cell, a NaN never wins, and a window with nothing
     /// above −∞ gives −∞ at its first cell.
-    public static func forward(x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Float>?,
+    @inline(never) public static func forward(x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Float>?,
                                outputs: Range<Int>, c: Int, h: Int, w: Int, ho: Int, wo: Int,
                                k: Int, stride: Int, padding: Int) {
         // The window's cells, rows first: offsets from the sample's start, encoded positions.
@@ -32,7 +32,25 @@ public enum WideMaxPool {
             }
             let sample = x + n * h * w * c, out = y + r * c, at = winners.map { $0 + r * c }
             var ch = 0
+            // Thirty-two channels at a time first: four independent chains of compare and select
+            // (each cell's depends on the last), where one chain of eight left the core waiting on
+            // the compare's latency.
             if let at {
+                while ch + 32 <= c {
+                    var (b0, b1, b2, b3) = (minusInfinity, minusInfinity, minusInfinity, minusInfinity)
+                    let first = SIMD8<Float>(repeating: codes[0])
+                    var (w0, w1, w2, w3) = (first, first, first, first)
+                    for t in 0..<cells {
+                        let p = sample + offsets[t] + ch, code = SIMD8<Float>(repeating: codes[t])
+                        select(load(p), code, &b0, &w0)
+                        select(load(p + 8), code, &b1, &w1)
+                        select(load(p + 16), code, &b2, &w2)
+                        select(load(p + 24), code, &b3, &w3)
+                    }
+                    store(b0, out + ch); store(b1, out + ch + 8); store(b2, out + ch + 16); store(b3, out + ch + 24)
+                    store(w0, at + ch); store(w1, at + ch + 8); store(w2, at + ch + 16); store(w3, at + ch + 24)
+                    ch += 32
+                }
                 while ch + 8 <= c {
                     var best = SIMD8<Float>(repeating: -.infinity), won = SIMD8<Float>(repeating: codes[0])
                     for t in 0..<cells {
@@ -46,6 +64,16 @@ public enum WideMaxPool {
                     ch += 8
                 }
             } else {
+                while ch + 32 <= c {
+                    var (b0, b1, b2, b3) = (minusInfinity, minusInfinity, minusInfinity, minusInfinity)
+                    for t in 0..<cells {
+                        let p = sample + offsets[t] + ch
+                        b0 = larger(load(p), b0); b1 = larger(load(p + 8), b1)
+                        b2 = larger(load(p + 16), b2); b3 = larger(load(p + 24), b3)
+                    }
+                    store(b0, out + ch); store(b1, out + ch + 8); store(b2, out + ch + 16); store(b3, out + ch + 24)
+                    ch += 32
+                }
                 while ch + 8 <= c {
                     var best = SIMD8<Float>(repeating: -.infinity)
                     for t in 0..<cells {
@@ -67,5 +95,24 @@ public enum WideMaxPool {
                 ch += 1
             }
         }
+    }
+
+    // A computed value, not a stored global: nothing in this module may run before the CPU check.
+    private static var minusInfinity: SIMD8<Float> { SIMD8(repeating: -.infinity) }
+    @inline(__always) private static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+    @inline(__always) private static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+    /// v where it is above best (a NaN never is), else best.
+    @inline(__always) private static func larger(_ v: SIMD8<Float>, _ best: SIMD8<Float>) -> SIMD8<Float> {
+        best.replacing(with: v, where: v .> best)
+    }
+    /// One cell of the running maximum and the position of its first holder.
+    @inline(__always) private static func select(_ v: SIMD8<Float>, _ code: SIMD8<Float>, _ best: inout SIMD8<Float>, _ won: inout SIMD8<Float>) {
+        let wins = v .> best
+        best.replace(with: v, where: wins)
+        won.replace(with: code, where: wins)
     }
 }
