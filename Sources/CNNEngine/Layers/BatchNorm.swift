@@ -275,59 +275,26 @@ final class BatchNorm: Layer, ReLUFusable {
         let coefficients = k + a + b + shift
         let dxp = UncheckedPointer(out.base)
         let trained = trainedForward
-        // The rows split as Kernels.accumulateColumnSums splits them, each part's column sums
-        // (when asked) added row by row from 0, the parts then added in order: the same sums,
-        // bit for bit, as that pass over dx would give.
-        let parts = min(Parallel.threads, max(1, m / 256))
-        var partial = [Float](repeating: 0, count: columnSums == nil ? 0 : parts * c)
-        partial.withUnsafeMutableBufferPointer { partialBuffer in
-            let sums = columnSums == nil ? nil : UncheckedPointer(partialBuffer.baseAddress!)
-            Parallel.forEachChunk(parts) { partRange in
-                coefficients.withUnsafeBufferPointer { buffer in
-                    let (kp, ap, bp, hp) = (buffer.baseAddress!, buffer.baseAddress! + c, buffer.baseAddress! + 2 * c, buffer.baseAddress! + 3 * c)
-                    for part in partRange {
-                        let (first, end) = (m * part / parts, m * (part + 1) / parts)
-                        var block = first
-                        while block < end {
-                            let blockEnd = min(end, block + 32)
-                            for r in block..<blockEnd {
-                                let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * outStride
-                                var ch = 0
-                                while ch + 8 <= c {
-                                    let xv = Vec.load(xr + ch), kv = Vec.load(kp + ch)
-                                    let gm = BatchNorm.passed(Vec.load(gr + ch), xv, kv, Vec.load(hp + ch), masked)
-                                    Vec.store(trained ? gm * kv + xv * Vec.load(ap + ch) + Vec.load(bp + ch) : gm * kv + 0, o + ch)
-                                    ch += 8
-                                }
-                                while ch < c {
-                                    let gm = BatchNorm.passed(gr[ch], xr[ch], kp[ch], hp[ch], masked)
-                                    o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
-                                    ch += 1
-                                }
-                            }
-                            // The block's column sums, from rows still in the cache, each channel's
-                            // running sum in a register down the rows (in row order, as before).
-                            if let acc = sums.map({ $0.value + part * c }) {
-                                var ch = 0
-                                while ch + 8 <= c {
-                                    var sum = Vec.load(acc + ch)
-                                    for r in block..<blockEnd { sum += Vec.load(dxp.value + r * outStride + ch) }
-                                    Vec.store(sum, acc + ch)
-                                    ch += 8
-                                }
-                                while ch < c {
-                                    for r in block..<blockEnd { acc[ch] += dxp.value[r * outStride + ch] }
-                                    ch += 1
-                                }
-                            }
-                            block = blockEnd
-                        }
+        // With columnSums, the blocks' sums of dx as Kernels.accumulateColumnSums would give them.
+        Kernels.forEachRowBlock(rows: m, cols: c, summing: out.base, stride: outStride, into: columnSums) { block in
+            coefficients.withUnsafeBufferPointer { buffer in
+                let (kp, ap, bp, hp) = (buffer.baseAddress!, buffer.baseAddress! + c, buffer.baseAddress! + 2 * c, buffer.baseAddress! + 3 * c)
+                for r in block {
+                    let gr = dyp.value + r * c, xr = xp.value + r * c, o = dxp.value + r * outStride
+                    var ch = 0
+                    while ch + 8 <= c {
+                        let xv = Vec.load(xr + ch), kv = Vec.load(kp + ch)
+                        let gm = BatchNorm.passed(Vec.load(gr + ch), xv, kv, Vec.load(hp + ch), masked)
+                        Vec.store(trained ? gm * kv + xv * Vec.load(ap + ch) + Vec.load(bp + ch) : gm * kv + 0, o + ch)
+                        ch += 8
+                    }
+                    while ch < c {
+                        let gm = BatchNorm.passed(gr[ch], xr[ch], kp[ch], hp[ch], masked)
+                        o[ch] = trained ? gm * kp[ch] + xr[ch] * ap[ch] + bp[ch] : gm * kp[ch] + 0
+                        ch += 1
                     }
                 }
             }
-        }
-        if let columnSums {
-            for part in 0..<parts { for ch in 0..<c { columnSums[ch] += partial[part * c + ch] } }
         }
     }
 

@@ -11,22 +11,58 @@ enum Kernels {
 
     /// out[c] += Σ_r x[r, c]. Partial sums per thread, combined in a fixed order (reproducible).
     static func accumulateColumnSums(_ x: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>) {
+        forEachRowBlock(rows: rows, cols: cols, summing: x, stride: cols, into: out) { _ in }
+    }
+
+    /// Runs `body` over 0..<rows in blocks of at most 32 rows, on the threads, the rows split into
+    /// parts (one per thread, fewer for short inputs). With `columnSums`, after each block the
+    /// block's column sums of `source` (rows `stride` apart: what `body` just wrote, still in the
+    /// cache) are added to its part's, each part's from 0 in row order, and the parts to
+    /// `columnSums` in order at the end: the same sums, bit for bit, whichever pass computes them
+    /// (a batch norm's backward computes its convolution's bias gradient this way).
+    static func forEachRowBlock(rows: Int, cols: Int, summing source: UnsafePointer<Float>?, stride: Int,
+                                into columnSums: UnsafeMutablePointer<Float>?, _ body: (Range<Int>) -> Void) {
         let parts = min(Parallel.threads, max(1, rows / 256))
-        var partial = [Float](repeating: 0, count: parts * cols)
-        partial.withUnsafeMutableBufferPointer { pbuf in
-            let p = UncheckedPointer(pbuf.baseAddress!)
-            Parallel.forEachChunk(parts) { prange in
-                for part in prange {
-                    let lo = rows * part / parts, hi = rows * (part + 1) / parts
-                    let acc = p.value + part * cols
-                    for r in lo..<hi {
-                        let row = x + r * cols
-                        for c in 0..<cols { acc[c] += row[c] }
+        let summed = columnSums == nil ? nil : source
+        var partial = [Float](repeating: 0, count: summed == nil ? 0 : parts * cols)
+        partial.withUnsafeMutableBufferPointer { partialBuffer in
+            let sums = summed.map { _ in UncheckedPointer(partialBuffer.baseAddress!) }
+            Parallel.forEachChunk(parts) { partRange in
+                for part in partRange {
+                    let end = rows * (part + 1) / parts
+                    var block = rows * part / parts
+                    while block < end {
+                        let blockEnd = min(end, block + 32)
+                        body(block..<blockEnd)
+                        if let summed, let acc = sums.map({ $0.value + part * cols }) {
+                            addColumnSums(summed, stride: stride, rows: block..<blockEnd, cols: cols, into: acc)
+                        }
+                        block = blockEnd
                     }
                 }
             }
         }
-        for part in 0..<parts { for c in 0..<cols { out[c] += partial[part * cols + c] } }
+        if let columnSums, summed != nil {
+            for part in 0..<parts { for c in 0..<cols { columnSums[c] += partial[part * cols + c] } }
+        }
+    }
+
+    /// acc[c] += x[r·stride + c] for the rows in order, each column's running sum in a register,
+    /// eight columns at a time (summed through memory, each row's adds waited on the last row's
+    /// stores).
+    @inline(__always) static func addColumnSums(_ x: UnsafePointer<Float>, stride: Int, rows: Range<Int>, cols: Int,
+                                                into acc: UnsafeMutablePointer<Float>) {
+        var c = 0
+        while c + 8 <= cols {
+            var sum = Vec.load(acc + c)
+            for r in rows { sum += Vec.load(x + r * stride + c) }
+            Vec.store(sum, acc + c)
+            c += 8
+        }
+        while c < cols {
+            for r in rows { acc[c] += x[r * stride + c] }
+            c += 1
+        }
     }
 
     /// out = a + b, or max(0, a + b) with `thenReLU`
