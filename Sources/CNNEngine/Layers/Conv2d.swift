@@ -188,8 +188,7 @@ public final class Conv2d: Layer, InputGradientSinking {
                 accumulatePointwiseWeightGradient(x, dy)
             } else {
                 p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
-                                  biasGradient: biasGradientAdded ? nil : bias?.grad.data)
-                biasGradientAdded = false
+                                  biasGradient: takeOwnBiasGradient())
             }
             let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)
             if computesInputGradient {
@@ -251,12 +250,18 @@ public final class Conv2d: Layer, InputGradientSinking {
         return bias.grad.data
     }
 
+    /// The bias gradient this backward adds dy's column sums to itself: nil when there is no bias
+    /// or the next layer added them. The hand-over is forgotten either way.
+    private func takeOwnBiasGradient() -> UnsafeMutablePointer<Float>? {
+        defer { biasGradientAdded = false }
+        return biasGradientAdded ? nil : bias?.grad.data
+    }
+
     /// A pointwise convolution's parameter gradients: dW (Cout × Cin) += dyᵀ · x over all N·H·W
     /// rows, db += the column sums of dy (unless the next layer added them).
     func accumulatePointwiseWeightGradient(_ x: Tensor, _ dy: Tensor) {
         let rows = x.batch * h * w
-        if let bias, !biasGradientAdded { Kernels.accumulateColumnSums(dy.data, rows: rows, cols: cout, into: bias.grad.data) }
-        biasGradientAdded = false
+        if let db = takeOwnBiasGradient() { Kernels.accumulateColumnSums(dy.data, rows: rows, cols: cout, into: db) }
         GEMM.sgemm(transA: true, transB: false, m: cout, n: cin, k: rows, a: dy.data, lda: cout,
                    b: x.data, ldb: cin, beta: 1, c: weight.grad.data, ldc: cin)
     }

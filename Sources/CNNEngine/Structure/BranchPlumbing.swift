@@ -63,19 +63,27 @@ extension Sequence {
         backward(dy, from: items.count - 1, into: sink)
     }
 
-    /// For a concatenation's grouped pointwise convolutions (Concat.backward): when this sequence
-    /// starts with a pointwise convolution then a batchnorm, runs backward down to the batchnorm
-    /// (with its relu, fused or not), which writes the convolution's output gradient into `out`
-    /// and adds its bias gradient; the convolution itself is left to the caller. False, with
-    /// nothing run, otherwise (or when someone taps the gradients, who would need them as tensors).
-    func backwardAboveFirstLayer(_ dy: Tensor, writingItsOutputGradientInto out: ChannelSlice) -> Bool {
-        guard GradientTap.observer == nil, items.count >= 2, items[0].layer is Conv2d,
-              let bn = items[1].layer as? BatchNorm else { return false }
+    /// The convolution that starts this sequence when a batchnorm follows it and its last forward
+    /// recorded what a concatenation's grouped backward needs (Conv2d.inputForGroupedBackward);
+    /// nil otherwise.
+    var groupableFirstConvolution: Conv2d? {
+        guard items.count >= 2, items[1].layer is BatchNorm, let conv = items[0].layer as? Conv2d,
+              conv.inputForGroupedBackward != nil else { return nil }
+        return conv
+    }
+
+    /// For a concatenation's grouped pointwise convolutions (Concat.backwardGroupedPointwise), on a
+    /// sequence with a `groupableFirstConvolution` and no gradient tap: runs backward down to the
+    /// batchnorm (with its relu, fused or not), which writes the convolution's output gradient into
+    /// `out` and adds its bias gradient; the convolution itself is left to the caller.
+    func backwardAboveFirstLayer(_ dy: Tensor, writingItsOutputGradientInto out: ChannelSlice) {
+        guard GradientTap.observer == nil, let conv = groupableFirstConvolution, let bn = items[1].layer as? BatchNorm else {
+            preconditionFailure("grouped backward of a sequence that does not start with a convolution and a batchnorm")
+        }
         let relu = items.count >= 3 ? items[2].layer as? ReLU : nil
         let fused = relu?.fusedIntoBatchNorm == true
         let g = backward(dy, from: items.count - 1, downTo: fused ? 3 : 2, into: nil)!
         if fused { _ = relu?.takeFusedIntoBatchNorm() }
-        bn.backward(g, throughReLU: fused, columnSums: (items[0].layer as! Conv2d).biasGradientFromNextLayer(), into: out)
-        return true
+        bn.backward(g, throughReLU: fused, columnSums: conv.biasGradientFromNextLayer(), into: out)
     }
 }

@@ -170,8 +170,8 @@ public final class Concat: Layer {
         var offset = 0
         for (i, (_, b)) in branches.enumerated() {
             defer { offset += widths[i] }
-            guard let s = b as? Sequence, s.items.count >= 2, let conv = s.items[0].layer as? Conv2d,
-                  s.items[1].layer is BatchNorm, let x = conv.inputForGroupedBackward, input == nil || x === input else { continue }
+            guard let s = b as? Sequence, let conv = s.groupableFirstConvolution, let x = conv.inputForGroupedBackward,
+                  input == nil || x === input else { continue }
             input = x
             members.append((i, s, conv, offset))
         }
@@ -181,9 +181,8 @@ public final class Concat: Layer {
         let dm = Tensor(batch: dy.batch, shape: .image(c: stacked, h: h, w: w), zeroed: false)
         var column = 0
         for m in members {
-            let done = m.sequence.backwardAboveFirstLayer(slice(dy, branch: m.index, offset: m.offset),
-                                                          writingItsOutputGradientInto: ChannelSlice(base: dm.data + column, stride: stacked))
-            precondition(done, "a grouped branch declined its backward")
+            m.sequence.backwardAboveFirstLayer(slice(dy, branch: m.index, offset: m.offset),
+                                               writingItsOutputGradientInto: ChannelSlice(base: dm.data + column, stride: stacked))
             column += m.conv.cout
         }
         // dW (stacked × Cin) = dMᵀ·X, each layer's rows then added to its own gradient.

@@ -86,8 +86,8 @@ public final class Sequence: Layer {
         return g
     }
 
-    /// A pointwise convolution right before the batchnorm at `index` takes its bias gradient from
-    /// that batchnorm's backward (Conv2d.biasGradientFromNextLayer).
+    /// A convolution right before the batchnorm at `index` takes its bias gradient from that
+    /// batchnorm's backward (Conv2d.biasGradientFromNextLayer).
     private func biasGradient(before index: Int) -> UnsafeMutablePointer<Float>? {
         index >= 1 ? (items[index - 1].layer as? Conv2d)?.biasGradientFromNextLayer() : nil
     }
