@@ -50,12 +50,7 @@ public final class Concat: Layer {
             // A branch ending in a batchnorm and relu writes its channels in place (BranchPlumbing).
             if let s = b as? Sequence, s.forward(x, context: context, into: ChannelSlice(base: y.data + off, stride: total)) { continue }
             let o = context.forward(b, x)
-            withExtendedLifetime(o) {
-                let (src, dst) = (UncheckedPointer(o.data), UncheckedPointer(y.data))
-                Parallel.forEachChunk(pixels, grain: 256) { r in
-                    for p in r { Vec.copy(src.value + p * c, dst.value + p * total + off, c) }
-                }
-            }
+            withExtendedLifetime(o) { Concat.copy(c, channels: ChannelSlice(o), to: ChannelSlice(base: y.data + off, stride: total), pixels: pixels) }
         }
         return y
     }
@@ -143,13 +138,19 @@ public final class Concat: Layer {
 
     /// Branch `i`'s channels of dy (from channel `offset`), copied into a tensor of their own.
     private func slice(_ dy: Tensor, branch i: Int, offset: Int) -> Tensor {
-        let c = widths[i], total = outputShape.channels
         let part = Tensor(batch: dy.batch, shape: branches[i].layer.outputShape, zeroed: false)  // copied in full
-        let (src, dst) = (UncheckedPointer(dy.data), UncheckedPointer(part.data))
-        Parallel.forEachChunk(dy.batch * h * w, grain: 256) { r in
-            for p in r { Vec.copy(src.value + p * total + offset, dst.value + p * c, c) }
-        }
+        Concat.copy(widths[i], channels: ChannelSlice(base: dy.data + offset, stride: outputShape.channels), to: ChannelSlice(part),
+                    pixels: dy.batch * h * w)
         return part
+    }
+
+    /// `c` channels of each pixel from one slice to another (a branch's tensor and its channels of
+    /// the concatenation's, either way).
+    private static func copy(_ c: Int, channels from: ChannelSlice, to: ChannelSlice, pixels: Int) {
+        let (src, dst, srcStride, dstStride) = (UncheckedPointer(from.base), UncheckedPointer(to.base), from.stride, to.stride)
+        Parallel.forEachChunk(pixels, grain: 256) { r in
+            for p in r { Vec.copy(src.value + p * srcStride, dst.value + p * dstStride, c) }
+        }
     }
 
     /// The backward of the pointwise convolutions that start two or more branches (then a
