@@ -52,15 +52,10 @@ public enum WideMaxPool {
                     ch += 32
                 }
                 while ch + 8 <= c {
-                    var best = SIMD8<Float>(repeating: -.infinity), won = SIMD8<Float>(repeating: codes[0])
-                    for t in 0..<cells {
-                        let v = UnsafeRawPointer(sample + offsets[t] + ch).loadUnaligned(as: SIMD8<Float>.self)
-                        let wins = v .> best
-                        best.replace(with: v, where: wins)
-                        won.replace(with: codes[t], where: wins)
-                    }
-                    UnsafeMutableRawPointer(out + ch).storeBytes(of: best, as: SIMD8<Float>.self)
-                    UnsafeMutableRawPointer(at + ch).storeBytes(of: won, as: SIMD8<Float>.self)
+                    var (best, won) = (minusInfinity, SIMD8<Float>(repeating: codes[0]))
+                    for t in 0..<cells { select(load(sample + offsets[t] + ch), SIMD8(repeating: codes[t]), &best, &won) }
+                    store(best, out + ch)
+                    store(won, at + ch)
                     ch += 8
                 }
             } else {
@@ -75,12 +70,9 @@ public enum WideMaxPool {
                     ch += 32
                 }
                 while ch + 8 <= c {
-                    var best = SIMD8<Float>(repeating: -.infinity)
-                    for t in 0..<cells {
-                        let v = UnsafeRawPointer(sample + offsets[t] + ch).loadUnaligned(as: SIMD8<Float>.self)
-                        best.replace(with: v, where: v .> best)
-                    }
-                    UnsafeMutableRawPointer(out + ch).storeBytes(of: best, as: SIMD8<Float>.self)
+                    var best = minusInfinity
+                    for t in 0..<cells { best = larger(load(sample + offsets[t] + ch), best) }
+                    store(best, out + ch)
                     ch += 8
                 }
             }
