@@ -194,24 +194,29 @@ final class BranchPlumbingTests: XCTestCase {
         let written = Tensor(batch: 2, shape: shape)
         written.fill(.nan)
         _ = pool.forward(x, context: context)
-        XCTAssertTrue(pool.backward(dy, into: InputGradientSink(tensor: written, accumulate: false)))
+        XCTAssertTrue(pool.takesInputGradientSink)
+        XCTAssertNil(pool.backward(dy, into: InputGradientSink(tensor: written, accumulate: false)))
         XCTAssertEqual(written.values, plain)
 
         let added = Tensor(batch: 2, shape: shape)
         added.fill(0.5)
         _ = pool.forward(x, context: context)
-        XCTAssertTrue(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        XCTAssertNil(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
         for (a, p) in zip(added.values, plain) { XCTAssertEqual(a, 0.5 + p, accuracy: 1e-6) }
 
         // Without a recorded forward, after a forward on the reference paths, or as an average
-        // pool, it declines and runs nothing.
-        XCTAssertFalse(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        // pool, it takes no sink: given one, it runs its plain backward, returns that gradient
+        // and leaves the sink alone.
+        XCTAssertFalse(pool.takesInputGradientSink)
+        let untouched = added.values
         _ = pool.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1), options: .reference))
-        XCTAssertFalse(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
-        _ = pool.backward(dy)
+        XCTAssertFalse(pool.takesInputGradientSink)
+        XCTAssertEqual(pool.backward(dy, into: InputGradientSink(tensor: added, accumulate: true))?.values, plain)
         let average = try Support.build("avgpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape) as! Pool2d
         _ = average.forward(x, context: context)
-        XCTAssertFalse(average.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        XCTAssertFalse(average.takesInputGradientSink)
+        XCTAssertNotNil(average.backward(dy, into: InputGradientSink(tensor: added, accumulate: true)))
+        XCTAssertEqual(added.values, untouched)
     }
 }
 

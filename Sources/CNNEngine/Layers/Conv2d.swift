@@ -203,14 +203,16 @@ public final class Conv2d: Layer, InputGradientSinking {
     /// its input gradient dy·W into the concatenation's sum with one product, beta 1 adding it
     /// (0 writing it): the sum's own pass saved. Only on the fast path, whose forward ran; the
     /// reference returns its gradient as before.
-    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool {
-        guard isPointwise, computesInputGradient, let x = input, inputPrimitives != nil else { return false }
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
+        guard let x = inputForGroupedBackward else { return backward(dy) }
         (input, inputPrimitives) = (nil, nil)
         accumulatePointwiseWeightGradient(x, dy)
         GEMM.sgemm(transA: false, transB: false, m: x.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout,
                    b: weight.value.data, ldb: cin, beta: sink.accumulate ? 1 : 0, c: sink.tensor.data, ldc: cin)
-        return true
+        return nil
     }
+
+    var takesInputGradientSink: Bool { inputForGroupedBackward != nil }
 
     /// The code that runs this layer at batch `n` on `backend`, for `bench --verbose`: oneDNN's
     /// kernel names (forward; backward data, when computed; backward weights), or the reference.
@@ -220,10 +222,10 @@ public final class Conv2d: Layer, InputGradientSinking {
         return [p.implementation, data, isPointwise ? "sgemm" : weights].compactMap { $0 }.joined(separator: "; ")
     }
 
-    /// The input the last forward recorded, when this layer's backward can be computed by a
-    /// concatenation together with other pointwise convolutions on the same input, as one
-    /// product (Concat.backward): a pointwise convolution on the fast path that needs its input
-    /// gradient. Nil otherwise.
+    /// The input the last forward recorded, when this layer's input gradient is one product that
+    /// a concatenation can fold into its sum (`backward(_:into:)`) or compute together with other
+    /// pointwise convolutions on the same input (Concat.backwardGroupedPointwise): a pointwise
+    /// convolution on the fast path that needs its input gradient. Nil otherwise.
     var inputForGroupedBackward: Tensor? {
         isPointwise && computesInputGradient && inputPrimitives != nil ? input : nil
     }

@@ -164,8 +164,10 @@ public final class Pool2d: Layer, InputGradientSinking {
     /// A max pool inside a concatenation (an Inception branch's first layer) scatters its
     /// gradient straight onto the concatenation's sum (onto zeros when it is the first to
     /// deliver): the sum's own pass saved.
-    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool {
-        guard isMax, sinksIntoSums, winner.count == dy.count else { return false }
+    var takesInputGradientSink: Bool { isMax && sinksIntoSums && !winner.isEmpty }
+
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
+        guard takesInputGradientSink, winner.count == dy.count else { return backward(dy) }
         let dx = sink.tensor
         if !sink.accumulate {
             let p = UncheckedPointer(dx.data)
@@ -173,7 +175,7 @@ public final class Pool2d: Layer, InputGradientSinking {
         }
         maxBackward(dy, into: dx)
         winner = []
-        return true
+        return nil
     }
 
     /// Backward, max: each dy is added to the input that won its window, scattered per sample

@@ -31,11 +31,14 @@ struct InputGradientSink {
 
 /// A layer whose backward can deliver its input gradient into a sink as it computes it (a
 /// pointwise convolution's product with beta 1, max pooling's scatter onto a sum rather than
-/// onto zeros): the sum costs no pass of its own.
+/// onto zeros, a sequence starting with either): the sum costs no pass of its own.
 protocol InputGradientSinking: Layer {
-    /// Backward with the input gradient put into `sink`; false, with nothing run, when this layer
-    /// cannot (then `backward(_:)` runs as usual).
-    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Bool
+    /// Whether the next backward will deliver into a sink (what the last forward recorded allows
+    /// it), so a caller makes one only then.
+    var takesInputGradientSink: Bool { get }
+    /// Backward with the input gradient put into `sink` (nil returned) when
+    /// `takesInputGradientSink`; otherwise the plain backward, its input gradient returned.
+    func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor?
 }
 
 extension Sequence {
@@ -57,11 +60,18 @@ extension Sequence {
         return true
     }
 
-    /// Backward from a tensor, the input gradient put into `sink` when the first layer can (nil
-    /// returned) or else returned.
+}
+
+extension Sequence: InputGradientSinking {
+    /// Its first layer's.
+    var takesInputGradientSink: Bool { (items.first?.layer as? InputGradientSinking)?.takesInputGradientSink == true }
+
     func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
         backward(dy, from: items.count - 1, into: sink)
     }
+}
+
+extension Sequence {
 
     /// The convolution that starts this sequence when a batchnorm follows it and its last forward
     /// recorded what a concatenation's grouped backward needs (Conv2d.inputForGroupedBackward);

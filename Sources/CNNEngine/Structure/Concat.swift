@@ -97,17 +97,14 @@ public final class Concat: Layer {
             }
             let part = slice(dy, branch: i, offset: off)
             GradientTap.observer?(b, part)
-            // A sink (a fresh tensor when no sum exists yet) only for a branch whose first layer
-            // may take one: an unused input-sized tensor would raise the step's peak memory.
-            let sinking = (b as? Sequence)?.items.first?.layer as? InputGradientSinking ?? b as? InputGradientSinking
+            // A sink (a fresh tensor when no sum exists yet) only for a branch that takes one: an
+            // unused input-sized tensor would raise the step's peak memory.
+            let sinking = (b as? InputGradientSinking).flatMap { $0.takesInputGradientSink ? $0 : nil }
             let target = sinking == nil ? nil : sum ?? Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
-            let g: Tensor?
-            if let target, let s = b as? Sequence {
-                g = s.backward(part, into: InputGradientSink(tensor: target, accumulate: sum != nil))
-            } else if let target, let s = b as? InputGradientSinking, s.backward(part, into: InputGradientSink(tensor: target, accumulate: sum != nil)) {
-                g = nil
+            let g = if let sinking, let target {
+                sinking.backward(part, into: InputGradientSink(tensor: target, accumulate: sum != nil))
             } else {
-                g = b.backward(part)
+                b.backward(part)
             }
             guard let g else {
                 guard let target else { preconditionFailure("a branch delivered into no sink") }

@@ -75,7 +75,7 @@ public final class Sequence: Layer {
                 continue
             }
             GradientTap.observer?(l, g)
-            if i == 0, let sink, let sinking = l as? InputGradientSinking, sinking.backward(g, into: sink) { return nil }
+            if i == 0, let sink, let sinking = l as? InputGradientSinking { return sinking.backward(g, into: sink) }
             if let bn = l as? BatchNorm {
                 g = bn.backward(g, throughReLU: false, columnSums: biasGradient(before: i))
             } else {
