@@ -9,11 +9,12 @@
 public enum WideMaxPool {
     /// Output pixels `outputs` of a k×k max pool (stride, padding) over x (n, h, w, c),
     /// channels-last, into y (n, ho, wo, c); where `winners` is given, also the window position
-    /// (row·k + column) of the first maximum, rows first, encoded as the float 2²³ + position
-    /// (Pool2d.encode). Ties keep the earlier cell, a NaN never wins, and a window with nothing
-    /// above −∞ gives −∞ at its first cell.
-    @inline(never) public static func forward(x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, winners: UnsafeMutablePointer<Float>?,
-                               outputs: Range<Int>, c: Int, h: Int, w: Int, ho: Int, wo: Int,
+    /// (row·k + column) of the first maximum, rows first, in `positionBytes` bytes (1 or 2,
+    /// little-endian) per output element. Ties keep the earlier cell, a NaN never wins, and a
+    /// window with nothing above −∞ gives −∞ at its first cell. In registers a position is the
+    /// float 2²³ + position (Pool2d.encode): float selects.
+    @inline(never) public static func forward(x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, winners: UnsafeMutableRawPointer?,
+                               positionBytes: Int, outputs: Range<Int>, c: Int, h: Int, w: Int, ho: Int, wo: Int,
                                k: Int, stride: Int, padding: Int) {
         // The window's cells, rows first: offsets from the sample's start, encoded positions.
         let offsets = UnsafeMutablePointer<Int>.allocate(capacity: k * k)
@@ -30,7 +31,7 @@ public enum WideMaxPool {
                     cells += 1
                 }
             }
-            let sample = x + n * h * w * c, out = y + r * c, at = winners.map { $0 + r * c }
+            let sample = x + n * h * w * c, out = y + r * c, at = winners.map { $0 + r * c * positionBytes }
             var ch = 0
             // Thirty-two channels at a time first: four independent chains of compare and select
             // (each cell's depends on the last), where one chain of eight left the core waiting on
@@ -48,14 +49,15 @@ public enum WideMaxPool {
                         select(load(p + 24), code, &b3, &w3)
                     }
                     store(b0, out + ch); store(b1, out + ch + 8); store(b2, out + ch + 16); store(b3, out + ch + 24)
-                    store(w0, at + ch); store(w1, at + ch + 8); store(w2, at + ch + 16); store(w3, at + ch + 24)
+                    storePositions(w0, at, ch, positionBytes); storePositions(w1, at, ch + 8, positionBytes)
+                    storePositions(w2, at, ch + 16, positionBytes); storePositions(w3, at, ch + 24, positionBytes)
                     ch += 32
                 }
                 while ch + 8 <= c {
                     var (best, won) = (minusInfinity, SIMD8<Float>(repeating: codes[0]))
                     for t in 0..<cells { select(load(sample + offsets[t] + ch), SIMD8(repeating: codes[t]), &best, &won) }
                     store(best, out + ch)
-                    store(won, at + ch)
+                    storePositions(won, at, ch, positionBytes)
                     ch += 8
                 }
             } else {
@@ -83,7 +85,13 @@ public enum WideMaxPool {
                     won = codes[t]
                 }
                 out[ch] = best
-                at?[ch] = won
+                if let at {
+                    if positionBytes == 1 {
+                        at.storeBytes(of: UInt8(truncatingIfNeeded: won.bitPattern), toByteOffset: ch, as: UInt8.self)
+                    } else {
+                        at.storeBytes(of: UInt16(truncatingIfNeeded: won.bitPattern), toByteOffset: 2 * ch, as: UInt16.self)
+                    }
+                }
                 ch += 1
             }
         }
@@ -96,6 +104,16 @@ public enum WideMaxPool {
     }
     @inline(__always) private static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    }
+    /// Eight encoded positions stored from element `index` of `at`, `bytes` bytes each: the low
+    /// bits of 2²³ + position.
+    @inline(__always) private static func storePositions(_ won: SIMD8<Float>, _ at: UnsafeMutableRawPointer, _ index: Int, _ bytes: Int) {
+        let bits = unsafeBitCast(won, to: SIMD8<UInt32>.self)
+        if bytes == 1 {
+            at.storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: bits), toByteOffset: index, as: SIMD8<UInt8>.self)
+        } else {
+            at.storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: bits), toByteOffset: 2 * index, as: SIMD8<UInt16>.self)
+        }
     }
     /// v where it is above best (a NaN never is), else best.
     @inline(__always) private static func larger(_ v: SIMD8<Float>, _ best: SIMD8<Float>) -> SIMD8<Float> {

@@ -6,8 +6,8 @@ import XCTest
 /// the plain one-element-at-a-time reference in PoolingReference.swift: outputs and input
 /// gradients equal bit for bit. Inputs are rounded to quarters so windows hold ties (the first
 /// maximum, rows first, must win in both), channel counts leave tails of 1 to 7 lanes (and 45 = 32 + 8 + 5 covers every loop of the AVX2 copy), and the
-/// geometries cover overlapping windows, padding, strides longer than the window and a window
-/// that reaches past the input.
+/// geometries cover overlapping windows, padding, strides longer than the window, a window
+/// that reaches past the input, and windows whose positions take one byte and two.
 /// Max pooling's forward runs twice: compiled for baseline x86-64 and, on a CPU with AVX2, the
 /// WideKernels copy.
 final class PoolingTests: XCTestCase {
@@ -25,7 +25,10 @@ final class PoolingTests: XCTestCase {
     }
 
     func compareWithTheReference(_ context: RunContext) throws {
-        let geometries: [(k: Int, s: Int, p: Int)] = [(3, 1, 1), (2, 2, 0), (3, 2, 1), (2, 1, 0), (2, 3, 0), (3, 3, 1), (5, 2, 2)]
+        // 16×16 windows are the largest whose positions (0–255) fit the one byte each a max pool
+        // keeps; 17×17 ones take two.
+        let geometries: [(k: Int, s: Int, p: Int)] = [(3, 1, 1), (2, 2, 0), (3, 2, 1), (2, 1, 0), (2, 3, 0), (3, 3, 1), (5, 2, 2),
+                                                      (16, 3, 8), (17, 1, 8)]
         var checked = 0
         for kind in ["maxpool", "avgpool"] {
             for (k, s, p) in geometries {
@@ -34,6 +37,7 @@ final class PoolingTests: XCTestCase {
                         var args: [String: ParameterValue] = ["kernel": .number(Double(k)), "stride": .number(Double(s)), "padding": .number(Double(p))]
                         if kind == "avgpool" { args["count_include_pad"] = .bool(countPad) }
                         let pool = try XCTUnwrap(Support.build(kind, args, input: .image(c: c, h: 9, w: 7)) as? Pool2d)
+                        XCTAssertEqual(pool.positionBytes, k <= 16 ? 1 : 2)
                         let x = Support.input(2, pool.inputShape, seed: UInt64(k * 100 + c))
                         for i in 0..<x.count { x.data[i] = (x.data[i] * 4).rounded() / 4 }
                         let what = "\(kind) k\(k) s\(s) p\(p) c\(c) countPad \(countPad)"
@@ -51,7 +55,7 @@ final class PoolingTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(checked, 7 * 6 * 3)
+        XCTAssertEqual(checked, 9 * 6 * 3)
     }
 
     /// A window whose values are all −∞ (or NaN) still sends its gradient to one input, the

@@ -47,8 +47,12 @@ public final class Pool2d: Layer, InputGradientSinking {
     public let c, h, w, k, stride, padding, ho, wo: Int
     let countPad: Bool
     /// Per output element, the position in its window (row·k + column) of the input that won,
-    /// encoded as a float (`encode`).
-    private var winner: [Float] = []
+    /// `positionBytes` bytes each (little-endian). A float each, as the loops compute them
+    /// (`encode`), was as many bytes as the output itself: GoogLeNet's pools, bound by memory,
+    /// wrote 8 bytes per output and read 8 back per gradient.
+    private var winner: [UInt8] = []
+    /// One byte for a window of up to 256 cells (kernel 16), else two (kernels up to 64: 4,096).
+    var positionBytes: Int { k * k <= 256 ? 1 : 2 }
     private var batch = 0
     /// Whether the last forward ran on the fast paths, whose backward may add its gradient into a
     /// concatenation's sum (`backward(_:into:)`); on ComputeOptions.reference it runs as plainly
@@ -94,7 +98,8 @@ public final class Pool2d: Layer, InputGradientSinking {
         let n = x.batch
         let y = Tensor(batch: n, shape: outputShape, zeroed: false)
         let keep = isMax && context.recordsForBackward
-        winner = keep ? [Float](unsafeUninitializedCapacity: y.count) { _, count in count = y.count } : []
+        let bytes = positionBytes
+        winner = keep ? [UInt8](unsafeUninitializedCapacity: y.count * bytes) { _, count in count = y.count * bytes } : []
         batch = n
         sinksIntoSums = context.convolutionBackend == .fastest
         let (xp, yp) = (UncheckedPointer(x.data), UncheckedPointer(y.data))
@@ -105,10 +110,14 @@ public final class Pool2d: Layer, InputGradientSinking {
             let wide = isMax && context.usesWideKernels
             Parallel.forEachChunk(n * ho * wo, grain: 16) { range in
                 if wide {
-                    WideMaxPool.forward(x: xp.value, y: yp.value, winners: wp?.value, outputs: range, c: c, h: h, w: w,
+                    WideMaxPool.forward(x: xp.value, y: yp.value, winners: wp.map { UnsafeMutableRawPointer($0.value) },
+                                        positionBytes: bytes, outputs: range, c: c, h: h, w: w,
                                         ho: ho, wo: wo, k: k, stride: self.stride, padding: self.padding)
                     return
                 }
+                // The running positions as floats (vectorised selects), stored compactly after each window.
+                let positions = wp == nil || !isMax ? nil : UnsafeMutablePointer<Float>.allocate(capacity: c)
+                defer { positions?.deallocate() }
                 for r in range {
                     let nn = r / (ho * wo), oy = (r / wo) % ho, ox = r % wo
                     let (ys, xs, full) = self.window(oy, ox)
@@ -116,13 +125,16 @@ public final class Pool2d: Layer, InputGradientSinking {
                     let out = yp.value + r * c
                     let sample = xp.value + nn * h * w * c
                     if isMax {
-                        let at = wp.map { $0.value + r * c }
                         out.update(repeating: -.infinity, count: c)
-                        at?.update(repeating: Pool2d.encode((ys.lowerBound - y0) * k + xs.lowerBound - x0), count: c)
+                        positions?.update(repeating: Pool2d.encode((ys.lowerBound - y0) * k + xs.lowerBound - x0), count: c)
                         for iy in ys {
                             for ix in xs {
-                                Vec.maxUpdate(sample + (iy * w + ix) * c, out, at, position: Pool2d.encode((iy - y0) * k + ix - x0), c)
+                                Vec.maxUpdate(sample + (iy * w + ix) * c, out, positions, position: Pool2d.encode((iy - y0) * k + ix - x0), c)
                             }
+                        }
+                        if let positions, let wp {
+                            let at = UnsafeMutableRawPointer(wp.value) + r * c * bytes
+                            for ch in 0..<c { Pool2d.store(position: positions[ch], at, index: ch, bytes: bytes) }
                         }
                         continue
                     }
@@ -146,10 +158,17 @@ public final class Pool2d: Layer, InputGradientSinking {
     // 0x4B000000 + position (a window has at most 4,096 cells): float selects vectorise (Int32
     // ones compiled to a loop over lanes), and the position is the low 16 bits, no conversion.
     @inline(__always) static func encode(_ position: Int) -> Float { Float(bitPattern: 0x4B00_0000 | UInt32(position)) }
-    @inline(__always) static func decode(_ encoded: Float) -> Int { Int(encoded.bitPattern & 0xFFFF) }
+    /// An encoded position stored in `bytes` bytes at element `index` of `at`.
+    @inline(__always) static func store(position encoded: Float, _ at: UnsafeMutableRawPointer, index: Int, bytes: Int) {
+        if bytes == 1 {
+            at.storeBytes(of: UInt8(truncatingIfNeeded: encoded.bitPattern), toByteOffset: index, as: UInt8.self)
+        } else {
+            at.storeBytes(of: UInt16(truncatingIfNeeded: encoded.bitPattern), toByteOffset: 2 * index, as: UInt16.self)
+        }
+    }
 
     public func backward(_ dy: Tensor) -> Tensor {
-        precondition(!isMax || winner.count == dy.count, "maxpool backward without a recorded forward")
+        precondition(!isMax || winner.count == dy.count * positionBytes, "maxpool backward without a recorded forward")
         let dx = isMax ? maxBackward(dy) : averageBackward(dy)
         winner = []
         return dx
@@ -167,7 +186,7 @@ public final class Pool2d: Layer, InputGradientSinking {
     var takesInputGradientSink: Bool { isMax && sinksIntoSums && !winner.isEmpty }
 
     func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
-        guard takesInputGradientSink, winner.count == dy.count else { return backward(dy) }
+        guard takesInputGradientSink, winner.count == dy.count * positionBytes else { return backward(dy) }
         let dx = sink.tensor
         if !sink.accumulate {
             let p = UncheckedPointer(dx.data)
@@ -189,7 +208,8 @@ public final class Pool2d: Layer, InputGradientSinking {
         let (c, h, w, ho, wo, k) = (c, h, w, ho, wo, k)
         // Window position → pixel offset from the window's corner.
         let offsets = (0..<(k * k)).map { ($0 / k) * w + $0 % k }
-        winner.withUnsafeBufferPointer { won in
+        let bytes = positionBytes
+        winner.withUnsafeBytes { won in
             offsets.withUnsafeBufferPointer { off in
                 Parallel.forEachChunk(n) { range in
                     for nn in range {
@@ -197,8 +217,14 @@ public final class Pool2d: Layer, InputGradientSinking {
                             for ox in 0..<wo {
                                 let r = (nn * ho + oy) * wo + ox
                                 let corner = (nn * h + oy * self.stride - self.padding) * w + ox * self.stride - self.padding
-                                let g = dyp.value + r * c, at = won.baseAddress! + r * c
-                                for ch in 0..<c { dxp.value[(corner + off[Pool2d.decode(at[ch])]) * c + ch] += g[ch] }
+                                let g = dyp.value + r * c, at = won.baseAddress! + r * c * bytes
+                                if bytes == 1 {
+                                    let p = at.assumingMemoryBound(to: UInt8.self)
+                                    for ch in 0..<c { dxp.value[(corner + off[Int(p[ch])]) * c + ch] += g[ch] }
+                                } else {
+                                    let p = at.assumingMemoryBound(to: UInt16.self)
+                                    for ch in 0..<c { dxp.value[(corner + off[Int(p[ch])]) * c + ch] += g[ch] }
+                                }
                             }
                         }
                     }

@@ -46,7 +46,7 @@ extension Model {
     ///   it diverges) and the best epoch's copy, each 4 bytes per parameter; the optimiser's
     ///   state (momentum: one more copy; Adam: two); the largest convolution's patch buffers;
     /// - per image: every layer's output, kept for backward (and a dropout's mask, a max pool's
-    ///   indices), the widest layer's output and input gradients during backward, and the input
+    ///   window positions), the widest layer's output and input gradients during backward, and the input
     ///   images of the batches prepared ahead (up to five at once).
     public func trainingMemory(optimizer: Optimizer.Kind, momentum: Bool = true) -> MemoryNeed {
         let kept = layerMemory().reduce(0) { $0 + $1.keptPerImage }
@@ -87,14 +87,16 @@ extension Model {
     }
 
     /// Per layer (by dotted name): bytes of its output for one image, and what training keeps
-    /// of it until backward (the output, plus a dropout's mask or a max pool's indices).
+    /// of it until backward (the output, plus a dropout's mask or a max pool's window positions, a byte each for
+    /// windows up to 16×16).
     /// Sequences pass their children's tensors on and hold nothing of their own.
     public func layerMemory() -> [(name: String, outputPerImage: Int, keptPerImage: Int)] {
         allLayers().map { entry in
             let l = entry.layer
             let out = l.outputShape.count * 4
             if l is Sequence { return (entry.name, out, 0) }
-            let extra = (l is Dropout || (l as? Pool2d)?.isMax == true) ? out : 0
+            let pool = (l as? Pool2d).flatMap { $0.isMax ? $0 : nil }
+            let extra = l is Dropout ? out : pool.map { $0.outputShape.count * $0.positionBytes } ?? 0
             return (entry.name, out, out + extra)
         }
     }
