@@ -1,6 +1,9 @@
 import CNNCore
 @testable import CNNEngine
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// oneDNN's direct convolution kernels against the engine's own im2col + GEMM reference (itself
 /// checked against float64 in ReferenceTests): outputs, input gradients and accumulated
@@ -115,6 +118,42 @@ final class ConvolutionBackendTests: XCTestCase {
         XCTAssertNotNil(p.backwardImplementations.data)
         XCTAssertNil(p.backwardImplementations.weights)
         #endif
+    }
+
+    /// The weight gradient's product split between the threads (Kernels.accumulateTransposedProduct):
+    /// c += aᵀ·b over rows cut in two parts, each its own sgemm, agrees with the sum computed in
+    /// double precision, adds to what c held, leaves the padding between c's rows alone, and on
+    /// one thread is exactly one sgemm.
+    func testTransposedProductSplitBetweenThreadsMatchesTheSum() {
+        let (m, n, k, lda, ldb, ldc) = (20, 24, 3 * 4096 + 77, 23, 29, 26)
+        let a = Support.input(1, .flat(k * lda), seed: 8).values, b = Support.input(1, .flat(k * ldb), seed: 9).values
+        let start = Support.input(1, .flat(m * ldc), seed: 10).values
+        func product(threads: Int) -> [Float] {
+            Parallel.threads = threads
+            defer { Parallel.threads = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+            var c = start
+            c.withUnsafeMutableBufferPointer { cp in
+                Kernels.accumulateTransposedProduct(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, into: cp.baseAddress!, ldc: ldc)
+            }
+            return c
+        }
+        let split = product(threads: 2), single = product(threads: 1)
+        for i in 0..<m {
+            for j in 0..<ldc {
+                guard j < n else {
+                    XCTAssertEqual(split[i * ldc + j], start[i * ldc + j])
+                    continue
+                }
+                var sum = Double(start[i * ldc + j])
+                for r in 0..<k { sum += Double(a[r * lda + i]) * Double(b[r * ldb + j]) }
+                XCTAssertEqual(Double(split[i * ldc + j]), sum, accuracy: 1e-3 * max(1, abs(sum)), "c[\(i), \(j)]")
+            }
+        }
+        var one = start
+        one.withUnsafeMutableBufferPointer {
+            GEMM.sgemm(transA: true, transB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: 1, c: $0.baseAddress!, ldc: ldc)
+        }
+        XCTAssertEqual(single, one)
     }
 
     /// The zoo's convolutions must really run on oneDNN's optimised kernels on x86-64, or the

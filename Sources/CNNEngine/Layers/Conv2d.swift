@@ -264,8 +264,8 @@ public final class Conv2d: Layer, InputGradientSinking {
     func accumulatePointwiseWeightGradient(_ x: Tensor, _ dy: Tensor) {
         let rows = x.batch * h * w
         if let db = takeOwnBiasGradient() { Kernels.accumulateColumnSums(dy.data, rows: rows, cols: cout, into: db) }
-        GEMM.sgemm(transA: true, transB: false, m: cout, n: cin, k: rows, a: dy.data, lda: cout,
-                   b: x.data, ldb: cin, beta: 1, c: weight.grad.data, ldc: cin)
+        Kernels.accumulateTransposedProduct(m: cout, n: cin, k: rows, a: dy.data, lda: cout, b: x.data, ldb: cin,
+                                            into: weight.grad.data, ldc: cin)
     }
 
     /// The reference: per chunk, dW += dyᵀ · cols and dcols = dy · W scattered back by col2im.

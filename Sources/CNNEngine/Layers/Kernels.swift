@@ -65,6 +65,36 @@ enum Kernels {
         }
     }
 
+    /// c (m × n) += aᵀ·b summed over `k` rows (a: k × m, its rows `lda` apart; b: k × n, `ldb`
+    /// apart): a pointwise convolution's weight gradient dyᵀ·x over every pixel of the batch.
+    /// The rows are split between the threads, each part one sgemm on its own thread (oneDNN's
+    /// sgemm runs on the calling thread alone inside a parallel region), the first part's added
+    /// to c by the sgemm itself and the others' after it, in order. oneDNN's own split of this
+    /// shape (a few dozen by a few dozen outputs, k in the hundred thousands) was 1.2–1.4 times
+    /// slower at GoogLeNet's 1×1 shapes (bench/onednn/pointwise_split.c).
+    static func accumulateTransposedProduct(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+                                            b: UnsafePointer<Float>, ldb: Int, into c: UnsafeMutablePointer<Float>, ldc: Int) {
+        let parts = min(Parallel.threads, max(1, k / 4096))
+        guard parts > 1, m > 0, n > 0 else {
+            GEMM.sgemm(transA: true, transB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: 1, c: c, ldc: ldc)
+            return
+        }
+        var partial = [Float](repeating: 0, count: (parts - 1) * m * n)  // part p > 0 at (p − 1)·m·n, rows n apart
+        partial.withUnsafeMutableBufferPointer { scratch in
+            Parallel.forEachChunk(parts) { range in
+                for part in range {
+                    let lo = k * part / parts, rows = k * (part + 1) / parts - lo
+                    let (target, ld) = part == 0 ? (c, ldc) : (scratch.baseAddress! + (part - 1) * m * n, n)
+                    GEMM.sgemm(transA: true, transB: false, m: m, n: n, k: rows, a: a + lo * lda, lda: lda,
+                               b: b + lo * ldb, ldb: ldb, beta: part == 0 ? 1 : 0, c: target, ldc: ld)
+                }
+            }
+        }
+        for part in 1..<parts {
+            for i in 0..<m { for j in 0..<n { c[i * ldc + j] += partial[(part - 1) * m * n + i * n + j] } }
+        }
+    }
+
     /// out = a + b, or max(0, a + b) with `thenReLU`
     static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, count: Int,
                     thenReLU: Bool = false) {

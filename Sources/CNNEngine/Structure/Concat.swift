@@ -186,8 +186,8 @@ public final class Concat: Layer {
         // dW (stacked × Cin) = dMᵀ·X, each layer's rows then added to its own gradient.
         var dw = [Float](repeating: 0, count: stacked * cin)
         dw.withUnsafeMutableBufferPointer {
-            GEMM.sgemm(transA: true, transB: false, m: stacked, n: cin, k: pixels, a: dm.data, lda: stacked,
-                       b: x.data, ldb: cin, c: $0.baseAddress!, ldc: cin)
+            Kernels.accumulateTransposedProduct(m: stacked, n: cin, k: pixels, a: dm.data, lda: stacked, b: x.data, ldb: cin,
+                                                into: $0.baseAddress!, ldc: cin)
         }
         var weights = [Float](repeating: 0, count: stacked * cin)
         column = 0
