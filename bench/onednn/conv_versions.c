@@ -3,7 +3,9 @@
  * reference models' training steps, so two oneDNN builds can be compared on this CPU with the
  * same program. Compiles against the 2.x API (Debian 12's 2.6.3) or the 3.x API (the pip
  * package, a SYCL build). bench/onednn/compare runs both. Prints one line per shape: the
- * median time of each pass over 15 runs, after 3 warm-up runs. */
+ * median time of each pass over 15 runs, after 3 warm-up runs.
+ * Other shapes can be given as arguments, each batch,in,h,w,out,kernel,stride,pad:
+ *   OMP_NUM_THREADS=2 ./conv_versions 128,64,32,32,16,1,1,0 128,64,32,32,64,1,1,0 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -57,7 +59,7 @@ static const char *impl(dnnl_primitive_desc_t pd) {
     const char *s = "?"; dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &s); return s;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     CHECK(dnnl_engine_create(&engine, dnnl_cpu, 0));
     CHECK(dnnl_stream_create(&stream, engine, dnnl_stream_default_flags));
     const dnnl_version_t *v = dnnl_version();
@@ -73,9 +75,24 @@ int main(void) {
         {"googlenet 3x3 96->128 16x16 b128", 128, 96, 16, 16, 128, 3, 1, 1},
         {"resnet 3x3 64ch 32x32 b32", 32, 64, 32, 32, 64, 3, 1, 1},
     };
+    size_t count = sizeof shapes / sizeof shapes[0];
+    shape_t *chosen = shapes;
+    if (argc > 1) {
+        count = (size_t)(argc - 1);
+        chosen = calloc(count, sizeof *chosen);
+        for (size_t i = 0; i < count; i++) {
+            shape_t *s = &chosen[i];
+            if (sscanf(argv[i + 1], "%d,%d,%d,%d,%d,%d,%d,%d", &s->n, &s->c, &s->h, &s->w, &s->k, &s->kh, &s->stride, &s->pad) != 8
+                || s->n < 1 || s->c < 1 || s->h < 1 || s->w < 1 || s->k < 1 || s->kh < 1 || s->stride < 1 || s->pad < 0) {
+                fprintf(stderr, "shape %s: want batch,in,h,w,out,kernel,stride,pad (positive; pad may be 0)\n", argv[i + 1]);
+                return 2;
+            }
+            s->name = argv[i + 1];
+        }
+    }
     double total = 0;
-    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
-        shape_t s = shapes[i];
+    for (size_t i = 0; i < count; i++) {
+        shape_t s = chosen[i];
         int oh = (s.h + 2 * s.pad - s.kh) / s.stride + 1, ow = (s.w + 2 * s.pad - s.kh) / s.stride + 1;
         dnnl_dims_t sd = {s.n, s.c, s.h, s.w}, wd = {s.k, s.c, s.kh, s.kh}, dd = {s.n, s.k, oh, ow};
         dnnl_dims_t st = {s.stride, s.stride}, dl = {0, 0}, pl = {s.pad, s.pad}, pr = {s.pad, s.pad};
