@@ -121,34 +121,44 @@ final class ConvolutionBackendTests: XCTestCase {
     }
 
     /// The weight gradient's product split between the threads (Kernels.accumulateTransposedProduct):
-    /// c += aᵀ·b over rows cut in two parts, each its own sgemm, agrees with the sum computed in
-    /// double precision, adds to what c held, leaves the padding between c's rows alone, and on
-    /// one thread is exactly one sgemm.
+    /// c += aᵀ·b over rows cut in two or three parts, each its own sgemm, agrees with the sum
+    /// computed in double precision, adds to what c held and leaves the padding between c's rows
+    /// alone; the same thread count gives the same bits again, and so does a call from inside
+    /// another parallel loop (its parts then run in turn on one thread); on one thread it is
+    /// exactly one sgemm.
     func testTransposedProductSplitBetweenThreadsMatchesTheSum() {
         let (m, n, k, lda, ldb, ldc) = (20, 24, 3 * 4096 + 77, 23, 29, 26)
         let a = Support.input(1, .flat(k * lda), seed: 8).values, b = Support.input(1, .flat(k * ldb), seed: 9).values
         let start = Support.input(1, .flat(m * ldc), seed: 10).values
-        func product(threads: Int) -> [Float] {
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        func product(threads: Int, nested: Bool = false) -> [Float] {
             Parallel.threads = threads
-            defer { Parallel.threads = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
             var c = start
             c.withUnsafeMutableBufferPointer { cp in
-                Kernels.accumulateTransposedProduct(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, into: cp.baseAddress!, ldc: ldc)
+                let target = cp.baseAddress!
+                let call = { Kernels.accumulateTransposedProduct(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, into: target, ldc: ldc) }
+                if nested { Parallel.forEachChunk(2) { parts in if parts.contains(0) { call() } } } else { call() }
             }
             return c
         }
-        let split = product(threads: 2), single = product(threads: 1)
-        for i in 0..<m {
-            for j in 0..<ldc {
-                guard j < n else {
-                    XCTAssertEqual(split[i * ldc + j], start[i * ldc + j])
-                    continue
+        for threads in [2, 3] {
+            let split = product(threads: threads)
+            XCTAssertEqual(product(threads: threads), split, "\(threads) threads, again")
+            XCTAssertEqual(product(threads: threads, nested: true), split, "\(threads) threads, inside a parallel loop")
+            for i in 0..<m {
+                for j in 0..<ldc {
+                    guard j < n else {
+                        XCTAssertEqual(split[i * ldc + j], start[i * ldc + j])
+                        continue
+                    }
+                    var sum = Double(start[i * ldc + j])
+                    for r in 0..<k { sum += Double(a[r * lda + i]) * Double(b[r * ldb + j]) }
+                    XCTAssertEqual(Double(split[i * ldc + j]), sum, accuracy: 1e-3 * max(1, abs(sum)), "\(threads) threads, c[\(i), \(j)]")
                 }
-                var sum = Double(start[i * ldc + j])
-                for r in 0..<k { sum += Double(a[r * lda + i]) * Double(b[r * ldb + j]) }
-                XCTAssertEqual(Double(split[i * ldc + j]), sum, accuracy: 1e-3 * max(1, abs(sum)), "c[\(i), \(j)]")
             }
         }
+        let single = product(threads: 1)
         var one = start
         one.withUnsafeMutableBufferPointer {
             GEMM.sgemm(transA: true, transB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: 1, c: $0.baseAddress!, ldc: ldc)

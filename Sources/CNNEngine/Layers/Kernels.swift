@@ -69,9 +69,11 @@ enum Kernels {
     /// apart): a pointwise convolution's weight gradient dyᵀ·x over every pixel of the batch.
     /// The rows are split between the threads, each part one sgemm on its own thread (oneDNN's
     /// sgemm runs on the calling thread alone inside a parallel region), the first part's added
-    /// to c by the sgemm itself and the others' after it, in order. oneDNN's own split of this
-    /// shape (a few dozen by a few dozen outputs, k in the hundred thousands) was 1.2–1.4 times
-    /// slower at GoogLeNet's 1×1 shapes (bench/onednn/pointwise_split.c).
+    /// to c by the sgemm itself and the others' after it, in order. Against one sgemm that oneDNN
+    /// splits itself, on 2 threads: GoogLeNet's sixteen such products took 16.5 instead of 18–20
+    /// ms per step; alone, the stacked Inception shapes (64–96 outputs) ran 1.04–1.16 times faster
+    /// and the narrowest (8 and 12 outputs) about 1.1 times slower, a millisecond each
+    /// (bench/onednn/pointwise_split.c, bench/results/pooling-and-pointwise-2026-12-01.txt).
     static func accumulateTransposedProduct(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
                                             b: UnsafePointer<Float>, ldb: Int, into c: UnsafeMutablePointer<Float>, ldc: Int) {
         let parts = min(Parallel.threads, max(1, k / 4096))

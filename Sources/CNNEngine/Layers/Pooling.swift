@@ -222,8 +222,11 @@ public final class Pool2d: Layer, InputGradientSinking {
                                     let p = at.assumingMemoryBound(to: UInt8.self)
                                     for ch in 0..<c { dxp.value[(corner + off[Int(p[ch])]) * c + ch] += g[ch] }
                                 } else {
-                                    let p = at.assumingMemoryBound(to: UInt16.self)
-                                    for ch in 0..<c { dxp.value[(corner + off[Int(p[ch])]) * c + ch] += g[ch] }
+                                    // Read as bytes: the storage is a byte array, never bound to UInt16.
+                                    for ch in 0..<c {
+                                        let q = Int(at.loadUnaligned(fromByteOffset: 2 * ch, as: UInt16.self))
+                                        dxp.value[(corner + off[q]) * c + ch] += g[ch]
+                                    }
                                 }
                             }
                         }
