@@ -63,8 +63,6 @@ int main(int argc, char **argv) {
     CHECK(dnnl_engine_create(&engine, dnnl_cpu, 0));
     CHECK(dnnl_stream_create(&stream, engine, dnnl_stream_default_flags));
     const dnnl_version_t *v = dnnl_version();
-    printf("# oneDNN %d.%d.%d; ms per pass, median of 15\n", v->major, v->minor, v->patch);
-    printf("%-34s %9s %9s %9s %9s  %s\n", "shape", "forward", "bwd data", "bwd wts", "GFLOP/s", "forward kernel");
     shape_t shapes[] = {
         {"resnet 3x3 64ch 32x32 b128", 128, 64, 32, 32, 64, 3, 1, 1},
         {"resnet 3x3 128ch 16x16 b128", 128, 128, 16, 16, 128, 3, 1, 1},
@@ -80,16 +78,22 @@ int main(int argc, char **argv) {
     if (argc > 1) {
         count = (size_t)(argc - 1);
         chosen = calloc(count, sizeof *chosen);
+        if (!chosen) { fprintf(stderr, "out of memory\n"); return 1; }
         for (size_t i = 0; i < count; i++) {
             shape_t *s = &chosen[i];
-            if (sscanf(argv[i + 1], "%d,%d,%d,%d,%d,%d,%d,%d", &s->n, &s->c, &s->h, &s->w, &s->k, &s->kh, &s->stride, &s->pad) != 8
-                || s->n < 1 || s->c < 1 || s->h < 1 || s->w < 1 || s->k < 1 || s->kh < 1 || s->stride < 1 || s->pad < 0) {
-                fprintf(stderr, "shape %s: want batch,in,h,w,out,kernel,stride,pad (positive; pad may be 0)\n", argv[i + 1]);
+            int used = 0;
+            const char *text = argv[i + 1];
+            if (sscanf(text, "%d,%d,%d,%d,%d,%d,%d,%d%n", &s->n, &s->c, &s->h, &s->w, &s->k, &s->kh, &s->stride, &s->pad, &used) != 8
+                || text[used] != '\0' || s->n < 1 || s->c < 1 || s->h < 1 || s->w < 1 || s->k < 1 || s->kh < 1
+                || s->stride < 1 || s->pad < 0 || s->h + 2 * s->pad < s->kh || s->w + 2 * s->pad < s->kh) {
+                fprintf(stderr, "shape %s: want batch,in,h,w,out,kernel,stride,pad (positive, pad may be 0, the kernel within the padded input)\n", text);
                 return 2;
             }
-            s->name = argv[i + 1];
+            s->name = text;
         }
     }
+    printf("# oneDNN %d.%d.%d; ms per pass, median of 15\n", v->major, v->minor, v->patch);
+    printf("%-34s %9s %9s %9s %9s  %s\n", "shape", "forward", "bwd data", "bwd wts", "GFLOP/s", "forward kernel");
     double total = 0;
     for (size_t i = 0; i < count; i++) {
         shape_t s = chosen[i];
