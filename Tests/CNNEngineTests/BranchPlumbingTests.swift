@@ -28,52 +28,24 @@ final class BranchPlumbingTests: XCTestCase {
     }
 
     func testBranchesWriteIntoTheConcatenationAndSumTheirGradientsInPlace() throws {
-        let x = Support.distinctInput(2, shape, seed: 3)
-        let context = RunContext(training: true, rng: RandomSource(seed: 1), recordsForBackward: true)
-
-        // Each branch alone, joined and summed the plain way.
-        let alone = try branches()
-        let outputs = alone.map { $0.layer.forward(x, context: context) }
-        let widths = outputs.map { $0.shape.channels }, total = widths.reduce(0, +), pixels = 2 * 6 * 6
-        let dy = Support.input(2, .image(c: total, h: 6, w: 6), seed: 4)
-        var joined = [Float](repeating: 0, count: pixels * total)
-        var expectedDx = [Float](repeating: 0, count: x.count)
-        var offset = 0
-        for (i, (_, layer)) in alone.enumerated() {
-            let c = widths[i]
-            let part = Tensor(batch: 2, shape: layer.outputShape)
-            for p in 0..<pixels {
-                for ch in 0..<c {
-                    joined[p * total + offset + ch] = outputs[i].data[p * c + ch]
-                    part.data[p * c + ch] = dy.data[p * total + offset + ch]
-                }
-            }
-            let g = layer.backward(part).values
-            for j in 0..<g.count { expectedDx[j] += g[j] }
-            offset += c
-        }
-
-        let together = try branches()
-        let concat = try Concat(together, input: shape)
-        let y = concat.forward(x, context: context)
-        XCTAssertEqual(y.values, joined)
-        let dx = concat.backward(dy).values
-        // The sum is formed inside the branches' own products and scatters: the same terms
-        // added in another order.
-        for j in 0..<dx.count { XCTAssertEqual(dx[j], expectedDx[j], accuracy: 1e-5 * max(1, abs(expectedDx[j])), "\(j)") }
-        // Each layer's parameter gradients are computed as before, bit for bit.
-        XCTAssertEqual(concat.namedParameters().map { $0.1.grad.values }, alone.flatMap { $0.layer.namedParameters() }.map { $0.1.grad.values })
-
+        // Each layer's parameter gradients are computed as alone, bit for bit.
+        let (concat, alone) = try compareWithBranchesAlone(branches, fused: true, exactParameters: true)
         #if arch(x86_64)
         // The pointwise convolutions that start a branch made no oneDNN backward-data primitive: their
         // input gradient went into the sum by one product. The 3×3 one returned its own.
         func backwardData(_ l: Layer) -> String? { (l as! Conv2d).primitives(batch: 2)!.backwardImplementations.data }
-        let firstLayers = together.map { ($0.layer as? CNNEngine.Sequence)?.items[0].layer ?? $0.layer }
+        let firstLayers = concat.branches.map { ($0.layer as? CNNEngine.Sequence)?.items[0].layer ?? $0.layer }
         XCTAssertNil(backwardData(firstLayers[1]))
         XCTAssertNil(backwardData(firstLayers[2]))
         XCTAssertNotNil(backwardData(firstLayers[3]))
         XCTAssertNotNil(backwardData(alone[1].layer))
         #endif
+    }
+
+    /// The 3×3 branch first: its returned gradient is kept aside (not the concatenation's to
+    /// write to) until the pool, the first to deliver into a sink, makes the sum; then it is added.
+    func testAGradientReturnedBeforeAnySumIsAddedOnceASinkIsMade() throws {
+        _ = try compareWithBranchesAlone({ try self.branches().reversed() }, fused: true, exactParameters: true)
     }
 
     /// Three branches that start with a pointwise convolution then a batchnorm (with a relu, a
@@ -98,19 +70,25 @@ final class BranchPlumbingTests: XCTestCase {
             ]
         }
         for fused in [true, false] {
-            let concat = try compareWithBranchesAlone(make, fused: fused)
-            XCTAssertEqual(concat.groupedInLastBackward, [0, 1, 2], "fused \(fused)")
+            let (concat, _) = try compareWithBranchesAlone(make, fused: fused) { concat in
+                XCTAssertEqual(concat.groupablePointwiseBranches.map(\.index), [0, 1, 2], "fused \(fused)")
+            }
             // Every grouped convolution's forward records are gone, as after its own backward.
             for b in concat.branches.prefix(3) {
                 XCTAssertNil(((b.layer as! CNNEngine.Sequence).items[0].layer as! Conv2d).inputForGroupedBackward)
             }
-            // With a gradient tap (which needs each layer's gradient as a tensor), no grouping.
-            let x = Support.distinctInput(2, shape, seed: 3)
-            _ = concat.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+            // With a gradient tap (which needs each layer's gradient as a tensor), no grouping, and
+            // the same input gradient.
+            let x = Support.distinctInput(2, shape, seed: 3), dy = Support.input(2, concat.outputShape, seed: 4)
+            let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
+            _ = concat.forward(x, context: context)
+            let untapped = concat.backward(dy).values
+            _ = concat.forward(x, context: context)
             GradientTap.observer = { _, _ in }
-            _ = concat.backward(Support.input(2, concat.outputShape, seed: 4))
+            XCTAssertEqual(concat.groupablePointwiseBranches.count, 0)
+            let tapped = concat.backward(dy).values
             GradientTap.observer = nil
-            XCTAssertEqual(concat.groupedInLastBackward, [])
+            for (t, u) in zip(tapped, untapped) { XCTAssertEqual(t, u, accuracy: 1e-5 * max(1, abs(u)), "fused \(fused), tapped") }
         }
     }
 
@@ -130,17 +108,21 @@ final class BranchPlumbingTests: XCTestCase {
                     ("pool", try Support.build("maxpool", ["kernel": .int(3), "stride": .int(2), "padding": .int(1)], input: shape))]
         }
         for fused in [true, false] {
-            let concat = try compareWithBranchesAlone(make, fused: fused)
+            let (concat, _) = try compareWithBranchesAlone(make, fused: fused) { concat in
+                XCTAssertEqual(concat.groupablePointwiseBranches.count, 0, "fused \(fused)")
+            }
             XCTAssertEqual(concat.outputShape, .image(c: 13, h: 3, w: 3))
-            XCTAssertEqual(concat.groupedInLastBackward, [])
         }
     }
 
     /// A concatenation of `make()`'s branches against each branch built and run alone, joined and
     /// summed the plain way (training, relus fused into batchnorms or not): outputs bit for bit;
-    /// input and parameter gradients up to the order of their sums; running statistics exactly.
-    func compareWithBranchesAlone(_ make: () throws -> [(name: String, layer: Layer)], fused: Bool,
-                                  file: StaticString = #filePath, line: UInt = #line) throws -> Concat {
+    /// input gradients up to the order of their sums; parameter gradients the same (bit for bit
+    /// with `exactParameters`); running statistics exactly. `beforeBackward` sees the
+    /// concatenation between its forward and backward. Returns it and the branches run alone.
+    func compareWithBranchesAlone(_ make: () throws -> [(name: String, layer: Layer)], fused: Bool, exactParameters: Bool = false,
+                                  file: StaticString = #filePath, line: UInt = #line,
+                                  beforeBackward: (Concat) -> Void = { _ in }) throws -> (Concat, [(name: String, layer: Layer)]) {
         let context = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
         let x = Support.distinctInput(2, shape, seed: 3)
         let alone = try make()
@@ -166,6 +148,9 @@ final class BranchPlumbingTests: XCTestCase {
         }
         let concat = try Concat(try make(), input: shape)
         XCTAssertEqual(concat.forward(x, context: context).values, joined, file: file, line: line)
+        beforeBackward(concat)
+        // The sum is formed inside the branches' own products and scatters: the same terms added
+        // in another order.
         let dx = concat.backward(dy).values
         for j in 0..<dx.count {
             XCTAssertEqual(dx[j], expectedDx[j], accuracy: 1e-5 * max(1, abs(expectedDx[j])), "fused \(fused), \(j)", file: file, line: line)
@@ -173,13 +158,17 @@ final class BranchPlumbingTests: XCTestCase {
         let got = concat.namedParameters(), want = alone.flatMap { $0.layer.namedParameters() }
         XCTAssertEqual(got.count, want.count, file: file, line: line)
         for ((name, a), (_, b)) in zip(got, want) {
+            if exactParameters {
+                XCTAssertEqual(a.grad.values, b.grad.values, "fused \(fused), \(name)", file: file, line: line)
+                continue
+            }
             for (u, v) in zip(a.grad.values, b.grad.values) {
                 XCTAssertEqual(u, v, accuracy: 1e-4 * max(1, abs(v)), "fused \(fused), \(name)", file: file, line: line)
             }
         }
         XCTAssertEqual(concat.namedBuffers().map { $0.1.values }, alone.flatMap { $0.layer.namedBuffers() }.map { $0.1.values },
                        file: file, line: line)
-        return concat
+        return (concat, alone)
     }
 
     /// The first branch to deliver writes the sum over whatever its memory held; later ones add.
@@ -223,8 +212,9 @@ final class BranchPlumbingTests: XCTestCase {
 /// A pointwise convolution's bias gradient summed by the batchnorm after it, in the pass that
 /// writes that gradient (BatchNorm.backward's columnSums), rather than by a pass of its own.
 final class BiasGradientFromBatchNormTests: XCTestCase {
-    /// The same sums, bit for bit, as Kernels.accumulateColumnSums over the gradient: 576 rows in
-    /// two parts on two threads, blocks of 32 with a remainder, eleven channels (a scalar tail).
+    /// The same sums, bit for bit, as Kernels.accumulateColumnSums over the gradient, and within
+    /// rounding of the sums taken in double precision: 720 rows in two parts on two threads (360
+    /// each: eleven blocks of 32 and one of 8) or one, eleven channels (a scalar tail).
     func testBatchNormAddsItsInputGradientsColumnSumsAsThePlainPassWould() throws {
         let shape = FeatureShape.image(c: 11, h: 12, w: 12)
         let saved = Parallel.threads
@@ -232,14 +222,20 @@ final class BiasGradientFromBatchNormTests: XCTestCase {
         for threads in [1, 2] {
             Parallel.threads = threads
             for throughReLU in [false, true] {
+                let what = "threads \(threads), relu \(throughReLU)"
                 let bn = try Support.build("batchnorm", input: shape) as! BatchNorm
-                let x = Support.input(4, shape, seed: 12)
+                let x = Support.input(5, shape, seed: 12)
                 _ = bn.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)), thenReLU: throughReLU)
                 var sums = [Float](repeating: 0.25, count: 11)
-                let dx = sums.withUnsafeMutableBufferPointer { bn.backward(Support.input(4, shape, seed: 13), throughReLU: throughReLU, columnSums: $0.baseAddress!) }
+                let dx = sums.withUnsafeMutableBufferPointer { bn.backward(Support.input(5, shape, seed: 13), throughReLU: throughReLU, columnSums: $0.baseAddress!) }
                 var expected = [Float](repeating: 0.25, count: 11)
-                expected.withUnsafeMutableBufferPointer { Kernels.accumulateColumnSums(dx.data, rows: 4 * 144, cols: 11, into: $0.baseAddress!) }
-                XCTAssertEqual(sums, expected, "threads \(threads), relu \(throughReLU)")
+                expected.withUnsafeMutableBufferPointer { Kernels.accumulateColumnSums(dx.data, rows: 5 * 144, cols: 11, into: $0.baseAddress!) }
+                XCTAssertEqual(sums, expected, what)
+                let values = dx.values
+                for c in 0..<11 {
+                    let exact = 0.25 + (0..<(5 * 144)).reduce(0.0) { $0 + Double(values[$1 * 11 + c]) }
+                    XCTAssertEqual(Double(sums[c]), exact, accuracy: 1e-4 * max(1, abs(exact)), what + ", channel \(c)")
+                }
             }
         }
     }
@@ -263,6 +259,9 @@ final class BiasGradientFromBatchNormTests: XCTestCase {
                 var arriving: Tensor?
                 GradientTap.observer = { layer, g in if layer === first { arriving = g.copy() } }
                 _ = seq.forward(x, context: context)
+                #if arch(x86_64)
+                XCTAssertNotNil(first.recordedPrimitives, what + ": the fast path, whose bias sums the batchnorm takes over")
+                #endif
                 _ = seq.backward(dy)
                 GradientTap.observer = nil
                 let bias = try XCTUnwrap(first.bias)

@@ -11,8 +11,6 @@ public final class Concat: Layer {
     public let outputShape: FeatureShape
     let widths: [Int]
     let h, w: Int
-    /// The branches whose first convolutions the last backward ran as one product (for tests).
-    private(set) var groupedInLastBackward: [Int] = []
 
     public init(_ branches: [(name: String, layer: Layer)], input: FeatureShape, typeName: String = "concat") throws {
         guard !branches.isEmpty else { throw ShapeError("concat needs at least one branch") }
@@ -67,7 +65,6 @@ public final class Concat: Layer {
         // convolutions' backward as one product, the first to deliver into the sum.
         let grouped = backwardGroupedPointwise(dy)
         sum = grouped?.sum
-        groupedInLastBackward = grouped.map { $0.branches.sorted() } ?? []
         var offset = 0
         let src = UncheckedPointer(dy.data)
         for (i, (_, b)) in branches.enumerated() {
@@ -150,19 +147,15 @@ public final class Concat: Layer {
         }
     }
 
-    /// The backward of the pointwise convolutions that start two or more branches (then a
-    /// batchnorm; the Inception block's three 1×1 layers on its input), as one product: each
-    /// branch runs backward down to its batchnorm, which writes the convolution's output gradient
-    /// into its columns of one matrix dM (pixels × their outputs together) and adds the bias
-    /// gradient; then dW = dMᵀ·X for all of them in one product, and the input gradient
-    /// dX = dM·W (their weights stacked) in another, written as the sum's first term. One pass
-    /// over X and one write of dX, where three products per step each read X and read and wrote
-    /// dX. Nil when fewer than two branches qualify, or someone taps the gradients.
-    private func backwardGroupedPointwise(_ dy: Tensor) -> (sum: Tensor, branches: Set<Int>)? {
-        // The convolutions' rows are the input's pixels: only where the branches keep the input's
-        // height and width (a reduction block's strided branches do not) are they dy's.
+    /// The branches whose pointwise convolutions the next backward runs as one product
+    /// (`backwardGroupedPointwise`, when there are two or more): each starts with a convolution
+    /// then a batchnorm whose last forward on the fast path recorded the same input
+    /// (Sequence.groupableFirstConvolution), and nobody taps the gradients. The convolutions'
+    /// rows are the input's pixels: only where the branches keep the input's height and width (a
+    /// reduction block's strided branches do not) are they dy's. Empty otherwise.
+    var groupablePointwiseBranches: [(index: Int, sequence: Sequence, conv: Conv2d, offset: Int)] {
         guard GradientTap.observer == nil, case .image(_, let inputHeight, let inputWidth) = inputShape,
-              (inputHeight, inputWidth) == (h, w) else { return nil }
+              (inputHeight, inputWidth) == (h, w) else { return [] }
         var members: [(index: Int, sequence: Sequence, conv: Conv2d, offset: Int)] = []
         var input: Tensor?
         var offset = 0
@@ -173,7 +166,20 @@ public final class Concat: Layer {
             input = x
             members.append((i, s, conv, offset))
         }
-        guard members.count >= 2, let x = input else { return nil }
+        return members
+    }
+
+    /// The backward of the pointwise convolutions that start two or more branches (then a
+    /// batchnorm; the Inception block's three 1×1 layers on its input), as one product: each
+    /// branch runs backward down to its batchnorm, which writes the convolution's output gradient
+    /// into its columns of one matrix dM (pixels × their outputs together) and adds the bias
+    /// gradient; then dW = dMᵀ·X for all of them in one product, and the input gradient
+    /// dX = dM·W (their weights stacked) in another, written as the sum's first term. One pass
+    /// over X and one write of dX, where three products per step each read X and read and wrote
+    /// dX. Nil when fewer than two branches qualify (`groupablePointwiseBranches`).
+    private func backwardGroupedPointwise(_ dy: Tensor) -> (sum: Tensor, branches: Set<Int>)? {
+        let members = groupablePointwiseBranches
+        guard members.count >= 2, let x = members[0].conv.inputForGroupedBackward else { return nil }
         let cin = inputShape.channels, pixels = dy.batch * h * w
         let stacked = members.reduce(0) { $0 + $1.conv.cout }
         let dm = Tensor(batch: dy.batch, shape: .image(c: stacked, h: h, w: w), zeroed: false)
