@@ -1,9 +1,6 @@
 import CNNCore
 @testable import CNNEngine
 import XCTest
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// oneDNN's direct convolution kernels against the engine's own im2col + GEMM reference (itself
 /// checked against float64 in ReferenceTests): outputs, input gradients and accumulated
