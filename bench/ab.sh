@@ -7,7 +7,7 @@
 #
 # A copied binary needs its libCNNCore.so beside it (the build's rpath looks there first).
 set -euo pipefail
-if [ $# -lt 5 ]; then sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
+if [ $# -lt 5 ]; then sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
 rounds=$1 model=$2 batch=$3 threads=$4
 shift 4
 declare -A figures
