@@ -53,6 +53,7 @@ final class ConvolutionBackendTests: XCTestCase {
             #if arch(x86_64)
             // Only strided 1×1 convolutions stay on the reference (oneDNN 2.6 bug, see
             // ConvolutionPrimitives.make); for those this compares the reference with itself.
+            // Pointwise ones run on the row-blocked product, everywhere.
             XCTAssertEqual(direct, !(c.k == 1 && c.s > 1), "\(c)")
             #endif
         }
@@ -79,14 +80,17 @@ final class ConvolutionBackendTests: XCTestCase {
         #endif
     }
 
-    /// Compares the backends on one geometry; true if oneDNN's kernels ran.
+    /// Compares the backends on one geometry; true if a fast path (oneDNN's kernels, or the
+    /// pointwise product) ran.
     @discardableResult
     func compare(_ c: Case) throws -> Bool {
         let layer = try build(c)
-        let direct = layer.primitives(batch: c.n) != nil
         let x = Support.input(c.n, layer.inputShape, seed: 4)
         let dy = Support.input(c.n, layer.outputShape, seed: 5)
         let fast = run(layer, x, dy, .fastest)
+        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        let direct = layer.recordedFastPath
+        _ = layer.backward(dy)
         let reference = run(layer, x, dy, .reference)
         // Float32 rounding grows with the length of each sum: the patch (and output channels)
         // for y and dx, the batch's output positions for dW and db.
@@ -101,20 +105,71 @@ final class ConvolutionBackendTests: XCTestCase {
         return direct
     }
 
-    /// A pointwise convolution's weight gradient is one sgemm, not oneDNN 2.6's 1×1
-    /// backward-weights kernel (5–10 times slower on GoogLeNet's and DenseNet's 1×1 layers):
-    /// after a training step its forward and backward-data ran on oneDNN and no backward-weights
-    /// primitive was made. (Its values are compared with the reference above.)
-    func testPointwiseWeightGradientIsOneMatrixProduct() throws {
-        #if arch(x86_64)
+    /// A pointwise convolution runs on matrix products, not on oneDNN 2.6's 1×1 kernels (about
+    /// half as fast forward and backward-data, 5–10 times slower backward-weights on GoogLeNet's
+    /// and DenseNet's 1×1 layers): a training step on the fast backend runs on the fast path and
+    /// records no oneDNN primitive, and the benchmark names the products. (Its values are
+    /// compared with the reference above.)
+    func testPointwiseConvolutionIsMatrixProducts() throws {
         let layer = try build(Case(cin: 24, h: 16, w: 16, cout: 32, k: 1, s: 1, p: 0, d: 1, g: 1))
         XCTAssertTrue(layer.isPointwise)
         let x = Support.input(2, layer.inputShape, seed: 4)
-        _ = run(layer, x, Support.input(2, layer.outputShape, seed: 5), .fastest)
-        let p = try XCTUnwrap(layer.primitives(batch: 2))
-        XCTAssertNotNil(p.backwardImplementations.data)
-        XCTAssertNil(p.backwardImplementations.weights)
-        #endif
+        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        XCTAssertTrue(layer.recordedFastPath)
+        XCTAssertNil(layer.recordedPrimitives)
+        _ = layer.backward(Support.input(2, layer.outputShape, seed: 5))
+        XCTAssertEqual(layer.kernels(batch: 2, backend: .fastest), "sgemm in row blocks; sgemm in row blocks; sgemm")
+        XCTAssertEqual(layer.kernels(batch: 2, backend: .reference), "im2col + GEMM")
+    }
+
+    /// The pointwise product (Kernels.rowBlockedProduct), c = a·op(b) + bias over rows cut into
+    /// blocks dealt to the threads, against the sum in double precision, both ways round (bᵀ for
+    /// the forward, b for the input gradient), with rows spanning several blocks and a remainder,
+    /// leading dimensions wider than the matrices (the padding left alone): the same bits on 1,
+    /// 2 and 3 threads and from inside another parallel loop.
+    func testRowBlockedProductMatchesTheSumOnAnyThreadCount() {
+        let rows = 2 * Kernels.productBlockRows + 301
+        let (n, k, lda, ldb, ldc) = (13, 11, 14, 17, 15)
+        let a = Support.input(1, .flat(rows * lda), seed: 8).values, b = Support.input(1, .flat(17 * ldb), seed: 9).values
+        let bias = Support.input(1, .flat(n), seed: 10).values
+        let start = Support.input(1, .flat(rows * ldc), seed: 11).values
+        let saved = Parallel.threads
+        defer { Parallel.threads = saved }
+        for transB in [true, false] {
+            for withBias in [true, false] {
+                func product(threads: Int, nested: Bool = false) -> [Float] {
+                    Parallel.threads = threads
+                    var c = start
+                    c.withUnsafeMutableBufferPointer { cp in
+                        let target = cp.baseAddress!
+                        bias.withUnsafeBufferPointer { bp in
+                            let call = {
+                                Kernels.rowBlockedProduct(rows: rows, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, transB: transB,
+                                                          bias: withBias ? bp.baseAddress! : nil, c: target, ldc: ldc)
+                            }
+                            if nested { Parallel.forEachChunk(2) { parts in if parts.contains(0) { call() } } } else { call() }
+                        }
+                    }
+                    return c
+                }
+                let what = "transB \(transB), bias \(withBias)"
+                let one = product(threads: 1)
+                XCTAssertEqual(product(threads: 2), one, what + ", 2 threads")
+                XCTAssertEqual(product(threads: 3), one, what + ", 3 threads")
+                XCTAssertEqual(product(threads: 2, nested: true), one, what + ", inside a parallel loop")
+                for i in 0..<rows {
+                    for j in 0..<ldc {
+                        guard j < n else {
+                            XCTAssertEqual(one[i * ldc + j], start[i * ldc + j], what + ": padding of row \(i)")
+                            continue
+                        }
+                        var sum = withBias ? Double(bias[j]) : 0
+                        for p in 0..<k { sum += Double(a[i * lda + p]) * Double(transB ? b[j * ldb + p] : b[p * ldb + j]) }
+                        XCTAssertEqual(Double(one[i * ldc + j]), sum, accuracy: 1e-5 * max(1, abs(sum)), what + ": c[\(i), \(j)]")
+                    }
+                }
+            }
+        }
     }
 
     /// The weight gradient's product split between the threads (Kernels.accumulateTransposedProduct):

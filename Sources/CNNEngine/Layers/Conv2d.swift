@@ -65,9 +65,26 @@ public final class Conv2d: Layer, InputGradientSinking {
     public let weight: Parameter
     public let bias: Parameter?
     private var input: Tensor?
-    private var inputPrimitives: ConvolutionPrimitives?
-    /// The oneDNN primitives the last recorded forward ran on (nil: the reference), for tests.
-    var recordedPrimitives: ConvolutionPrimitives? { inputPrimitives }
+    /// The fast path the last recorded forward ran on; nil: the reference.
+    private var inputPath: FastPath?
+    /// The oneDNN primitives the last recorded forward ran on (nil: the reference or the pointwise
+    /// product), for tests.
+    var recordedPrimitives: ConvolutionPrimitives? {
+        if case .primitives(let p) = inputPath { return p }
+        return nil
+    }
+    /// Whether the last recorded forward ran on a fast path (oneDNN's kernels or the pointwise
+    /// product), for tests.
+    var recordedFastPath: Bool { inputPath != nil }
+
+    /// What runs this layer when the fastest backend is asked for. A pointwise convolution is a
+    /// matrix product whatever oneDNN offers: oneDNN 2.6's 1×1 kernels ran GoogLeNet's and
+    /// DenseNet's (a few dozen output channels over 10⁵ pixels) at about half the speed of its
+    /// own sgemm, forward and backward (`Kernels.rowBlockedProduct`).
+    private enum FastPath {
+        case pointwise
+        case primitives(ConvolutionPrimitives)
+    }
     /// oneDNN primitives per batch size (training, last and evaluation batches differ) and
     /// thread count (oneDNN splits the work for the threads there are when a primitive is made,
     /// so after `threads N` new ones are made); nil where oneDNN has only reference kernels.
@@ -118,7 +135,14 @@ public final class Conv2d: Layer, InputGradientSinking {
     /// The reference path's patch matrices at their largest (backward holds two).
     var patchBufferBytes: Int { isPointwise ? 0 : 2 * chunk * ho * wo * patch * 4 }
 
-    /// oneDNN's primitives for this geometry at batch `n`, when it has direct kernels for it.
+    /// The fast path at batch `n`: the pointwise product, or oneDNN's primitives where it has
+    /// direct kernels for this geometry; nil where only the reference runs it.
+    private func fastPath(batch n: Int) -> FastPath? {
+        isPointwise ? .pointwise : primitives(batch: n).map { .primitives($0) }
+    }
+
+    /// oneDNN's primitives for this geometry at batch `n`, when it has direct kernels for it
+    /// (made for a pointwise convolution only when asked: its fast path does not use them).
     func primitives(batch n: Int) -> ConvolutionPrimitives? {
         let key = PrimitiveKey(batch: n, threads: Parallel.threads)
         if let cached = primitivesByBatch[key] { return cached }
@@ -133,12 +157,17 @@ public final class Conv2d: Layer, InputGradientSinking {
     public func forward(_ x: Tensor, context: RunContext) -> Tensor {
         let n = x.batch
         let y = Tensor(batch: n, shape: outputShape, zeroed: false)  // every element is written
-        let p = context.convolutionBackend == .fastest ? primitives(batch: n) : nil
-        if context.recordsForBackward { (input, inputPrimitives) = (x, p) }
+        let path = context.convolutionBackend == .fastest ? fastPath(batch: n) : nil
+        if context.recordsForBackward { (input, inputPath) = (x, path) }
         biasGradientAdded = false
-        if let p {
+        switch path {
+        case .pointwise:
+            // y (N·H·W × Cout) = x · Wᵀ + b.
+            Kernels.rowBlockedProduct(rows: n * h * w, n: cout, k: cin, a: x.data, lda: cin, b: weight.value.data, ldb: cin,
+                                      transB: true, bias: bias?.value.data, c: y.data, ldc: cout)
+        case .primitives(let p):
             p.forward(input: x.data, weight: weight.value.data, bias: bias?.value.data, output: y.data)
-        } else {
+        case nil:
             forwardByPatches(x, into: y)
         }
         return y
@@ -176,27 +205,34 @@ public final class Conv2d: Layer, InputGradientSinking {
 
     public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("conv backward without a training forward") }
-        let primitives = inputPrimitives
-        (input, inputPrimitives) = (nil, nil)
+        let path = inputPath
+        (input, inputPath) = (nil, nil)
         // Backward runs on the kernels its forward ran on.
-        if let p = primitives {
-            if isPointwise {
-                // dW += dyᵀ·x as one product over the whole batch (its input already is the patch
-                // matrix). oneDNN 2.6's 1×1 backward-weights kernel ran GoogLeNet's 1×1 layers (a few
-                // dozen output channels, N·H·W in the hundred thousands) at 14–160 GFLOP/s where its
-                // sgemm reaches 160–430 (bench/results/pointwise-weights-2026-12-01.txt).
-                accumulatePointwiseWeightGradient(x, dy)
-            } else {
-                p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
-                                  biasGradient: takeOwnBiasGradient())
+        switch path {
+        case .pointwise:
+            // dW += dyᵀ·x as one product over the whole batch (its input already is the patch
+            // matrix). oneDNN 2.6's 1×1 backward-weights kernel ran GoogLeNet's 1×1 layers (a few
+            // dozen output channels, N·H·W in the hundred thousands) at 14–160 GFLOP/s where its
+            // sgemm reaches 160–430 (bench/results/pointwise-weights-2026-12-01.txt).
+            accumulatePointwiseWeightGradient(x, dy)
+            let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)
+            if computesInputGradient {
+                // dx (N·H·W × Cin) = dy · W.
+                Kernels.rowBlockedProduct(rows: x.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout, b: weight.value.data,
+                                          ldb: cin, transB: false, bias: nil, c: dx.data, ldc: cin)
             }
+            return dx
+        case .primitives(let p):
+            p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
+                              biasGradient: takeOwnBiasGradient())
             let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)
             if computesInputGradient {
                 p.backwardData(outputGradient: dy.data, weight: weight.value.data, inputGradient: dx.data)
             }
             return dx
+        case nil:
+            return backwardByPatches(x, dy)
         }
-        return backwardByPatches(x, dy)
     }
 
     /// A pointwise convolution inside a concatenation (an Inception branch's first layer) puts
@@ -205,7 +241,7 @@ public final class Conv2d: Layer, InputGradientSinking {
     /// reference returns its gradient as before.
     func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
         guard let x = inputForGroupedBackward else { return backward(dy) }
-        (input, inputPrimitives) = (nil, nil)
+        (input, inputPath) = (nil, nil)
         accumulatePointwiseWeightGradient(x, dy)
         GEMM.sgemm(transA: false, transB: false, m: x.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout,
                    b: weight.value.data, ldb: cin, beta: sink.accumulate ? 1 : 0, c: sink.tensor.data, ldc: cin)
@@ -217,9 +253,15 @@ public final class Conv2d: Layer, InputGradientSinking {
     /// The code that runs this layer at batch `n` on `backend`, for `bench --verbose`: oneDNN's
     /// kernel names (forward; backward data, when computed; backward weights), or the reference.
     func kernels(batch n: Int, backend: ConvolutionBackend) -> String {
-        guard backend == .fastest, let p = primitives(batch: n) else { return "im2col + GEMM" }
-        let (data, weights) = p.backwardImplementations
-        return [p.implementation, data, isPointwise ? "sgemm" : weights].compactMap { $0 }.joined(separator: "; ")
+        switch backend == .fastest ? fastPath(batch: n) : nil {
+        case .pointwise:
+            return "sgemm in row blocks; sgemm in row blocks; sgemm"
+        case .primitives(let p):
+            let (data, weights) = p.backwardImplementations
+            return [p.implementation, data, weights].compactMap { $0 }.joined(separator: "; ")
+        case nil:
+            return "im2col + GEMM"
+        }
     }
 
     /// The input the last forward recorded, when this layer's input gradient is one product that
@@ -227,12 +269,12 @@ public final class Conv2d: Layer, InputGradientSinking {
     /// pointwise convolutions on the same input (Concat.backwardGroupedPointwise): a pointwise
     /// convolution on the fast path that needs its input gradient. Nil otherwise.
     var inputForGroupedBackward: Tensor? {
-        isPointwise && computesInputGradient && inputPrimitives != nil ? input : nil
+        isPointwise && computesInputGradient && inputPath != nil ? input : nil
     }
 
     /// Ends a backward the concatenation computed for this layer: the forward's records go.
     func finishGroupedBackward() {
-        (input, inputPrimitives) = (nil, nil)
+        (input, inputPath) = (nil, nil)
         biasGradientAdded = false
     }
 
@@ -247,7 +289,7 @@ public final class Conv2d: Layer, InputGradientSinking {
     /// same sums, bit for bit), oneDNN's bias reduction for the others (2.7%; the same sums in
     /// another order). Nil otherwise.
     func biasGradientFromNextLayer() -> UnsafeMutablePointer<Float>? {
-        guard let bias, input != nil, inputPrimitives != nil else { return nil }
+        guard let bias, input != nil, inputPath != nil else { return nil }
         biasGradientAdded = true
         return bias.grad.data
     }
