@@ -45,9 +45,16 @@ final class BranchPlumbingTests: XCTestCase {
 
     /// Three branches that start with a pointwise convolution then a batchnorm (with a relu, a
     /// relu and more layers, and nothing after it), and a max-pool branch: the three convolutions'
-    /// backward runs as one product (Concat.backwardGroupedPointwise), in training with the relus
-    /// fused into the batchnorms and without. Against each branch alone, summed the plain way.
+    /// backward runs as one product (Concat.backwardGroupedPointwise), and the pool branch (a
+    /// pointwise convolution after the pool, then a batchnorm and relu or nothing) delivers its
+    /// input gradient into the same sum a sample at a time (PoolBranchGradient.swift); in
+    /// training with the relus fused into the batchnorms and without. Against each branch alone,
+    /// summed the plain way.
     func testPointwiseFirstBranchesRunTheirConvolutionsBackwardAsOneProduct() throws {
+        for poolTail in [false, true] { try checkGroupedBranches(poolTail: poolTail) }
+    }
+
+    func checkGroupedBranches(poolTail: Bool) throws {
         let reduced = { (c: Int) in FeatureShape.image(c: c, h: 6, w: 6) }
         func make() throws -> [(name: String, layer: Layer)] {
             func conv(_ c: Int, _ k: Int = 1, input: FeatureShape) throws -> Layer {
@@ -61,17 +68,24 @@ final class BranchPlumbingTests: XCTestCase {
                 ("three", Sequence([("reduce", try conv(5, input: shape)), ("bn", try bn(5)), ("relu", try relu(5)),
                                     ("conv", try conv(3, 3, input: reduced(5))), ("bn2", try bn(3)), ("relu2", try relu(3))], input: shape)),
                 ("plain", Sequence([("conv", try conv(6, input: shape)), ("bn", try bn(6))], input: shape)),
-                ("pool", Sequence([("pool", pool), ("conv", try conv(2, input: shape))], input: shape)),
+                ("pool", Sequence([("pool", pool), ("conv", try conv(2, input: shape))]
+                                  + (poolTail ? [("bn", try bn(2)), ("relu", try relu(2))] : []), input: shape)),
             ]
         }
         for fused in [true, false] {
+            let what = "fused \(fused), pool tail \(poolTail)"
             let (concat, _) = try compareWithBranchesAlone(make, fused: fused) { concat in
-                XCTAssertEqual(concat.groupablePointwiseBranches.map(\.index), [0, 1, 2], "fused \(fused)")
+                XCTAssertEqual(concat.groupablePointwiseBranches.map(\.index), [0, 1, 2], what)
+                XCTAssertEqual(concat.inlinePoolBranch(excluding: [0, 1, 2])?.index, 3, what)
             }
-            // Every grouped convolution's forward records are gone, as after its own backward.
+            // Every grouped convolution's forward records are gone, as after its own backward, and
+            // so are the pool branch's.
             for b in concat.branches.prefix(3) {
-                XCTAssertNil(((b.layer as! CNNEngine.Sequence).items[0].layer as! Conv2d).inputForGroupedBackward)
+                XCTAssertNil(((b.layer as! CNNEngine.Sequence).items[0].layer as! Conv2d).inputForGroupedBackward, what)
             }
+            let poolBranch = concat.branches[3].layer as! CNNEngine.Sequence
+            XCTAssertFalse((poolBranch.items[0].layer as! Pool2d).takesInputGradientSink, what)
+            XCTAssertNil((poolBranch.items[1].layer as! Conv2d).inputForGroupedBackward, what)
             // With a gradient tap (which needs each layer's gradient as a tensor), no grouping, and
             // the same input gradient.
             let x = Support.distinctInput(2, shape, seed: 3), dy = Support.input(2, concat.outputShape, seed: 4)
@@ -81,6 +95,7 @@ final class BranchPlumbingTests: XCTestCase {
             _ = concat.forward(x, context: context)
             GradientTap.observer = { _, _ in }
             XCTAssertEqual(concat.groupablePointwiseBranches.count, 0)
+            XCTAssertNil(concat.inlinePoolBranch(excluding: []))
             let tapped = concat.backward(dy).values
             GradientTap.observer = nil
             for (t, u) in zip(tapped, untapped) { XCTAssertEqual(t, u, accuracy: 1e-5 * max(1, abs(u)), "fused \(fused), tapped") }

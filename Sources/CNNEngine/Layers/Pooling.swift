@@ -175,8 +175,8 @@ public final class Pool2d: Layer, InputGradientSinking {
     }
 
     func maxBackward(_ dy: Tensor) -> Tensor {
-        let dx = Tensor(batch: batch, shape: inputShape)
-        maxBackward(dy, into: dx)
+        let dx = Tensor(batch: batch, shape: inputShape, zeroed: false)  // zeroed a sample at a time
+        maxBackward(dy, into: dx, zeroingFirst: true)
         return dx
     }
 
@@ -187,12 +187,7 @@ public final class Pool2d: Layer, InputGradientSinking {
 
     func backward(_ dy: Tensor, into sink: InputGradientSink) -> Tensor? {
         guard takesInputGradientSink, winner.count == dy.count * positionBytes else { return backward(dy) }
-        let dx = sink.tensor
-        if !sink.accumulate {
-            let p = UncheckedPointer(dx.data)
-            Parallel.forEachChunk(dx.count, grain: 1 << 14) { r in Vec.zero(p.value + r.lowerBound, r.count) }
-        }
-        maxBackward(dy, into: dx)
+        maxBackward(dy, into: sink.tensor, zeroingFirst: !sink.accumulate)
         winner = []
         return nil
     }
@@ -202,32 +197,45 @@ public final class Pool2d: Layer, InputGradientSinking {
     /// A gather over the windows holding each input tests every window, not just the winner: nine
     /// times the work for a 3×3 stride-1 pool (compiled for AVX2 it was still slower; see
     /// bench/results/branch-plumbing-2026-12-01.txt).
-    func maxBackward(_ dy: Tensor, into dx: Tensor) {
-        let n = batch
+    /// With `zeroingFirst`, each sample's dx is zeroed right before its scatter, while the scatter
+    /// can still find it in the cache (a pass over the whole of dx first had let it go).
+    func maxBackward(_ dy: Tensor, into dx: Tensor, zeroingFirst: Bool) {
         let (dyp, dxp) = (UncheckedPointer(dy.data), UncheckedPointer(dx.data))
-        let (c, h, w, ho, wo, k) = (c, h, w, ho, wo, k)
-        // Window position → pixel offset from the window's corner.
-        let offsets = (0..<(k * k)).map { ($0 / k) * w + $0 % k }
-        let bytes = positionBytes
+        let (outputSize, inputSize) = (ho * wo * c, h * w * c)
+        Parallel.forEachChunk(batch) { range in
+            for nn in range {
+                let target = dxp.value + nn * inputSize
+                if zeroingFirst { Vec.zero(target, inputSize) }
+                self.scatter(sample: nn, dyp.value + nn * outputSize, onto: target)
+            }
+        }
+    }
+
+    /// Sample `nn`'s part of the max backward: its output gradient `g` (Ho·Wo × C) added onto its
+    /// input gradient `dx` (H·W × C) at the recorded winners, in output order. For a caller that
+    /// keeps a sample's gradients in the cache (Concat.backwardPoolBranchInline).
+    func scatter(sample nn: Int, _ g: UnsafePointer<Float>, onto dx: UnsafeMutablePointer<Float>) {
+        let (c, w, ho, wo, k, stride, padding, bytes) = (c, w, ho, wo, k, stride, padding, positionBytes)
+        precondition(nn < batch && winner.count == batch * ho * wo * c * bytes, "maxpool backward without a recorded forward")
         winner.withUnsafeBytes { won in
-            offsets.withUnsafeBufferPointer { off in
-                Parallel.forEachChunk(n) { range in
-                    for nn in range {
-                        for oy in 0..<ho {
-                            for ox in 0..<wo {
-                                let r = (nn * ho + oy) * wo + ox
-                                let corner = (nn * h + oy * self.stride - self.padding) * w + ox * self.stride - self.padding
-                                let g = dyp.value + r * c, at = won.baseAddress! + r * c * bytes
-                                if bytes == 1 {
-                                    let p = at.assumingMemoryBound(to: UInt8.self)
-                                    for ch in 0..<c { dxp.value[(corner + off[Int(p[ch])]) * c + ch] += g[ch] }
-                                } else {
-                                    // Read as bytes: the storage is a byte array, never bound to UInt16.
-                                    for ch in 0..<c {
-                                        let q = Int(at.loadUnaligned(fromByteOffset: 2 * ch, as: UInt16.self))
-                                        dxp.value[(corner + off[q]) * c + ch] += g[ch]
-                                    }
-                                }
+            // Per window position, where its pixel's channels start in dx for the current output:
+            // the inner loop is then a byte load, a table load and an add onto memory (an index
+            // computed per element, with its overflow checks, was twice the instructions).
+            // Positions in the padding never win, so their pointers are never dereferenced.
+            withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: k * k) { cell in
+                for oy in 0..<ho {
+                    for ox in 0..<wo {
+                        let r = (nn * ho + oy) * wo + ox
+                        let corner = (oy * stride - padding) * w + ox * stride - padding
+                        for i in 0..<(k * k) { cell[i] = dx + (corner + (i / k) * w + i % k) * c }
+                        let gr = g + ((oy * wo) + ox) * c, at = won.baseAddress! + r * c * bytes
+                        if bytes == 1 {
+                            let p = at.assumingMemoryBound(to: UInt8.self)
+                            for ch in 0..<c { cell[Int(p[ch])][ch] += gr[ch] }
+                        } else {
+                            // Read as bytes: the storage is a byte array, never bound to UInt16.
+                            for ch in 0..<c {
+                                cell[Int(at.loadUnaligned(fromByteOffset: 2 * ch, as: UInt16.self))][ch] += gr[ch]
                             }
                         }
                     }
@@ -235,6 +243,9 @@ public final class Pool2d: Layer, InputGradientSinking {
             }
         }
     }
+
+    /// Forgets the last forward's records once a caller has run its backward piecewise (`scatter`).
+    func finishPiecewiseBackward() { winner = [] }
 
     // Backward, average, gathered: each input cell sums dy/count over the outputs whose window
     // holds it, in output order, as the reference scatters them. Every dx element is written

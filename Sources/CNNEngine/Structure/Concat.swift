@@ -62,7 +62,8 @@ public final class Concat: Layer {
         let total = outputShape.channels, pixels = dy.batch * h * w
         var sum: Tensor?, first: Tensor?, firstPart: Tensor?
         // Branches that start with a pointwise convolution then a batchnorm, on this input: their
-        // convolutions' backward as one product, the first to deliver into the sum.
+        // convolutions' backward as one product, the first to deliver into the sum (with a max
+        // pool branch's, a sample at a time).
         let grouped = backwardGroupedPointwise(dy)
         sum = grouped?.sum
         var offset = 0
@@ -131,7 +132,7 @@ public final class Concat: Layer {
     }
 
     /// Branch `i`'s channels of dy (from channel `offset`), copied into a tensor of their own.
-    private func slice(_ dy: Tensor, branch i: Int, offset: Int) -> Tensor {
+    func slice(_ dy: Tensor, branch i: Int, offset: Int) -> Tensor {
         let part = Tensor(batch: dy.batch, shape: branches[i].layer.outputShape, zeroed: false)  // copied in full
         Concat.copy(widths[i], channels: ChannelSlice(base: dy.data + offset, stride: outputShape.channels), to: ChannelSlice(part),
                     pixels: dy.batch * h * w)
@@ -176,7 +177,9 @@ public final class Concat: Layer {
     /// gradient; then dW = dMᵀ·X for all of them in one product, and the input gradient
     /// dX = dM·W (their weights stacked) in another, written as the sum's first term. One pass
     /// over X and one write of dX, where three products per step each read X and read and wrote
-    /// dX. Nil when fewer than two branches qualify (`groupablePointwiseBranches`).
+    /// dX. Nil when fewer than two branches qualify (`groupablePointwiseBranches`). A branch that
+    /// starts with a max pool then a pointwise convolution (`inlinePoolBranch`) delivers its
+    /// input gradient into the same sum, sample by sample (PoolBranchGradient.swift).
     private func backwardGroupedPointwise(_ dy: Tensor) -> (sum: Tensor, branches: Set<Int>)? {
         let members = groupablePointwiseBranches
         guard members.count >= 2, let x = members[0].conv.inputForGroupedBackward else { return nil }
@@ -205,12 +208,20 @@ public final class Concat: Layer {
         }
         // dX = dM·W.
         let sum = Tensor(batch: dy.batch, shape: inputShape, zeroed: false)
-        weights.withUnsafeBufferPointer {
-            GEMM.sgemm(transA: false, transB: false, m: pixels, n: cin, k: stacked, a: dm.data, lda: stacked,
-                       b: $0.baseAddress!, ldb: cin, c: sum.data, ldc: cin)
+        var delivered = Set(members.map(\.index))
+        if let pool = inlinePoolBranch(excluding: delivered) {
+            weights.withUnsafeBufferPointer {
+                backwardInline(pool, dy, stackedGradient: dm, stacked: stacked, weights: $0.baseAddress!, into: sum)
+            }
+            delivered.insert(pool.index)
+        } else {
+            weights.withUnsafeBufferPointer {
+                GEMM.sgemm(transA: false, transB: false, m: pixels, n: cin, k: stacked, a: dm.data, lda: stacked,
+                           b: $0.baseAddress!, ldb: cin, c: sum.data, ldc: cin)
+            }
         }
         for m in members { m.conv.finishGroupedBackward() }
-        return (sum, Set(members.map(\.index)))
+        return (sum, delivered)
     }
 }
 

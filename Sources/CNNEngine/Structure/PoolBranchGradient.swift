@@ -1,0 +1,78 @@
+import CNNCore
+
+// The Inception block's fourth branch, a 3×3 max pool (stride 1) then a pointwise convolution,
+// takes the same input as the three pointwise convolutions its block runs backward as one
+// product (Concat.backwardGroupedPointwise), and its input gradient goes into the same sum.
+// Branch by branch, that sum was written whole by the product (dX = dM·W), the pool's gradient
+// dP = dZ·W₄ was written whole and read back, and the pool's scatter then read and wrote the
+// whole sum again, one element at a time, long after it had left the cache (GoogLeNet's first
+// blocks: 33 MB each). Here the three run a sample at a time, on the sample's rows alone, which
+// stay in the core's cache: dP's rows into a buffer, the scatter onto zeros, then the product
+// adding dM·W with beta 1. The sum is written once, and dP never leaves the cache.
+// The terms are the same, added in another order: the pool's first, then the product's.
+
+/// A concatenation's branch whose input gradient `Concat.backwardInline` delivers.
+struct InlinePoolBranch {
+    let index: Int
+    let sequence: Sequence
+    let pool: Pool2d
+    let conv: Conv2d
+    /// The branch's first channel in the concatenation's output.
+    let offset: Int
+}
+
+extension Concat {
+    /// The first branch, not in `excluded`, that starts with a max pool then a pointwise
+    /// convolution, both of whose last forwards ran on the fast paths that can deliver into a
+    /// sum (Pool2d.takesInputGradientSink, Conv2d.inputForGroupedBackward), when nobody taps
+    /// the gradients; nil otherwise.
+    func inlinePoolBranch(excluding excluded: Set<Int>) -> InlinePoolBranch? {
+        guard GradientTap.observer == nil else { return nil }
+        var offset = 0
+        for (i, (_, b)) in branches.enumerated() {
+            defer { offset += widths[i] }
+            guard !excluded.contains(i), let s = b as? Sequence, s.items.count >= 2, let pool = s.items[0].layer as? Pool2d,
+                  pool.takesInputGradientSink, let conv = s.items[1].layer as? Conv2d, conv.inputForGroupedBackward != nil
+            else { continue }
+            return InlinePoolBranch(index: i, sequence: s, pool: pool, conv: conv, offset: offset)
+        }
+        return nil
+    }
+
+    /// Writes into `sum` (this layer's input gradient, N × H × W × Cin) the pool branch's input
+    /// gradient plus dM·W (the grouped pointwise convolutions' stacked output gradient dM,
+    /// N·H·W × `stacked`, times their stacked weights W, `stacked` × Cin), a sample at a time
+    /// on each thread; the branch's layers above its convolution run backward first as usual,
+    /// and its convolution's weight gradient is one product over the batch, as alone.
+    func backwardInline(_ branch: InlinePoolBranch, _ dy: Tensor, stackedGradient dm: Tensor, stacked: Int,
+                        weights: UnsafePointer<Float>, into sum: Tensor) {
+        let s = branch.sequence, conv = branch.conv, pool = branch.pool
+        let part = slice(dy, branch: branch.index, offset: branch.offset)
+        // dZ: the gradient at the convolution's output.
+        let dz = s.items.count > 2 ? s.backward(part, from: s.items.count - 1, downTo: 2, into: nil)! : part
+        guard let x = conv.inputForGroupedBackward else { preconditionFailure("pool branch backward without a recorded forward") }
+        conv.accumulatePointwiseWeightGradient(x, dz)
+        let (cin, cout) = (conv.cin, conv.cout)
+        let (poolRows, rows) = (pool.ho * pool.wo, pool.h * pool.w)
+        let (dzp, dmp, sp, wp, w4) = (UncheckedPointer(dz.data), UncheckedPointer(dm.data), UncheckedPointer(sum.data),
+                                      UncheckedPointer(UnsafeMutablePointer(mutating: weights)), UncheckedPointer(conv.weight.value.data))
+        withExtendedLifetime((dz, dm)) {
+            Parallel.forEachChunk(dy.batch) { samples in
+                // dP's rows for one sample: Ho·Wo × Cin.
+                let dp = UnsafeMutablePointer<Float>.allocate(capacity: poolRows * cin)
+                defer { dp.deallocate() }
+                for n in samples {
+                    GEMM.sgemm(transA: false, transB: false, m: poolRows, n: cin, k: cout, a: dzp.value + n * poolRows * cout, lda: cout,
+                               b: w4.value, ldb: cin, c: dp, ldc: cin)
+                    let target = sp.value + n * rows * cin
+                    Vec.zero(target, rows * cin)
+                    pool.scatter(sample: n, dp, onto: target)
+                    GEMM.sgemm(transA: false, transB: false, m: rows, n: cin, k: stacked, a: dmp.value + n * rows * stacked, lda: stacked,
+                               b: wp.value, ldb: cin, beta: 1, c: target, ldc: cin)
+                }
+            }
+        }
+        conv.finishGroupedBackward()
+        pool.finishPiecewiseBackward()
+    }
+}
