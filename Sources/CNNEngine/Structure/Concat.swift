@@ -41,13 +41,21 @@ public final class Concat: Layer {
         // The branches' channels fill every element.
         let y = Tensor(batch: x.batch, shape: outputShape, zeroed: false)
         let total = outputShape.channels, pixels = x.batch * h * w
+        let firsts = firstLayersForward(x, context: context)
         var offset = 0
         for (i, (_, b)) in branches.enumerated() {
             let c = widths[i], off = offset
             offset += c
+            let o: Tensor
             // A branch ending in a batchnorm and relu writes its channels in place (BranchPlumbing).
-            if let s = b as? Sequence, s.forward(x, context: context, into: ChannelSlice(base: y.data + off, stride: total)) { continue }
-            let o = context.forward(b, x)
+            if let s = b as? Sequence, let first = firsts[i] {
+                if s.forward(first, context: context, from: 1, into: ChannelSlice(base: y.data + off, stride: total)) { continue }
+                o = s.forward(first, context: context, from: 1, itemCount: s.items.count)
+            } else if let s = b as? Sequence, s.forward(x, context: context, into: ChannelSlice(base: y.data + off, stride: total)) {
+                continue
+            } else {
+                o = context.forward(b, x)
+            }
             withExtendedLifetime(o) { Concat.copy(c, channels: ChannelSlice(o), to: ChannelSlice(base: y.data + off, stride: total), pixels: pixels) }
         }
         return y

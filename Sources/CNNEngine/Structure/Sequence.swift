@@ -28,11 +28,11 @@ public final class Sequence: Layer {
         context.fusesReLU && context.observer == nil && context.inputObserver == nil && context.timings == nil
     }
 
-    /// The first `itemCount` layers forward.
-    func forward(_ x: Tensor, context: RunContext, itemCount: Int) -> Tensor {
+    /// The first `itemCount` layers forward; from layer `start` on, `x` being that layer's input.
+    func forward(_ x: Tensor, context: RunContext, from start: Int = 0, itemCount: Int) -> Tensor {
         let fuses = fusesReLU(context)
         var h = x
-        var i = 0
+        var i = start
         while i < itemCount {
             let l = items[i].layer
             if fuses, i + 1 < itemCount, let fusable = l as? ReLUFusable, let relu = items[i + 1].layer as? ReLU {
