@@ -163,7 +163,7 @@ final class MemoryBudgetTests: XCTestCase {
     /// the measured peak.
     func testTrainingEstimateCoversWhatStepsAllocate() throws {
         let data = SyntheticShapes.make(count: 160, size: 32, channels: 3, seed: 4)
-        for (name, kind) in [("simplecnn", Optimizer.Kind.sgd), ("resnet-small", .adam), ("densenet-small", .sgd)] {
+        for (name, kind) in [("simplecnn", Optimizer.Kind.sgd), ("resnet-small", .adam), ("densenet-small", .sgd), ("googlenet", .adam)] {
             let model = try Model(spec: try ZooFixtures.spec(name).0, input: data.shape)
             model.initialize(seed: 1)
             let small = measuredPeak(model, data, batch: 16, kind: kind)

@@ -8,9 +8,10 @@ import CNNCore
 // The pointwise convolutions that start several branches (the Inception block's three 1×1
 // layers on its input) run their backward as one product (Concat.backwardGroupedPointwise).
 //
-// The gradient goes the other way still as a copy of the branch's channels: batch norm's backward
-// reading them in place, strided, in its two passes, made the step slower (GoogLeNet, batch 128,
-// 2 threads: 376–416 images/s against 420–439 with the copy; bench/results/branch-plumbing-2026-12-01.txt).
+// The gradient goes the other way still as a copy of the branch's channels (for grouped branches
+// all of them in one pass, Concat.slices): batch norm's backward reading them in place, strided,
+// in its two passes, made the step slower (GoogLeNet, batch 128, 2 threads: 376–416 images/s
+// against 420–439 with the copy; bench/results/branch-plumbing-2026-12-01.txt).
 
 /// A branch's channels inside a wider tensor: row r (one pixel) starts at `base + r·stride`,
 /// `stride` being the wider tensor's channels.

@@ -147,6 +147,24 @@ public final class Concat: Layer {
         return part
     }
 
+    /// Every branch's channels of dy, each copied into a tensor of its own, in one pass over dy.
+    func slices(_ dy: Tensor) -> [Tensor] {
+        let parts = branches.map { Tensor(batch: dy.batch, shape: $0.layer.outputShape, zeroed: false) }
+        let total = outputShape.channels, widths = widths
+        let src = UncheckedPointer(dy.data)
+        let targets = parts.map { UncheckedPointer($0.data) }
+        Parallel.forEachChunk(dy.batch * h * w, grain: 256) { r in
+            for p in r {
+                var offset = 0
+                for (i, c) in widths.enumerated() {
+                    Vec.copy(src.value + p * total + offset, targets[i].value + p * c, c)
+                    offset += c
+                }
+            }
+        }
+        return parts
+    }
+
     /// `c` channels of each pixel from one slice to another (a branch's tensor and its channels of
     /// the concatenation's, either way).
     private static func copy(_ c: Int, channels from: ChannelSlice, to: ChannelSlice, pixels: Int) {
@@ -194,9 +212,10 @@ public final class Concat: Layer {
         let cin = inputShape.channels, pixels = dy.batch * h * w
         let stacked = members.reduce(0) { $0 + $1.conv.cout }
         let dm = Tensor(batch: dy.batch, shape: .image(c: stacked, h: h, w: w), zeroed: false)
+        let parts = slices(dy)
         var column = 0
         for m in members {
-            m.sequence.backwardAboveFirstLayer(slice(dy, branch: m.index, offset: m.offset),
+            m.sequence.backwardAboveFirstLayer(parts[m.index],
                                                writingItsOutputGradientInto: ChannelSlice(base: dm.data + column, stride: stacked))
             column += m.conv.cout
         }
@@ -219,7 +238,7 @@ public final class Concat: Layer {
         var delivered = Set(members.map(\.index))
         if let pool = inlinePoolBranch(excluding: delivered) {
             weights.withUnsafeBufferPointer {
-                backwardInline(pool, dy, stackedGradient: dm, stacked: stacked, weights: $0.baseAddress!, into: sum)
+                backwardInline(pool, parts[pool.index], stackedGradient: dm, stacked: stacked, weights: $0.baseAddress!, into: sum)
             }
             delivered.insert(pool.index)
         } else {

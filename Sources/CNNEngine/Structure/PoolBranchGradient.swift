@@ -44,10 +44,9 @@ extension Concat {
     /// N·H·W × `stacked`, times their stacked weights W, `stacked` × Cin), a sample at a time
     /// on each thread; the branch's layers above its convolution run backward first as usual,
     /// and its convolution's weight gradient is one product over the batch, as alone.
-    func backwardInline(_ branch: InlinePoolBranch, _ dy: Tensor, stackedGradient dm: Tensor, stacked: Int,
+    func backwardInline(_ branch: InlinePoolBranch, _ part: Tensor, stackedGradient dm: Tensor, stacked: Int,
                         weights: UnsafePointer<Float>, into sum: Tensor) {
         let s = branch.sequence, conv = branch.conv, pool = branch.pool
-        let part = slice(dy, branch: branch.index, offset: branch.offset)
         // dZ: the gradient at the convolution's output.
         let dz = s.items.count > 2 ? s.backward(part, from: s.items.count - 1, downTo: 2, into: nil)! : part
         guard let x = conv.inputForGroupedBackward else { preconditionFailure("pool branch backward without a recorded forward") }
@@ -57,7 +56,7 @@ extension Concat {
         let (dzp, dmp, sp, wp, w4) = (UncheckedPointer(dz.data), UncheckedPointer(dm.data), UncheckedPointer(sum.data),
                                       UncheckedPointer(UnsafeMutablePointer(mutating: weights)), UncheckedPointer(conv.weight.value.data))
         withExtendedLifetime((dz, dm)) {
-            Parallel.forEachChunk(dy.batch) { samples in
+            Parallel.forEachChunk(part.batch) { samples in
                 // dP's rows for one sample: Ho·Wo × Cin.
                 let dp = UnsafeMutablePointer<Float>.allocate(capacity: poolRows * cin)
                 defer { dp.deallocate() }
