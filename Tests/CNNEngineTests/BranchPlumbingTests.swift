@@ -102,6 +102,57 @@ final class BranchPlumbingTests: XCTestCase {
         }
     }
 
+    /// The first layers a concatenation runs before the rest of its branches
+    /// (Concat.firstLayersForward) are only convolutions and pools followed by a convolution or
+    /// a batchnorm: a branch starting with dropout waits its turn, so the dropout masks are drawn
+    /// in branch order, as when each branch runs alone (a branch ending in dropout draws first);
+    /// a branch whose early first output goes on through layers that do not end in a batchnorm
+    /// and relu (conv, batchnorm, conv) finishes the plain way. Outputs bit for bit against the
+    /// branches alone, fused and not, and the early pass really ran for the branches it may take.
+    func testEarlyFirstLayersKeepDropoutsInOrderAndFinishOddBranches() throws {
+        let r = { (c: Int) in FeatureShape.image(c: c, h: 6, w: 6) }
+        func make() throws -> [(name: String, layer: Layer)] {
+            func conv(_ c: Int, _ k: Int = 1, input: FeatureShape) throws -> Layer {
+                try Support.build("conv", ["out_channels": .int(c), "kernel": .int(k), "padding": .int(k / 2)], input: input)
+            }
+            return [
+                ("ends in dropout", Sequence([("conv", try conv(4, input: shape)), ("bn", try Support.build("batchnorm", input: r(4))),
+                                              ("relu", try Support.build("relu", input: r(4))),
+                                              ("drop", try Support.build("dropout", ["p": .number(0.5)], input: r(4)))], input: shape)),
+                ("starts with dropout", Sequence([("drop", try Support.build("dropout", ["p": .number(0.5)], input: shape)),
+                                                  ("conv", try conv(3, input: shape)), ("bn", try Support.build("batchnorm", input: r(3))),
+                                                  ("relu", try Support.build("relu", input: r(3)))], input: shape)),
+                ("odd", Sequence([("conv", try conv(5, input: shape)), ("bn", try Support.build("batchnorm", input: r(5))),
+                                  ("conv2", try conv(2, 3, input: r(5)))], input: shape)),
+            ]
+        }
+        let x = Support.distinctInput(2, shape, seed: 3), dy = Support.input(2, FeatureShape.image(c: 9, h: 6, w: 6), seed: 4)
+        func context(fused: Bool) -> RunContext {
+            RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(fusesReLU: fused))
+        }
+        // Each branch alone, in order, on one random stream: the masks in branch order.
+        let alone = try make(), aloneContext = context(fused: false)
+        let outputs = alone.map { $0.layer.forward(x, context: aloneContext) }
+        var joined = [Float](repeating: 0, count: 2 * 36 * 9)
+        for p in 0..<(2 * 36) {
+            var offset = 0
+            for o in outputs {
+                let c = o.shape.channels
+                for ch in 0..<c { joined[p * 9 + offset + ch] = o.data[p * c + ch] }
+                offset += c
+            }
+        }
+        var gradients: [[Float]] = []
+        for fused in [true, false] {
+            let concat = try Concat(try make(), input: shape)
+            XCTAssertEqual(concat.forward(x, context: context(fused: fused)).values, joined, "fused \(fused)")
+            gradients.append(concat.backward(dy).values)
+        }
+        for (a, b) in zip(gradients[0], gradients[1]) { XCTAssertEqual(a, b, accuracy: 1e-5 * max(1, abs(b))) }
+        let concat = try Concat(try make(), input: shape)
+        XCTAssertEqual(concat.firstLayersForward(x, context: context(fused: true)).map { $0 != nil }, [true, false, true])
+    }
+
     /// A reduction block (branches that halve the height and width): its pointwise convolutions'
     /// rows are the input's pixels, not the output's, so they are not grouped, and the gradients
     /// are still each branch's summed.

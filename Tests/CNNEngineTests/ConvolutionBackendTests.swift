@@ -18,6 +18,7 @@ final class ConvolutionBackendTests: XCTestCase {
         Case(cin: 2, h: 10, w: 9, cout: 3, k: 3, s: 1, p: 2, d: 2, g: 1),
         Case(cin: 5, h: 4, w: 6, cout: 7, k: 1, s: 1, p: 0, d: 1, g: 1, bias: false),
         Case(cin: 3, h: 11, w: 7, cout: 3, k: 5, s: 3, p: 2, d: 1, g: 3),
+        Case(cin: 9, h: 40, w: 41, cout: 5, k: 1, s: 1, p: 0, d: 1, g: 1, n: 2),     // pointwise, 3,280 rows: two row blocks
         Case(cin: 1, h: 28, w: 28, cout: 16, k: 5, s: 1, p: 2, d: 1, g: 1, n: 2),     // simplecnn
         Case(cin: 16, h: 14, w: 14, cout: 32, k: 5, s: 1, p: 2, d: 1, g: 1, n: 2),
         Case(cin: 3, h: 32, w: 32, cout: 16, k: 3, s: 1, p: 1, d: 1, g: 1, bias: false, n: 2),  // resnet
@@ -88,7 +89,7 @@ final class ConvolutionBackendTests: XCTestCase {
         let x = Support.input(c.n, layer.inputShape, seed: 4)
         let dy = Support.input(c.n, layer.outputShape, seed: 5)
         let fast = run(layer, x, dy, .fastest)
-        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(convolutionBackend: .fastest)))
         let direct = layer.recordedFastPath
         _ = layer.backward(dy)
         let reference = run(layer, x, dy, .reference)
@@ -114,12 +115,15 @@ final class ConvolutionBackendTests: XCTestCase {
         let layer = try build(Case(cin: 24, h: 16, w: 16, cout: 32, k: 1, s: 1, p: 0, d: 1, g: 1))
         XCTAssertTrue(layer.isPointwise)
         let x = Support.input(2, layer.inputShape, seed: 4)
-        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1)))
+        _ = layer.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(convolutionBackend: .fastest)))
         XCTAssertTrue(layer.recordedFastPath)
         XCTAssertNil(layer.recordedPrimitives)
         _ = layer.backward(Support.input(2, layer.outputShape, seed: 5))
         XCTAssertEqual(layer.kernels(batch: 2, backend: .fastest), "sgemm in row blocks; sgemm in row blocks; sgemm")
         XCTAssertEqual(layer.kernels(batch: 2, backend: .reference), "im2col + GEMM")
+        // A model's first layer computes no input gradient, and says so.
+        layer.computesInputGradient = false
+        XCTAssertEqual(layer.kernels(batch: 2, backend: .fastest), "sgemm in row blocks; sgemm")
     }
 
     /// The pointwise product (Kernels.rowBlockedProduct), c = a·op(b) + bias over rows cut into
@@ -224,6 +228,10 @@ final class ConvolutionBackendTests: XCTestCase {
         #if arch(x86_64)
         for c in Self.cases.suffix(9) {
             let layer = try build(c)
+            if layer.isPointwise {
+                XCTAssertTrue(layer.kernels(batch: 128, backend: .fastest).hasPrefix("sgemm in row blocks"), "\(c)")
+                continue
+            }
             let p = layer.primitives(batch: 128)
             if c.k == 1 && c.s > 1 {
                 XCTAssertNil(p, "strided 1×1 convolutions stay on the reference (oneDNN 2.6 bug)")

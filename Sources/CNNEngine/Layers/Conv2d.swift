@@ -12,7 +12,8 @@ import Glibc
 // patch matrix: its input already is one. Backward, per chunk:  dW += dyᵀ · cols,  dcols = dy · W,
 // and dcols is scattered back onto dx (col2im). That lowering is the plain reference; where oneDNN
 // has direct kernels for a geometry (ConvolutionPrimitives), those run instead and are tested
-// against it.
+// against it, except for a pointwise convolution, whose fast path is the same products cut into
+// row blocks per thread (Kernels.rowBlockedProduct).
 
 final class Conv2dPlugin: LayerPlugin {
     let name = "conv"
@@ -255,7 +256,7 @@ public final class Conv2d: Layer, InputGradientSinking {
     func kernels(batch n: Int, backend: ConvolutionBackend) -> String {
         switch backend == .fastest ? fastPath(batch: n) : nil {
         case .pointwise:
-            return "sgemm in row blocks; sgemm in row blocks; sgemm"
+            return computesInputGradient ? "sgemm in row blocks; sgemm in row blocks; sgemm" : "sgemm in row blocks; sgemm"
         case .primitives(let p):
             let (data, weights) = p.backwardImplementations
             return [p.implementation, data, weights].compactMap { $0 }.joined(separator: "; ")

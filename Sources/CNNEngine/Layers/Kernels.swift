@@ -106,8 +106,10 @@ enum Kernels {
     /// convolution forward (x·Wᵀ + b) or its input gradient (dy·W). The rows are cut into blocks
     /// of `productBlockRows`, dealt to the threads in contiguous parts, each block one sgemm on
     /// its own thread (oneDNN's runs on the calling thread alone inside a parallel region) with
-    /// the bias added while the block is still in the cache. The blocks do not depend on the
-    /// thread count, so neither do the results. Against oneDNN 2.6's 1×1 convolution kernels on
+    /// the bias added while the block is still in the cache. With two blocks or more the blocks
+    /// do not depend on the thread count, each runs on one thread, and so the results do not
+    /// either; a single block (2,048 rows or fewer) is one sgemm on all the threads, which may
+    /// split its sums between them as oneDNN sees fit. Against oneDNN 2.6's 1×1 convolution kernels on
     /// GoogLeNet's shapes, caches flushed (bench/onednn/pointwise_forward.c): forward 64 → 24
     /// channels at 32×32, 1.34 against 2.00 ms; 96 → 16 at 16×16, 0.58 against 0.69; the input
     /// gradient about even. In the model (batch 128, 2 threads, timed around the calls)

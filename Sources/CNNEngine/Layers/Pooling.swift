@@ -213,29 +213,30 @@ public final class Pool2d: Layer, InputGradientSinking {
 
     /// Sample `nn`'s part of the max backward: its output gradient `g` (Ho·Wo × C) added onto its
     /// input gradient `dx` (H·W × C) at the recorded winners, in output order. For a caller that
-    /// keeps a sample's gradients in the cache (Concat.backwardPoolBranchInline).
+    /// keeps a sample's gradients in the cache (Concat.backwardInline).
     func scatter(sample nn: Int, _ g: UnsafePointer<Float>, onto dx: UnsafeMutablePointer<Float>) {
         let (c, w, ho, wo, k, stride, padding, bytes) = (c, w, ho, wo, k, stride, padding, positionBytes)
         precondition(nn < batch && winner.count == batch * ho * wo * c * bytes, "maxpool backward without a recorded forward")
         winner.withUnsafeBytes { won in
-            // Per window position, where its pixel's channels start in dx for the current output:
-            // the inner loop is then a byte load, a table load and an add onto memory (an index
-            // computed per element, with its overflow checks, was twice the instructions).
-            // Positions in the padding never win, so their pointers are never dereferenced.
-            withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<Float>.self, capacity: k * k) { cell in
+            // Window position → elements from the window's corner in dx. The inner loop is then a
+            // byte load, a table load and an add onto memory (an index computed per element,
+            // with its overflow checks, was twice the instructions). Positions in the padding
+            // never win, so their offsets are never used.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: k * k) { cell in
+                for i in 0..<(k * k) { cell[i] = ((i / k) * w + i % k) * c }
+                let offsets = cell.baseAddress!
                 for oy in 0..<ho {
                     for ox in 0..<wo {
                         let r = (nn * ho + oy) * wo + ox
-                        let corner = (oy * stride - padding) * w + ox * stride - padding
-                        for i in 0..<(k * k) { cell[i] = dx + (corner + (i / k) * w + i % k) * c }
+                        let corner = dx + ((oy * stride - padding) * w + ox * stride - padding) * c
                         let gr = g + ((oy * wo) + ox) * c, at = won.baseAddress! + r * c * bytes
                         if bytes == 1 {
                             let p = at.assumingMemoryBound(to: UInt8.self)
-                            for ch in 0..<c { cell[Int(p[ch])][ch] += gr[ch] }
+                            for ch in 0..<c { (corner + offsets[Int(p[ch])])[ch] += gr[ch] }
                         } else {
                             // Read as bytes: the storage is a byte array, never bound to UInt16.
                             for ch in 0..<c {
-                                cell[Int(at.loadUnaligned(fromByteOffset: 2 * ch, as: UInt16.self))][ch] += gr[ch]
+                                (corner + offsets[Int(at.loadUnaligned(fromByteOffset: 2 * ch, as: UInt16.self))])[ch] += gr[ch]
                             }
                         }
                     }

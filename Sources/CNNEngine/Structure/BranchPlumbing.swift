@@ -64,18 +64,21 @@ extension Sequence {
 }
 
 extension Concat {
-    /// In training, each branch's first layer forward on x, all of them before the rest of any
-    /// branch: an Inception block's three pointwise convolutions and its max pool each read the
-    /// whole input, and back to back they find it in the cache, where each branch run through
-    /// had pushed it out for the next (GoogLeNet, batch 128, 2 threads: its pointwise forwards
-    /// on oneDNN took 21.7 instead of 25.1 ms per step, DNNL_VERBOSE). Only for a sequence of three layers or more whose first does
-    /// not fuse with a relu after it, when nobody watches the layers (their order is then as
-    /// before); the outputs are kept for backward anyway, so memory does not grow. Nil for a
-    /// branch to run whole.
+    /// When the pass records for backward (training), each branch's first layer forward on x,
+    /// all of them before the rest of any branch: an Inception block's three pointwise
+    /// convolutions and its max pool each read the whole input, and back to back they find it in
+    /// the cache, where each branch run through had pushed it out for the next (GoogLeNet, batch
+    /// 128, 2 threads: its pointwise forwards on oneDNN took 21.7 instead of 25.1 ms per step,
+    /// DNNL_VERBOSE). Only for a sequence of three layers or more that starts with a convolution
+    /// or a pooling layer (they draw no random numbers, so dropout masks are drawn in the same
+    /// order as before) followed by a convolution or a batchnorm (which keep their input for
+    /// backward anyway, so memory does not grow), when nobody watches the layers (their order is
+    /// then as before). Nil for a branch to run whole.
     func firstLayersForward(_ x: Tensor, context: RunContext) -> [Tensor?] {
         branches.map { _, b in
             guard context.recordsForBackward, let s = b as? Sequence, s.fusesReLU(context), s.items.count >= 3,
-                  !(s.items[0].layer is ReLUFusable && s.items[1].layer is ReLU) else { return nil }
+                  s.items[0].layer is Conv2d || s.items[0].layer is Pool2d,
+                  s.items[1].layer is Conv2d || s.items[1].layer is BatchNorm else { return nil }
             return context.forward(s.items[0].layer, x)
         }
     }

@@ -17,8 +17,6 @@ struct InlinePoolBranch {
     let sequence: Sequence
     let pool: Pool2d
     let conv: Conv2d
-    /// The branch's first channel in the concatenation's output.
-    let offset: Int
 }
 
 extension Concat {
@@ -28,13 +26,11 @@ extension Concat {
     /// the gradients; nil otherwise.
     func inlinePoolBranch(excluding excluded: Set<Int>) -> InlinePoolBranch? {
         guard GradientTap.observer == nil else { return nil }
-        var offset = 0
         for (i, (_, b)) in branches.enumerated() {
-            defer { offset += widths[i] }
             guard !excluded.contains(i), let s = b as? Sequence, s.items.count >= 2, let pool = s.items[0].layer as? Pool2d,
                   pool.takesInputGradientSink, let conv = s.items[1].layer as? Conv2d, conv.inputForGroupedBackward != nil
             else { continue }
-            return InlinePoolBranch(index: i, sequence: s, pool: pool, conv: conv, offset: offset)
+            return InlinePoolBranch(index: i, sequence: s, pool: pool, conv: conv)
         }
         return nil
     }

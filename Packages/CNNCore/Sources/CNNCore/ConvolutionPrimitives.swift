@@ -402,7 +402,7 @@ public enum ConvolutionBackend: String, Sendable {
     /// For benchmark and training logs.
     public var description: String {
         switch self {
-        case .fastest: return "oneDNN \(GEMM.dnnlVersion) direct kernels where it has them, else im2col + GEMM"
+        case .fastest: return "oneDNN \(GEMM.dnnlVersion) direct kernels where it has them (pointwise: sgemm in row blocks), else im2col + GEMM"
         case .reference: return "im2col + GEMM reference (CNN_KERNEL_CONV=reference)"
         }
     }
