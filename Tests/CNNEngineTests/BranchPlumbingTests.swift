@@ -233,6 +233,48 @@ final class BranchPlumbingTests: XCTestCase {
     }
 
     /// The first branch to deliver writes the sum over whatever its memory held; later ones add.
+    /// A pointwise convolution on the fast path writes (or adds) its input gradient into a sink
+    /// and returns nil, with its parameter gradients as its plain backward gives them; on the
+    /// reference path it takes no sink, returns its gradient and leaves the sink alone. Rows over
+    /// two product blocks (3,000 pixels).
+    func testAPointwiseConvolutionWritesOrAddsItsGradientIntoASink() throws {
+        let input = FeatureShape.image(c: 7, h: 30, w: 50)
+        let conv = try Support.build("conv", ["out_channels": .int(5), "kernel": .int(1)], input: input) as! Conv2d
+        let x = Support.input(2, input, seed: 6), dy = Support.input(2, conv.outputShape, seed: 7)
+        let fast = RunContext(training: true, rng: RandomSource(seed: 1), options: ComputeOptions(convolutionBackend: .fastest))
+        func step(_ sink: InputGradientSink?) -> (returned: Tensor?, dw: [Float], db: [Float]) {
+            conv.zeroGradients()
+            let returned = sink.map { conv.backward(dy, into: $0) } ?? conv.backward(dy)
+            return (returned, conv.weight.grad.values, conv.bias!.grad.values)
+        }
+        _ = conv.forward(x, context: fast)
+        let plain = step(nil)
+        let plainDx = try XCTUnwrap(plain.returned).values
+
+        let written = Tensor(batch: 2, shape: input)
+        written.fill(.nan)
+        _ = conv.forward(x, context: fast)
+        XCTAssertTrue(conv.takesInputGradientSink)
+        let intoWritten = step(InputGradientSink(tensor: written, accumulate: false))
+        XCTAssertNil(intoWritten.returned)
+        XCTAssertEqual(written.values, plainDx)
+        XCTAssertEqual(intoWritten.dw, plain.dw)
+        XCTAssertEqual(intoWritten.db, plain.db)
+
+        let added = Tensor(batch: 2, shape: input)
+        added.fill(0.5)
+        _ = conv.forward(x, context: fast)
+        XCTAssertNil(step(InputGradientSink(tensor: added, accumulate: true)).returned)
+        for (a, p) in zip(added.values, plainDx) { XCTAssertEqual(a, 0.5 + p, accuracy: 1e-5) }
+
+        XCTAssertFalse(conv.takesInputGradientSink)
+        let untouched = added.values
+        _ = conv.forward(x, context: RunContext(training: true, rng: RandomSource(seed: 1), options: .reference))
+        XCTAssertFalse(conv.takesInputGradientSink)
+        XCTAssertNotNil(step(InputGradientSink(tensor: added, accumulate: true)).returned)
+        XCTAssertEqual(added.values, untouched)
+    }
+
     func testAMaxPoolWritesOrAddsItsGradientIntoASink() throws {
         let pool = try Support.build("maxpool", ["kernel": .int(3), "stride": .int(1), "padding": .int(1)], input: shape) as! Pool2d
         let x = Support.distinctInput(2, shape, seed: 6)

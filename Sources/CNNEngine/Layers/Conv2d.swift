@@ -217,11 +217,7 @@ public final class Conv2d: Layer, InputGradientSinking {
             // sgemm reaches 160–430 (bench/results/pointwise-weights-2026-12-01.txt).
             accumulatePointwiseWeightGradient(x, dy)
             let dx = Tensor(batch: x.batch, shape: inputShape, zeroed: !computesInputGradient)
-            if computesInputGradient {
-                // dx (N·H·W × Cin) = dy · W.
-                Kernels.rowBlockedProduct(rows: x.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout, b: weight.value.data,
-                                          ldb: cin, transB: false, bias: nil, c: dx.data, ldc: cin)
-            }
+            if computesInputGradient { pointwiseInputGradient(dy, into: dx, accumulate: false) }
             return dx
         case .primitives(let p):
             p.backwardWeights(input: x.data, outputGradient: dy.data, weightGradient: weight.grad.data,
@@ -244,9 +240,15 @@ public final class Conv2d: Layer, InputGradientSinking {
         guard let x = inputForGroupedBackward else { return backward(dy) }
         (input, inputPath) = (nil, nil)
         accumulatePointwiseWeightGradient(x, dy)
-        GEMM.sgemm(transA: false, transB: false, m: x.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout,
-                   b: weight.value.data, ldb: cin, beta: sink.accumulate ? 1 : 0, c: sink.tensor.data, ldc: cin)
+        pointwiseInputGradient(dy, into: sink.tensor, accumulate: sink.accumulate)
         return nil
+    }
+
+    /// A pointwise convolution's input gradient dx (N·H·W × Cin) = dy · W, written into `dx` or
+    /// added to it.
+    private func pointwiseInputGradient(_ dy: Tensor, into dx: Tensor, accumulate: Bool) {
+        Kernels.rowBlockedProduct(rows: dy.batch * h * w, n: cin, k: cout, a: dy.data, lda: cout, b: weight.value.data, ldb: cin,
+                                  transB: false, bias: nil, accumulate: accumulate, c: dx.data, ldc: cin)
     }
 
     var takesInputGradientSink: Bool { inputForGroupedBackward != nil }

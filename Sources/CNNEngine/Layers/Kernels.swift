@@ -102,7 +102,8 @@ enum Kernels {
     static let productBlockRows = 2048
 
     /// c (rows × n) = a (rows × k, its rows `lda` apart) · op(b), op(b) = bᵀ (b: n × k) with
-    /// `transB`, else b (k × n); plus `bias` (n values) on every row when given: a pointwise
+    /// `transB`, else b (k × n), added to c instead with `accumulate`; plus `bias` (n values) on
+    /// every row when given: a pointwise
     /// convolution forward (x·Wᵀ + b) or its input gradient (dy·W). The rows are cut into blocks
     /// of `productBlockRows`, dealt to the threads in contiguous parts, each block one sgemm on
     /// its own thread (oneDNN's runs on the calling thread alone inside a parallel region) with
@@ -116,7 +117,8 @@ enum Kernels {
     /// GoogLeNet's pointwise forwards took 19 instead of 22–24 ms per step
     /// (bench/results/pointwise-and-pool-branch-2026-12-01.txt).
     static func rowBlockedProduct(rows: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                                  transB: Bool, bias: UnsafePointer<Float>?, c: UnsafeMutablePointer<Float>, ldc: Int) {
+                                  transB: Bool, bias: UnsafePointer<Float>?, accumulate: Bool = false,
+                                  c: UnsafeMutablePointer<Float>, ldc: Int) {
         let block = productBlockRows
         let (ap, bp, cp) = (UncheckedPointer(UnsafeMutablePointer(mutating: a)), UncheckedPointer(UnsafeMutablePointer(mutating: b)),
                             UncheckedPointer(c))
@@ -126,7 +128,7 @@ enum Kernels {
                 let first = index * block, count = min(block, rows - first)
                 let target = cp.value + first * ldc
                 GEMM.sgemm(transA: false, transB: transB, m: count, n: n, k: k, a: ap.value + first * lda, lda: lda,
-                           b: bp.value, ldb: ldb, c: target, ldc: ldc)
+                           b: bp.value, ldb: ldb, beta: accumulate ? 1 : 0, c: target, ldc: ldc)
                 if let biasPointer {
                     for r in 0..<count { Vec.addInPlace(biasPointer.value, target + r * ldc, n) }
                 }
