@@ -76,7 +76,7 @@ final class BranchPlumbingTests: XCTestCase {
             let what = "fused \(fused), pool tail \(poolTail)"
             let (concat, _) = try compareWithBranchesAlone(make, fused: fused) { concat in
                 XCTAssertEqual(concat.groupablePointwiseBranches.map(\.index), [0, 1, 2], what)
-                XCTAssertEqual(concat.inlinePoolBranch(excluding: [0, 1, 2])?.index, 3, what)
+                XCTAssertEqual(concat.inlinePoolBranch?.index, 3, what)
             }
             // Every grouped convolution's forward records are gone, as after its own backward, and
             // so are the pool branch's.
@@ -95,7 +95,7 @@ final class BranchPlumbingTests: XCTestCase {
             _ = concat.forward(x, context: context)
             GradientTap.observer = { _, _ in }
             XCTAssertEqual(concat.groupablePointwiseBranches.count, 0)
-            XCTAssertNil(concat.inlinePoolBranch(excluding: []))
+            XCTAssertNil(concat.inlinePoolBranch)
             let tapped = concat.backward(dy).values
             GradientTap.observer = nil
             for (t, u) in zip(tapped, untapped) { XCTAssertEqual(t, u, accuracy: 1e-5 * max(1, abs(u)), "fused \(fused), tapped") }

@@ -50,10 +50,10 @@ extension Sequence {
         return (bn, relu)
     }
 
-    /// Forward with the output written into `out`, when the sequence ends in a batchnorm and a
-    /// relu that fuse (as `forward` would fuse them): the batchnorm's one pass writes there.
-    /// False, with nothing run, otherwise.
-    func forward(_ x: Tensor, context: RunContext, from start: Int = 0, into out: ChannelSlice) -> Bool {
+    /// Forward from layer `start` (`x` its input) with the output written into `out`, when the
+    /// sequence ends in a batchnorm and a relu that fuse (as `forward` would fuse them): the
+    /// batchnorm's one pass writes there. False, with nothing run, otherwise.
+    func forward(_ x: Tensor, context: RunContext, from start: Int, into out: ChannelSlice) -> Bool {
         guard fusesReLU(context), let (bn, relu) = endingBatchNormAndReLU, start <= items.count - 2 else { return false }
         let h = forward(x, context: context, from: start, itemCount: items.count - 2)
         bn.forward(h, context: context, thenReLU: true, into: out)

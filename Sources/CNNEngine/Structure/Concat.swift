@@ -10,6 +10,8 @@ public final class Concat: Layer {
     public let inputShape: FeatureShape
     public let outputShape: FeatureShape
     let widths: [Int]
+    /// Each branch's first channel in the output.
+    let starts: [Int]
     let h, w: Int
 
     public init(_ branches: [(name: String, layer: Layer)], input: FeatureShape, typeName: String = "concat") throws {
@@ -29,6 +31,7 @@ public final class Concat: Layer {
         self.branches = branches
         self.inputShape = input
         self.widths = widths
+        starts = widths.indices.map { widths[..<$0].reduce(0, +) }
         (h, w) = sizes!
         outputShape = .image(c: widths.reduce(0, +), h: h, w: w)
         self.typeName = typeName
@@ -42,21 +45,19 @@ public final class Concat: Layer {
         let y = Tensor(batch: x.batch, shape: outputShape, zeroed: false)
         let total = outputShape.channels, pixels = x.batch * h * w
         let firsts = firstLayersForward(x, context: context)
-        var offset = 0
         for (i, (_, b)) in branches.enumerated() {
-            let c = widths[i], off = offset
-            offset += c
+            let out = ChannelSlice(base: y.data + starts[i], stride: total)
             let o: Tensor
-            // A branch ending in a batchnorm and relu writes its channels in place (BranchPlumbing).
-            if let s = b as? Sequence, let first = firsts[i] {
-                if s.forward(first, context: context, from: 1, into: ChannelSlice(base: y.data + off, stride: total)) { continue }
-                o = s.forward(first, context: context, from: 1, itemCount: s.items.count)
-            } else if let s = b as? Sequence, s.forward(x, context: context, into: ChannelSlice(base: y.data + off, stride: total)) {
-                continue
+            if let s = b as? Sequence {
+                // From its second layer when its first ran already (firstLayersForward).
+                let (input, start) = firsts[i].map { ($0, 1) } ?? (x, 0)
+                // A branch ending in a batchnorm and relu writes its channels in place (BranchPlumbing).
+                if s.forward(input, context: context, from: start, into: out) { continue }
+                o = start == 0 ? context.forward(b, x) : s.forward(input, context: context, from: start, itemCount: s.items.count)
             } else {
                 o = context.forward(b, x)
             }
-            withExtendedLifetime(o) { Concat.copy(c, channels: ChannelSlice(o), to: ChannelSlice(base: y.data + off, stride: total), pixels: pixels) }
+            withExtendedLifetime(o) { Concat.copy(widths[i], channels: ChannelSlice(o), to: out, pixels: pixels) }
         }
         return y
     }
@@ -74,11 +75,9 @@ public final class Concat: Layer {
         // pool branch's, a sample at a time).
         let grouped = backwardGroupedPointwise(dy)
         sum = grouped?.sum
-        var offset = 0
         let src = UncheckedPointer(dy.data)
         for (i, (_, b)) in branches.enumerated() {
-            let c = widths[i], off = offset
-            offset += c
+            let c = widths[i], off = starts[i]
             if grouped?.branches.contains(i) == true { continue }
             // An identity branch's input gradient is its slice of dy: added to the sum straight from
             // dy rather than copied out first (a dense layer's identity is most of its channels).
@@ -101,7 +100,7 @@ public final class Concat: Layer {
                 }
                 continue
             }
-            let part = slice(dy, branch: i, offset: off)
+            let part = slices(dy, of: [i])[0]
             GradientTap.observer?(b, part)
             // A sink (a fresh tensor when no sum exists yet) only for a branch that takes one: an
             // unused input-sized tensor would raise the step's peak memory.
@@ -139,33 +138,23 @@ public final class Concat: Layer {
         return first! === firstPart ? first! : first!.copy()
     }
 
-    /// Branch `i`'s channels of dy (from channel `offset`), copied into a tensor of their own.
-    func slice(_ dy: Tensor, branch i: Int, offset: Int) -> Tensor {
-        let part = Tensor(batch: dy.batch, shape: branches[i].layer.outputShape, zeroed: false)  // copied in full
-        Concat.copy(widths[i], channels: ChannelSlice(base: dy.data + offset, stride: outputShape.channels), to: ChannelSlice(part),
-                    pixels: dy.batch * h * w)
-        return part
-    }
-
     /// Branches `indices`' channels of dy, each copied into a tensor of its own, in one pass over
     /// dy that reads each row whole. A branch's channels copied out right before its backward
     /// read dy once per branch, a part of each row each time, and the cache lines around those
     /// parts with them (an Inception block's 8–16-channel branches take a quarter or half of a
     /// line per pixel): GoogLeNet, batch 128, 2 threads, 486 → 510 images/s (bench/ab.sh 5), the
     /// copies 3.9 → 2.3% of the step. The copies are held together until their branches' backward.
-    func slices(_ dy: Tensor, of indices: [Int]) -> [Int: Tensor] {
-        var starts: [Int] = []
-        var offset = 0
-        for c in widths { starts.append(offset); offset += c }
-        let parts = indices.map { (index: $0, tensor: Tensor(batch: dy.batch, shape: branches[$0].layer.outputShape, zeroed: false)) }
-        let copies = parts.map { (target: UncheckedPointer($0.tensor.data), width: widths[$0.index], start: starts[$0.index]) }
+    /// In the order of `indices`.
+    func slices(_ dy: Tensor, of indices: [Int]) -> [Tensor] {
+        let parts = indices.map { Tensor(batch: dy.batch, shape: branches[$0].layer.outputShape, zeroed: false) }
+        let copies = zip(indices, parts).map { (target: UncheckedPointer($1.data), width: widths[$0], start: starts[$0]) }
         let (src, total) = (UncheckedPointer(dy.data), outputShape.channels)
         Parallel.forEachChunk(dy.batch * h * w, grain: 256) { r in
             for p in r {
                 for copy in copies { Vec.copy(src.value + p * total + copy.start, copy.target.value + p * copy.width, copy.width) }
             }
         }
-        return Dictionary(uniqueKeysWithValues: parts.map { ($0.index, $0.tensor) })
+        return parts
     }
 
     /// `c` channels of each pixel from one slice to another (a branch's tensor and its channels of
@@ -183,18 +172,16 @@ public final class Concat: Layer {
     /// (Sequence.groupableFirstConvolution), and nobody taps the gradients. The convolutions'
     /// rows are the input's pixels: only where the branches keep the input's height and width (a
     /// reduction block's strided branches do not) are they dy's. Empty otherwise.
-    var groupablePointwiseBranches: [(index: Int, sequence: Sequence, conv: Conv2d, offset: Int)] {
+    var groupablePointwiseBranches: [(index: Int, sequence: Sequence, conv: Conv2d)] {
         guard GradientTap.observer == nil, case .image(_, let inputHeight, let inputWidth) = inputShape,
               (inputHeight, inputWidth) == (h, w) else { return [] }
-        var members: [(index: Int, sequence: Sequence, conv: Conv2d, offset: Int)] = []
+        var members: [(index: Int, sequence: Sequence, conv: Conv2d)] = []
         var input: Tensor?
-        var offset = 0
         for (i, (_, b)) in branches.enumerated() {
-            defer { offset += widths[i] }
             guard let s = b as? Sequence, let conv = s.groupableFirstConvolution, let x = conv.inputForGroupedBackward,
                   input == nil || x === input else { continue }
             input = x
-            members.append((i, s, conv, offset))
+            members.append((i, s, conv))
         }
         return members
     }
@@ -215,11 +202,12 @@ public final class Concat: Layer {
         let cin = inputShape.channels, pixels = dy.batch * h * w
         let stacked = members.reduce(0) { $0 + $1.conv.cout }
         let dm = Tensor(batch: dy.batch, shape: .image(c: stacked, h: h, w: w), zeroed: false)
-        let pool = inlinePoolBranch(excluding: Set(members.map(\.index)))
+        let pool = inlinePoolBranch
+        // The members' channels of dy, then the pool branch's.
         let parts = slices(dy, of: members.map(\.index) + (pool.map { [$0.index] } ?? []))
         var column = 0
-        for m in members {
-            m.sequence.backwardAboveFirstLayer(parts[m.index]!,
+        for (m, part) in zip(members, parts) {
+            m.sequence.backwardAboveFirstLayer(part,
                                                writingItsOutputGradientInto: ChannelSlice(base: dm.data + column, stride: stacked))
             column += m.conv.cout
         }
@@ -242,13 +230,13 @@ public final class Concat: Layer {
         var delivered = Set(members.map(\.index))
         if let pool {
             weights.withUnsafeBufferPointer {
-                backwardInline(pool, parts[pool.index]!, stackedGradient: dm, stacked: stacked, weights: $0.baseAddress!, into: sum)
+                backwardInline(pool, parts[members.count], stackedGradient: dm, stacked: stacked, weights: $0.baseAddress!, into: sum)
             }
             delivered.insert(pool.index)
         } else {
             weights.withUnsafeBufferPointer {
-                GEMM.sgemm(transA: false, transB: false, m: pixels, n: cin, k: stacked, a: dm.data, lda: stacked,
-                           b: $0.baseAddress!, ldb: cin, c: sum.data, ldc: cin)
+                Kernels.rowBlockedProduct(rows: pixels, n: cin, k: stacked, a: dm.data, lda: stacked, b: $0.baseAddress!, ldb: cin,
+                                          transB: false, bias: nil, c: sum.data, ldc: cin)
             }
         }
         for m in members { m.conv.finishGroupedBackward() }

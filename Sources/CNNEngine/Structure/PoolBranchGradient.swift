@@ -20,14 +20,15 @@ struct InlinePoolBranch {
 }
 
 extension Concat {
-    /// The first branch, not in `excluded`, that starts with a max pool then a pointwise
-    /// convolution, both of whose last forwards ran on the fast paths that can deliver into a
-    /// sum (Pool2d.takesInputGradientSink, Conv2d.inputForGroupedBackward), when nobody taps
-    /// the gradients; nil otherwise.
-    func inlinePoolBranch(excluding excluded: Set<Int>) -> InlinePoolBranch? {
+    /// The first branch that starts with a max pool then a pointwise convolution, both of whose
+    /// last forwards ran on the fast paths that can deliver into a sum
+    /// (Pool2d.takesInputGradientSink, Conv2d.inputForGroupedBackward), when nobody taps the
+    /// gradients; nil otherwise. (It is never one of the grouped branches, which start with a
+    /// convolution.)
+    var inlinePoolBranch: InlinePoolBranch? {
         guard GradientTap.observer == nil else { return nil }
         for (i, (_, b)) in branches.enumerated() {
-            guard !excluded.contains(i), let s = b as? Sequence, s.items.count >= 2, let pool = s.items[0].layer as? Pool2d,
+            guard let s = b as? Sequence, s.items.count >= 2, let pool = s.items[0].layer as? Pool2d,
                   pool.takesInputGradientSink, let conv = s.items[1].layer as? Conv2d, conv.inputForGroupedBackward != nil
             else { continue }
             return InlinePoolBranch(index: i, sequence: s, pool: pool, conv: conv)
