@@ -7,9 +7,9 @@ import CNNCore
 // dP = dZ·W₄ was written whole and read back, and the pool's scatter then read and wrote the
 // whole sum again, one element at a time, long after it had left the cache (GoogLeNet's first
 // blocks: 33 MB each). Here the three run a sample at a time, on the sample's rows alone, which
-// stay in the core's cache: dP's rows into a buffer, the scatter onto zeros, then the product
-// adding dM·W with beta 1. The sum is written once, and dP never leaves the cache.
-// The terms are the same, added in another order: the pool's first, then the product's.
+// stay in the core's cache: dP's rows into a buffer, the product dM·W written as the sample's
+// sum, then the pool's scatter adding dP onto it. The sum is written once, and dP never leaves
+// the cache. The terms are added in the plain path's order: the product's, then the pool's.
 
 /// A concatenation's branch whose input gradient `Concat.backwardInline` delivers.
 struct InlinePoolBranch {
@@ -61,10 +61,9 @@ extension Concat {
                     GEMM.sgemm(transA: false, transB: false, m: poolRows, n: cin, k: cout, a: dzp.value + n * poolRows * cout, lda: cout,
                                b: w4.value, ldb: cin, c: dp, ldc: cin)
                     let target = sp.value + n * rows * cin
-                    Vec.zero(target, rows * cin)
-                    pool.scatter(sample: n, dp, onto: target)
                     GEMM.sgemm(transA: false, transB: false, m: rows, n: cin, k: stacked, a: dmp.value + n * rows * stacked, lda: stacked,
-                               b: wp.value, ldb: cin, beta: 1, c: target, ldc: cin)
+                               b: wp.value, ldb: cin, c: target, ldc: cin)
+                    pool.scatter(sample: n, dp, onto: target)
                 }
             }
         }
