@@ -37,8 +37,9 @@ final class BranchPlumbingTests: XCTestCase {
         }
     }
 
-    /// The 3×3 branch first: its returned gradient is kept aside (not the concatenation's to
-    /// write to) until the pool, the first to deliver into a sink, makes the sum; then it is added.
+    /// The branches reversed, the 3×3 one first: its returned gradient is kept aside (not the
+    /// concatenation's to write to) until the first branch to deliver into a sink (the pointwise
+    /// convolution before the batchnorm) makes the sum; then it is added.
     func testAGradientReturnedBeforeAnySumIsAddedOnceASinkIsMade() throws {
         _ = try compareWithBranchesAlone({ try self.branches().reversed() }, fused: true, exactParameters: true)
     }
