@@ -20,13 +20,12 @@ enum Kernels {
     /// cache) are added to its part's, each part's from 0 in row order, and the parts to
     /// `columnSums` in order at the end: the same sums, bit for bit, whichever pass computes them
     /// (a batch norm's backward computes its convolution's bias gradient this way).
-    static func forEachRowBlock(rows: Int, cols: Int, summing source: UnsafePointer<Float>?, stride: Int,
+    static func forEachRowBlock(rows: Int, cols: Int, summing source: UnsafePointer<Float>, stride: Int,
                                 into columnSums: UnsafeMutablePointer<Float>?, _ body: (Range<Int>) -> Void) {
         let parts = min(Parallel.threads, max(1, rows / 256))
-        let summed = columnSums == nil ? nil : source
-        var partial = [Float](repeating: 0, count: summed == nil ? 0 : parts * cols)
+        var partial = [Float](repeating: 0, count: columnSums == nil ? 0 : parts * cols)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
-            let sums = summed.map { _ in UncheckedPointer(partialBuffer.baseAddress!) }
+            let sums = columnSums == nil ? nil : UncheckedPointer(partialBuffer.baseAddress!)
             Parallel.forEachChunk(parts) { partRange in
                 for part in partRange {
                     let end = rows * (part + 1) / parts
@@ -34,15 +33,13 @@ enum Kernels {
                     while block < end {
                         let blockEnd = min(end, block + 32)
                         body(block..<blockEnd)
-                        if let summed, let acc = sums.map({ $0.value + part * cols }) {
-                            addColumnSums(summed, stride: stride, rows: block..<blockEnd, cols: cols, into: acc)
-                        }
+                        if let sums { addColumnSums(source, stride: stride, rows: block..<blockEnd, cols: cols, into: sums.value + part * cols) }
                         block = blockEnd
                     }
                 }
             }
         }
-        if let columnSums, summed != nil {
+        if let columnSums {
             for part in 0..<parts { for c in 0..<cols { columnSums[c] += partial[part * cols + c] } }
         }
     }
@@ -50,7 +47,7 @@ enum Kernels {
     /// acc[c] += x[r·stride + c] for the rows in order, each column's running sum in a register,
     /// eight columns at a time (summed through memory, each row's adds waited on the last row's
     /// stores).
-    @inline(__always) static func addColumnSums(_ x: UnsafePointer<Float>, stride: Int, rows: Range<Int>, cols: Int,
+    @inline(__always) private static func addColumnSums(_ x: UnsafePointer<Float>, stride: Int, rows: Range<Int>, cols: Int,
                                                 into acc: UnsafeMutablePointer<Float>) {
         var c = 0
         while c + 8 <= cols {
